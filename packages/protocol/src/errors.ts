@@ -1,0 +1,59 @@
+// Error messages in both languages: what happened and what to do.
+import type { ErrorBody, ErrorCode, Locale } from "./types.js";
+
+export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
+  BAD_REQUEST: {
+    en: "The request was not understood. Check the input and try again.",
+    nl: "Het verzoek is niet begrepen. Controleer de invoer en probeer het opnieuw.",
+  },
+  UNAUTHORIZED: { en: "Please sign in first.", nl: "Log eerst in." },
+  FORBIDDEN: { en: "You are not allowed to do this.", nl: "U mag dit niet doen." },
+  NOT_FOUND: { en: "This was not found. It may have been removed.", nl: "Dit is niet gevonden. Mogelijk is het verwijderd." },
+  CONFLICT: { en: "This conflicts with something that already exists.", nl: "Dit botst met iets dat al bestaat." },
+  INVALID_CREDENTIALS: {
+    en: "The email address or password is not correct.",
+    nl: "Het e-mailadres of wachtwoord klopt niet.",
+  },
+  RATE_LIMITED: {
+    en: "Too many attempts. Wait a moment and try again.",
+    nl: "Te veel pogingen. Wacht even en probeer het opnieuw.",
+  },
+  VISITOR_STILL_CONNECTED: {
+    en: "The customer is still in the chat. Wait until they leave, or give a reason once they have been silent for a while.",
+    nl: "De klant is nog in de chat. Wacht tot de klant vertrekt, of geef een reden als de klant een tijd stil is geweest.",
+  },
+  CONVERSATION_CLOSED: { en: "This chat has already ended.", nl: "Deze chat is al beëindigd." },
+  NOT_ASSIGNED: { en: "This chat is not assigned to you.", nl: "Deze chat is niet aan u toegewezen." },
+  ALREADY_ASSIGNED: { en: "A colleague has already taken this chat.", nl: "Een collega heeft deze chat al opgepakt." },
+  CAPACITY_REACHED: {
+    en: "You have reached your maximum number of chats. Finish one first.",
+    nl: "U hebt uw maximale aantal chats bereikt. Rond er eerst een af.",
+  },
+  OPERATOR_UNAVAILABLE: {
+    en: "That colleague is not available right now. Choose someone who is online.",
+    nl: "Die collega is nu niet beschikbaar. Kies iemand die online is.",
+  },
+  LAST_ADMIN: {
+    en: "This is the last admin. Make someone else admin first.",
+    nl: "Dit is de laatste beheerder. Maak eerst iemand anders beheerder.",
+  },
+  UNKNOWN_PLACEHOLDER: {
+    en: "The text contains a placeholder that does not exist.",
+    nl: "De tekst bevat een invulveld dat niet bestaat.",
+  },
+  INTERNAL: {
+    en: "Something went wrong on our side. Please try again.",
+    nl: "Er ging bij ons iets mis. Probeer het opnieuw.",
+  },
+};
+
+export function errorBody(code: ErrorCode, locale: Locale = "en", field?: string, message?: string): ErrorBody {
+  return field ? { code, message: message ?? ERROR_MESSAGES[code][locale], field } : { code, message: message ?? ERROR_MESSAGES[code][locale] };
+}
+
+/** Picks nl or en from an Accept-Language header or a locale hint; anything else is English. */
+export function pickLocale(hint: string | undefined | null): Locale {
+  if (!hint) return "en";
+  const first = hint.split(",")[0]?.trim().toLowerCase() ?? "";
+  return first.startsWith("nl") ? "nl" : "en";
+}

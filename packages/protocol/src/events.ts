@@ -1,0 +1,74 @@
+// The typed event maps, written once. Server: Server<ClientToServer, ServerToClient>;
+// clients: Socket<ServerToClient, ClientToServer>.
+import type { OperatorPayloads, VisitorPayloads } from "./schemas.js";
+import type { Settings } from "./settings.js";
+import type {
+  AckCallback,
+  Availability,
+  Conversation,
+  Message,
+  MessageAuthor,
+  OfflineMessage,
+  Presence,
+  QueueInfo,
+  User,
+} from "./types.js";
+
+export interface VisitorSession {
+  visitorId: string;
+  visitorToken: string;
+  conversation: Conversation | null;
+  availability: Availability;
+  /** Public widget settings (accent colour, greeting) so the widget needs no extra request. */
+  widget?: WidgetSettings;
+}
+
+export type WidgetSettings = Settings["widget"] & Pick<Settings, "waitLimitSeconds">;
+
+export interface VisitorClientToServerEvents {
+  "conversation:start": (p: VisitorPayloads["conversation:start"], ack: AckCallback<{ conversation: Conversation }>) => void;
+  "message:send": (p: VisitorPayloads["message:send"], ack: AckCallback<{ message: Message }>) => void;
+  sync: (p: VisitorPayloads["sync"], ack: AckCallback<{ messages: Message[] }>) => void;
+  typing: (p: VisitorPayloads["typing"], ack?: AckCallback) => void;
+  "conversation:leave": (p: VisitorPayloads["conversation:leave"], ack: AckCallback) => void;
+  "offline:message": (p: VisitorPayloads["offline:message"], ack: AckCallback<{ id: string; dueAt: string }>) => void;
+  rating: (p: VisitorPayloads["rating"], ack: AckCallback) => void;
+  "summary:answer": (p: VisitorPayloads["summary:answer"], ack: AckCallback<{ conversation: Conversation }>) => void;
+}
+
+export interface VisitorServerToClientEvents {
+  session: (s: VisitorSession) => void;
+  message: (m: Message) => void;
+  queue: (q: QueueInfo) => void;
+  "conversation:updated": (c: Conversation) => void;
+  typing: (t: { conversationId: string; typing: boolean; author: { type: "operator"; name: string } }) => void;
+  availability: (a: Availability) => void;
+}
+
+export interface OperatorClientToServerEvents {
+  "presence:set": (p: OperatorPayloads["presence:set"], ack: AckCallback) => void;
+  "conversations:list": (p: OperatorPayloads["conversations:list"], ack: AckCallback<{ conversations: Conversation[] }>) => void;
+  "conversation:claim": (p: OperatorPayloads["conversation:claim"], ack: AckCallback<{ conversation: Conversation }>) => void;
+  "message:send": (p: OperatorPayloads["message:send"], ack: AckCallback<{ message: Message }>) => void;
+  sync: (p: OperatorPayloads["sync"], ack: AckCallback<{ messages: Message[] }>) => void;
+  typing: (p: OperatorPayloads["typing"], ack?: AckCallback) => void;
+  "phase:set": (p: OperatorPayloads["phase:set"], ack: AckCallback<{ conversation: Conversation }>) => void;
+  "checklist:check": (p: OperatorPayloads["checklist:check"], ack: AckCallback<{ conversation: Conversation }>) => void;
+  "conversation:transfer": (p: OperatorPayloads["conversation:transfer"], ack: AckCallback) => void;
+  "conversation:close": (p: OperatorPayloads["conversation:close"], ack: AckCallback<{ conversation: Conversation }>) => void;
+  "operators:list": (
+    p: OperatorPayloads["operators:list"],
+    ack: AckCallback<{ operators: Array<Pick<User, "id" | "name" | "presence"> & { openChats: number; maxChats: number }> }>,
+  ) => void;
+}
+
+export interface OperatorServerToClientEvents {
+  "conversation:assigned": (c: Conversation) => void;
+  "conversation:updated": (c: Conversation) => void;
+  message: (m: Message) => void;
+  "queue:updated": (q: { waiting: number; oldestWaitSeconds: number }) => void;
+  typing: (t: { conversationId: string; typing: boolean; author: MessageAuthor & { type: "visitor" } }) => void;
+  "presence:updated": (p: { status: Presence }) => void;
+  "session:ended": (p: { reason: "deactivated" | "signed_out" }) => void;
+  "offline:new": (m: OfflineMessage) => void;
+}

@@ -1,0 +1,125 @@
+// zod schemas for every client→server payload. Size limits live in limits.ts and nowhere else.
+import { z } from "zod";
+import { AUDIT_ENTITIES, CHECKLIST_ITEMS, LOCALES, PHASES, PRESENCES, ROLES } from "./types.js";
+import { LIMITS } from "./limits.js";
+
+
+
+const id = z.string().min(1).max(LIMITS.id);
+const body = z.string().trim().min(1).max(LIMITS.messageBody);
+const clientId = z.string().min(1).max(LIMITS.clientId);
+const name = z.string().trim().min(1).max(LIMITS.name);
+const email = z.string().trim().max(LIMITS.email).pipe(z.email());
+
+export const phaseSchema = z.enum(PHASES);
+export const checklistItemSchema = z.enum(CHECKLIST_ITEMS);
+export const localeSchema = z.enum(LOCALES);
+export const presenceSchema = z.enum(PRESENCES);
+export const roleSchema = z.enum(ROLES);
+
+// ---- /visitor ----
+export const visitorHandshakeSchema = z.object({
+  visitorToken: z.string().max(512).optional(),
+  name: name.optional(),
+  email: email.optional(),
+  locale: localeSchema.optional(),
+  identity: z.string().max(4096).optional(),
+  timeZone: z.string().max(64).optional(),
+  pageUrl: z.string().max(2048).optional(),
+});
+
+// Both namespaces send these with the same payload.
+const syncSchema = z.strictObject({ conversationId: id, afterSeq: z.number().int().min(0) });
+const typingSchema = z.strictObject({ conversationId: id, typing: z.boolean() });
+
+export const visitorSchemas = {
+  "conversation:start": z.strictObject({ body: body.optional(), clientId: clientId.optional(), name: name.optional(), email: email.optional() }),
+  "message:send": z.strictObject({ conversationId: id, clientId, body }),
+  sync: syncSchema,
+  typing: typingSchema,
+  "conversation:leave": z.strictObject({ conversationId: id }),
+  "offline:message": z.strictObject({
+    name,
+    email,
+    body,
+    phone: z.string().trim().max(LIMITS.phone).regex(/^[+0-9 ()-]*$/).optional(),
+    callbackRequested: z.boolean().optional(),
+  }),
+  rating: z.strictObject({ conversationId: id, score: z.number().int().min(1).max(5), comment: z.string().trim().max(LIMITS.comment).optional() }),
+  "summary:answer": z.strictObject({ conversationId: id, messageId: id, answer: z.enum(["yes", "no"]) }),
+} as const;
+
+// ---- /operator ----
+export const operatorSchemas = {
+  "presence:set": z.strictObject({ status: presenceSchema }),
+  "conversations:list": z.strictObject({}),
+  "conversation:claim": z.strictObject({ conversationId: id }),
+  "message:send": z.strictObject({
+    conversationId: id,
+    clientId,
+    body,
+    kind: z.enum(["text", "note"]).optional(),
+    cannedReplyId: id.optional(),
+    summary: z.boolean().optional(),
+  }),
+  sync: syncSchema,
+  typing: typingSchema,
+  "phase:set": z.strictObject({ conversationId: id, phase: phaseSchema }),
+  "checklist:check": z.strictObject({ conversationId: id, item: checklistItemSchema }),
+  "conversation:transfer": z.strictObject({ conversationId: id, toOperatorId: id, note: z.string().trim().max(LIMITS.note).optional() }),
+  "conversation:close": z.strictObject({ conversationId: id, reason: z.string().trim().min(1).max(LIMITS.comment).optional() }),
+  "operators:list": z.strictObject({}),
+} as const;
+
+// ---- HTTP ----
+export const loginSchema = z.strictObject({ email: z.string().trim().min(1).max(LIMITS.email), password: z.string().min(1).max(LIMITS.password.max) });
+
+export const createUserSchema = z.strictObject({
+  email,
+  name,
+  password: z.string().min(LIMITS.password.min).max(LIMITS.password.max),
+  role: roleSchema,
+  maxChats: z.number().int().min(1).max(LIMITS.maxChats).optional(),
+  locale: localeSchema.optional(),
+});
+
+export const updateUserSchema = createUserSchema.partial().extend({ active: z.boolean().optional() });
+
+export const cannedReplyInputSchema = z.strictObject({
+  title: z.string().trim().min(1).max(LIMITS.title),
+  body: z.string().trim().min(1).max(LIMITS.messageBody),
+  shortcut: z
+    .string()
+    .trim()
+    .min(1)
+    .max(LIMITS.shortcut)
+    .regex(/^[a-z0-9][a-z0-9_-]*$/i)
+    .optional(),
+  locale: localeSchema,
+  phases: z.array(phaseSchema).min(1).max(5),
+  checklistItem: checklistItemSchema.exclude(["visitor_left"]).optional(),
+});
+export const cannedReplyPatchSchema = cannedReplyInputSchema.partial().extend({
+  shortcut: cannedReplyInputSchema.shape.shortcut.nullable(),
+  checklistItem: cannedReplyInputSchema.shape.checklistItem.nullable(),
+});
+
+export const cannedReplyQuerySchema = z.object({
+  phase: phaseSchema.optional(),
+  locale: localeSchema.optional(),
+  q: z.string().max(200).optional(),
+});
+
+export const reportQuerySchema = z.object({
+  from: z.iso.date().or(z.iso.datetime()).optional(),
+  to: z.iso.date().or(z.iso.datetime()).optional(),
+});
+
+export const auditQuerySchema = z.object({
+  entity: z.enum(AUDIT_ENTITIES).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+export type VisitorPayloads = { [K in keyof typeof visitorSchemas]: z.infer<(typeof visitorSchemas)[K]> };
+export type OperatorPayloads = { [K in keyof typeof operatorSchemas]: z.infer<(typeof operatorSchemas)[K]> };
+export type CannedReplyInput = z.infer<typeof cannedReplyInputSchema>;
