@@ -1,0 +1,225 @@
+// Wires the server: migrations, database, settings, HTTP routes, Socket.IO namespaces, static apps.
+import { createServer, type IncomingMessage } from "node:http";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import express, { type Request, type Response, type NextFunction } from "express";
+import { Server } from "socket.io";
+import { cannedReplyInputSchema } from "@live-chat/protocol";
+import type { Config } from "./config.js";
+import type { Context, OperatorNamespace, VisitorNamespace } from "./context.js";
+import { createLogger, type Logger } from "./log.js";
+import { openDatabase } from "./store/db.js";
+import { applyMigrations } from "./store/migrate.js";
+import { SettingsStore } from "./store/settings.js";
+import { TokenService } from "./auth/tokens.js";
+import { AuthService } from "./auth/service.js";
+import { ConversationService } from "./conversation/service.js";
+import { RoutingService } from "./routing/service.js";
+import { OfflineService } from "./routing/offline.js";
+import { setUpVisitorNamespace } from "./realtime/visitor.js";
+import { setUpOperatorNamespace } from "./realtime/operator.js";
+import { errorHandler, notFound } from "./http/middleware.js";
+import { authRoutes } from "./http/routes/auth.js";
+import { userRoutes } from "./http/routes/users.js";
+import { cannedReplyColumns, cannedReplyRoutes } from "./http/routes/canned-replies.js";
+import { conversationRoutes } from "./http/routes/conversations.js";
+import { adminRoutes } from "./http/routes/admin.js";
+import { attachRedisAdapter } from "./realtime/cluster.js";
+import { BackgroundWork } from "./background.js";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  ctx: Context;
+  services: { auth: AuthService; conversations: ConversationService; routing: RoutingService; offline: OfflineService };
+  close: () => Promise<void>;
+}
+
+/** Whether a browser at `origin` may use the API and sockets (same-origin always may). */
+export function originAllowed(config: Config, origin: string | undefined, host: string | undefined): boolean {
+  if (!origin || !config.allowedOrigins) return true;
+  const normalized = origin.replace(/\/$/, "");
+  if (host && (normalized === `http://${host}` || normalized === `https://${host}`)) return true;
+  return config.allowedOrigins.includes(normalized);
+}
+
+async function seedCannedReplies(ctx: Context): Promise<void> {
+  const marker = await ctx.db.setting.findUnique({ where: { key: "seeded_canned_replies" } });
+  if (marker) return;
+  const file = join(ctx.config.rootDir, "prisma/seed/canned-replies.json");
+  if ((await ctx.db.cannedReply.count()) === 0 && existsSync(file)) {
+    const entries = cannedReplyInputSchema.array().parse(JSON.parse(readFileSync(file, "utf8")));
+    for (const [position, entry] of entries.entries()) {
+      const columns = cannedReplyColumns(entry);
+      await ctx.db.cannedReply.create({ data: { ...columns, title: entry.title, body: entry.body, locale: entry.locale, phases: columns.phases!, position } });
+    }
+    ctx.log.info({ count: entries.length }, "seeded canned replies");
+  }
+  await ctx.db.setting.upsert({ where: { key: "seeded_canned_replies" }, create: { key: "seeded_canned_replies", value: "true" }, update: {} });
+}
+
+const INBOX_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join("; ");
+
+function staticApps(app: express.Express, config: Config): void {
+  const widgetDist = join(config.rootDir, "apps/widget/dist");
+  const inboxDist = join(config.rootDir, "apps/inbox/dist");
+  app.get("/demo", (_req, res) => res.sendFile(join(widgetDist, "demo.html"), { headers: { "cache-control": "no-cache" } }));
+  app.use(
+    express.static(widgetDist, {
+      index: false,
+      setHeaders: (res, path) => {
+        res.setHeader("cache-control", path.endsWith("widget.js") ? "public, max-age=300" : "public, max-age=86400");
+      },
+    }),
+  );
+  // The inbox holds customers' data: it runs only its own code, and no other site may frame it.
+  app.use("/inbox", (_req, res, next) => {
+    res.setHeader("content-security-policy", INBOX_CSP);
+    res.setHeader("x-frame-options", "DENY");
+    res.setHeader("referrer-policy", "same-origin");
+    next();
+  });
+  app.use("/inbox", express.static(inboxDist, { index: "index.html" }));
+  app.get(/^\/inbox(\/.*)?$/, (_req, res) => res.sendFile(join(inboxDist, "index.html")));
+  app.get("/", (_req, res) => res.redirect("/inbox"));
+}
+
+export async function startServer(config: Config, opts: { log?: Logger } = {}): Promise<RunningServer> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const migrated = await applyMigrations({ databaseUrl: config.databaseUrl, prismaDir: join(config.rootDir, "prisma"), log: (msg: string, data?: object) => log.info(data ?? {}, msg) });
+  if (migrated.applied.length > 0) log.info({ applied: migrated.applied }, "migrations applied");
+  const database = await openDatabase(config.databaseUrl, (message) => log.warn({ message }, "background checkpoint failed"));
+  const { db, provider, messages } = database;
+  const settings = new SettingsStore(db, config.visitorGraceMs !== undefined ? { visitorGraceMs: config.visitorGraceMs } : {});
+  const tokens = new TokenService(await settings.sessionSecret(config.sessionSecret));
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  const httpServer = createServer(app);
+  const io = new Server(httpServer, {
+    maxHttpBufferSize: 1e6,
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
+    cors: { origin: (origin, cb) => cb(null, originAllowed(config, origin, undefined) ? origin ?? true : false), credentials: true },
+    allowRequest: (req: IncomingMessage, cb) => cb(null, originAllowed(config, req.headers.origin, req.headers.host)),
+  });
+  const work = new BackgroundWork(log);
+  const clustered = Boolean(config.redisUrl);
+  const detachCluster = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, config.redisKeyPrefix, log) : async () => undefined;
+
+  const ctx: Context = {
+    config,
+    db,
+    provider,
+    messages,
+    settings,
+    tokens,
+    log,
+    io,
+    operators: io.of("/operator") as OperatorNamespace,
+    visitors: io.of("/visitor") as VisitorNamespace,
+    work,
+    clustered,
+  };
+  const auth = new AuthService(ctx);
+  const conversations = new ConversationService(ctx);
+  const routing = new RoutingService(ctx, conversations);
+  const offline = new OfflineService(ctx);
+
+  await auth.ensureAdmin();
+  await seedCannedReplies(ctx);
+  if (!clustered) {
+    // A fresh single process holds no sockets: everyone counts as disconnected since now.
+    const now = new Date();
+    await db.conversation.updateMany({ where: { status: { in: ["queued", "active", "wrapping_up"] }, visitorConnected: true }, data: { visitorConnected: false, visitorDisconnectedAt: now } });
+    await db.user.updateMany({ where: { disconnectedAt: null }, data: { disconnectedAt: now } });
+  }
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    res.setHeader("x-content-type-options", "nosniff");
+    const origin = req.headers.origin;
+    if (origin && !originAllowed(config, origin, req.headers.host)) {
+      res.status(403).json({ error: { code: "FORBIDDEN", message: "This site may not use the chat server." } });
+      return;
+    }
+    if (origin) {
+      res.setHeader("access-control-allow-origin", config.allowedOrigins ? origin : "*");
+      res.setHeader("vary", "origin");
+    }
+    next();
+  });
+  app.use(express.json({ limit: "256kb" }));
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await db.$queryRawUnsafe("SELECT 1");
+      res.json({ ok: true });
+    } catch {
+      res.status(503).json({ error: { code: "INTERNAL", message: "database unreachable" } });
+    }
+  });
+  app.use(authRoutes(auth, false));
+  app.use(userRoutes(ctx, auth, routing));
+  app.use(cannedReplyRoutes(ctx, auth));
+  app.use(conversationRoutes(ctx, auth, conversations, offline));
+  app.use(adminRoutes(ctx, auth, routing));
+  app.use("/api", notFound);
+  staticApps(app, config);
+  app.use(notFound);
+  app.use(errorHandler(log));
+
+  setUpVisitorNamespace(ctx, ctx.visitors, conversations, routing, offline);
+  setUpOperatorNamespace(ctx, ctx.operators, auth, conversations, routing);
+
+  const initial = await settings.get();
+  const visitorSweep = setInterval(() => {
+    work.run("visitor sweep", async () => conversations.sweepDepartedVisitors((await settings.get()).visitorGraceMs));
+  }, Math.min(1000, Math.max(100, Math.floor(initial.visitorGraceMs / 4))));
+  const operatorSweep = setInterval(() => {
+    work.run("operator sweep", async () => {
+      await routing.sweepDisconnectedOperators((await settings.get()).operatorGraceMs);
+      routing.refreshQueueIfStale();
+    });
+  }, Math.min(5000, Math.max(200, Math.floor(initial.operatorGraceMs / 4))));
+  routing.requestDrain();
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+  log.info({ url, provider }, "listening");
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    ctx,
+    services: { auth, conversations, routing, offline },
+    // Idempotent: a second SIGTERM, or a test closing a node it already closed, waits for the first.
+    close: () => (closing ??= shutDown()),
+  };
+
+  async function shutDown(): Promise<void> {
+    clearInterval(visitorSweep);
+    clearInterval(operatorSweep);
+    // Disconnect bookkeeping and acks in flight finish while the cluster adapter can still answer,
+    // then whatever closing the sockets started, and only then do the cluster and database go.
+    // Only this node's sockets: a plain disconnectSockets would reach every node of the cluster.
+    for (const ns of [ctx.visitors, ctx.operators]) ns.local.disconnectSockets(true);
+    await work.settle();
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await work.close();
+    await detachCluster();
+    await database.close();
+  }
+}

@@ -1,0 +1,61 @@
+// Configuration from the environment; every variable is optional (see the README's table).
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl?: string;
+  /** Prefix of this deployment's keys in a shared Redis. */
+  redisKeyPrefix: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  allowedOrigins?: string[];
+  sessionSecret?: string;
+  visitorGraceMs?: number;
+  widgetIdentitySecret?: string;
+  /** Messages one visitor may send per 10 seconds. */
+  visitorMessageLimit?: number;
+  logLevel: string;
+  /** The repository root: where prisma/ and the built apps are found. */
+  rootDir: string;
+}
+
+function findRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, "prisma", "schema.prisma"))) return dir;
+    dir = dirname(dir);
+  }
+  return process.cwd();
+}
+
+function positiveInt(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const rootDir = env.LIVE_CHAT_ROOT ? resolve(env.LIVE_CHAT_ROOT) : findRoot();
+  const origins = env.ALLOWED_ORIGINS?.split(",").map((o) => o.trim().replace(/\/$/, "")).filter(Boolean);
+  return {
+    port: positiveInt(env.PORT, "PORT") ?? 3000,
+    host: env.HOST || "127.0.0.1",
+    databaseUrl: env.DATABASE_URL || "file:./data/chat.db",
+    redisUrl: env.REDIS_URL || undefined,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || "live-chat",
+    adminEmail: env.ADMIN_EMAIL || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    allowedOrigins: origins && origins.length > 0 ? origins : undefined,
+    sessionSecret: env.SESSION_SECRET || undefined,
+    visitorGraceMs: positiveInt(env.VISITOR_GRACE_MS, "VISITOR_GRACE_MS"),
+    widgetIdentitySecret: env.WIDGET_IDENTITY_SECRET || undefined,
+    visitorMessageLimit: positiveInt(env.VISITOR_MESSAGE_LIMIT, "VISITOR_MESSAGE_LIMIT"),
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === "test" ? "warn" : "info"),
+    rootDir,
+  };
+}

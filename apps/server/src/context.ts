@@ -1,0 +1,59 @@
+// What every part of the server shares: config, database, settings, tokens, sockets, logger.
+import type { Namespace, Server } from "socket.io";
+import type {
+  OperatorClientToServerEvents,
+  OperatorServerToClientEvents,
+  VisitorClientToServerEvents,
+  VisitorServerToClientEvents,
+} from "@live-chat/protocol";
+import type { Config } from "./config.js";
+import type { Db, Provider } from "./store/db.js";
+import type { MessageLog } from "./store/messages.js";
+import type { SettingsStore } from "./store/settings.js";
+import type { TokenService } from "./auth/tokens.js";
+import type { Logger } from "./log.js";
+import type { BackgroundWork } from "./background.js";
+
+export interface OperatorSocketData {
+  userId: string;
+  sessionId: string;
+  name: string;
+  role: "operator" | "admin";
+  locale: "nl" | "en";
+}
+
+export interface VisitorSocketData {
+  visitorId: string;
+  /** The token this visitor holds (sent back once in `session` so the widget can keep it). */
+  visitorToken: string;
+  locale: "nl" | "en";
+  /** Conversations this visitor owns, cached so a message needs no ownership query. */
+  conversationIds: Set<string>;
+}
+
+export type OperatorNamespace = Namespace<OperatorClientToServerEvents, OperatorServerToClientEvents, Record<string, never>, OperatorSocketData>;
+export type VisitorNamespace = Namespace<VisitorClientToServerEvents, VisitorServerToClientEvents, Record<string, never>, VisitorSocketData>;
+
+export interface Context {
+  config: Config;
+  db: Db;
+  provider: Provider;
+  /** The message hot path: one short atomic write per message. */
+  messages: MessageLog;
+  settings: SettingsStore;
+  tokens: TokenService;
+  log: Logger;
+  io: Server;
+  operators: OperatorNamespace;
+  visitors: VisitorNamespace;
+  /** Work in flight that shutdown waits for. */
+  work: BackgroundWork;
+  /** True when this process is one node of a cluster (REDIS_URL set). */
+  clustered: boolean;
+}
+
+export const rooms = {
+  visitor: (visitorId: string) => `visitor:${visitorId}`,
+  operator: (userId: string) => `operator:${userId}`,
+  allOperators: "operators",
+} as const;

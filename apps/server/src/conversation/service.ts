@@ -1,0 +1,311 @@
+// The conversation core: messages with gap-free seq, the method's state changes, leaving and closing.
+import {
+  applyMethodEvent,
+  type ChecklistItem,
+  type Conversation,
+  type Locale,
+  type Message,
+  type MessageAuthor,
+  type MessageMeta,
+  type MethodChange,
+  type MethodEvent,
+  type MethodState,
+  type PendingQuestion,
+  type Phase,
+  type Status,
+} from "@live-chat/protocol";
+import type { ConversationHead } from "../store/messages.js";
+import type { Context } from "../context.js";
+import { rooms } from "../context.js";
+import { AppError } from "../errors.js";
+import { KeyedMutex } from "./locks.js";
+import { checklistColumns, checklistOf, conversationInclude, toConversation, toMessage, type ConversationWithParties } from "./serialize.js";
+
+export const OPEN_STATUSES: Status[] = ["queued", "active", "wrapping_up"];
+/** Open and with an operator: what counts against an operator's capacity. */
+export const ASSIGNED_STATUSES: Status[] = ["active", "wrapping_up"];
+
+export interface AppendInput {
+  conversationId: string;
+  author: MessageAuthor;
+  kind: Message["kind"];
+  body: string;
+  clientId?: string;
+  cannedReplyId?: string;
+  meta?: MessageMeta;
+  /** Who may write: the conversation's own visitor, or its assigned operator; nothing is stored otherwise. */
+  guard?: { visitorId?: string; operatorId?: string };
+}
+
+
+export class ConversationService {
+  private readonly mutex = new KeyedMutex();
+  /** Called whenever an operator's slot frees up, so the queue can drain. */
+  onSlotFreed: () => void = () => undefined;
+  /** Called whenever the queue changes (a chat queued, left, assigned). */
+  onQueueChanged: () => void = () => undefined;
+
+  constructor(private readonly ctx: Context) {}
+
+  async load(conversationId: string): Promise<ConversationWithParties | null> {
+    return this.ctx.db.conversation.findUnique({ where: { id: conversationId }, include: conversationInclude });
+  }
+
+  /** The visitor's current chat: open and not ended by them (an ended chat waits only for its operator). */
+  async openForVisitor(visitorId: string): Promise<ConversationWithParties | null> {
+    return this.ctx.db.conversation.findFirst({
+      where: { visitorId, status: { in: OPEN_STATUSES }, visitorLeft: false },
+      orderBy: { createdAt: "desc" },
+      include: conversationInclude,
+    });
+  }
+
+  /** Starts a conversation for the visitor, or returns the one already open (a second tab, a retry). */
+  async start(visitorId: string, locale: Locale, first?: { body: string; clientId?: string }): Promise<{ conversation: ConversationWithParties; created: boolean; firstMessage?: Message }> {
+    const existing = await this.openForVisitor(visitorId);
+    let conversation = existing;
+    if (!conversation) {
+      conversation = await this.ctx.db.conversation.create({
+        data: { visitorId, locale, visitorConnected: true },
+        include: conversationInclude,
+      });
+      await this.recordEvent(conversation.id, "queued", { type: "visitor", id: visitorId });
+    }
+    let firstMessage: Message | undefined;
+    if (first) {
+      const appended = await this.appendMessage({
+        conversationId: conversation.id,
+        author: { type: "visitor", id: visitorId, name: conversation.visitor.name ?? undefined },
+        kind: "text",
+        body: first.body,
+        clientId: first.clientId,
+      });
+      if (appended.created) this.deliver(appended.message, appended.head);
+      firstMessage = appended.message;
+      conversation = (await this.load(conversation.id))!;
+    }
+    if (!existing) this.onQueueChanged();
+    return { conversation, created: !existing, firstMessage };
+  }
+
+  /**
+   * Stores a message with the next seq in one short atomic write and only then returns it.
+   * The same clientId again returns the stored message instead of storing it twice.
+   */
+  async appendMessage(input: AppendInput): Promise<{ message: Message; head: ConversationHead; created: true } | { message: Message; created: false }> {
+    const result = await this.ctx.messages.append({
+      conversationId: input.conversationId,
+      clientId: input.clientId ?? null,
+      kind: input.kind,
+      authorType: input.author.type,
+      authorId: input.author.id ?? null,
+      authorName: input.author.name ?? null,
+      body: input.body,
+      cannedReplyId: input.cannedReplyId ?? null,
+      meta: input.meta ? JSON.stringify(input.meta) : null,
+      guard: input.guard ?? {},
+      now: new Date(),
+    });
+    if (result.status === "refused") throw new AppError(result.reason);
+    if (result.status === "stored") return { message: toMessage(result.message), head: result.head, created: true };
+    // A clientId belongs to its author: someone else's id is not a way to read their message.
+    const existing = result.message;
+    if (existing.authorType !== input.author.type || (existing.authorId ?? undefined) !== input.author.id) throw new AppError("CONFLICT", "clientId");
+    return { message: toMessage(existing), created: false };
+  }
+
+  /** Every message after `afterSeq`, in seq order; notes only for operators. */
+  async messagesAfter(conversationId: string, afterSeq: number, opts: { includeNotes: boolean; limit?: number }): Promise<Message[]> {
+    const rows = await this.ctx.db.message.findMany({
+      where: { conversationId, seq: { gt: afterSeq }, ...(opts.includeNotes ? {} : { kind: { not: "note" } }) },
+      orderBy: { seq: "asc" },
+      take: opts.limit,
+    });
+    return rows.map(toMessage);
+  }
+
+  /** The newest `limit` messages before `beforeSeq`, in seq order (an operator scrolling up). */
+  async messagesBefore(conversationId: string, beforeSeq: number, limit: number): Promise<Message[]> {
+    const rows = await this.ctx.db.message.findMany({
+      where: { conversationId, seq: { lt: beforeSeq } },
+      orderBy: { seq: "desc" },
+      take: limit,
+    });
+    return rows.reverse().map(toMessage);
+  }
+
+  /** Applies one event of the conversation method and stores and announces what changed. */
+  async applyMethod(conversationId: string, event: MethodEvent, actor: { type: "operator" | "visitor" | "system"; id?: string }): Promise<{ conversation: ConversationWithParties; changes: MethodChange[] }> {
+    return this.mutex.run(conversationId, async () => {
+      const row = await this.load(conversationId);
+      if (!row) throw new AppError("NOT_FOUND");
+      const before: MethodState = {
+        phase: row.phase as Phase,
+        phaseReached: row.phaseReached as Phase,
+        status: row.status as Status,
+        checklist: checklistOf(row),
+        pendingQuestion: (row.pendingQuestion as PendingQuestion | null) ?? null,
+      };
+      const { state, changes } = applyMethodEvent(before, event);
+      if (changes.length === 0 && state.pendingQuestion === before.pendingQuestion) return { conversation: row, changes };
+      const now = new Date();
+      const statusChange = changes.find((c): c is Extract<MethodChange, { type: "status_changed" }> => c.type === "status_changed");
+      const result = await this.ctx.db.conversation.updateMany({
+        where: { id: row.id, status: row.status, operatorId: row.operatorId, phase: row.phase, pendingQuestion: row.pendingQuestion, ...checklistColumns(before.checklist) },
+        data: {
+          phase: state.phase,
+          phaseReached: state.phaseReached,
+          status: state.status,
+          pendingQuestion: state.pendingQuestion,
+          ...checklistColumns(state.checklist),
+          ...(statusChange?.to === "wrapping_up" ? { wrappingUpAt: now } : {}),
+          ...(statusChange?.to === "closed" ? { closedAt: now, closeReason: "visitor_left" } : {}),
+          ...(statusChange?.to === "active" ? { wrappingUpAt: null } : {}),
+        },
+      });
+      if (result.count === 0) throw new AppError("CONFLICT");
+      for (const change of changes) await this.recordEvent(row.id, change.type, actor, change);
+      if (statusChange?.to === "closed") await this.releaseSlot(row.operatorId);
+      const conversation = (await this.load(row.id))!;
+      if (changes.length > 0) this.announce(conversation);
+      if (statusChange?.to === "closed" && row.status === "queued") this.onQueueChanged();
+      return { conversation, changes };
+    });
+  }
+
+  /** The visitor has left (ended the chat, or stayed away past the grace period). */
+  async markVisitorLeft(conversationId: string, why: "ended" | "timeout"): Promise<ConversationWithParties | null> {
+    const row = await this.load(conversationId);
+    if (!row || row.status === "closed") return row;
+    if (row.status === "queued") {
+      // Nobody answered yet: the chat ends as missed.
+      const result = await this.ctx.db.conversation.updateMany({
+        where: { id: row.id, status: "queued" },
+        data: { status: "closed", visitorLeft: true, visitorConnected: false, closedAt: new Date(), closeReason: "missed" },
+      });
+      if (result.count === 1) {
+        await this.recordEvent(row.id, "visitor_left", { type: "visitor", id: row.visitorId }, { why });
+        const conversation = (await this.load(row.id))!;
+        this.announce(conversation);
+        this.onQueueChanged();
+        return conversation;
+      }
+      return this.markVisitorLeft(conversationId, why);
+    }
+    await this.ctx.db.conversation.update({ where: { id: row.id }, data: { visitorConnected: false } });
+    await this.recordEvent(row.id, "visitor_left", { type: "visitor", id: row.visitorId }, { why });
+    const { conversation } = await this.applyMethod(row.id, { type: "visitor_left" }, { type: "system" });
+    return conversation;
+  }
+
+  /**
+   * An operator ends the chat. While the visitor is still connected that is refused, unless a reason is
+   * given and the visitor has been silent for the configured idle time.
+   */
+  async close(conversationId: string, operatorId: string, reason?: string): Promise<ConversationWithParties> {
+    const row = await this.load(conversationId);
+    if (!row) throw new AppError("NOT_FOUND");
+    if (row.status === "closed") throw new AppError("CONVERSATION_CLOSED");
+    if (row.operatorId !== operatorId) throw new AppError("NOT_ASSIGNED");
+    if (row.visitorConnected) {
+      const { idleCloseSeconds } = await this.ctx.settings.get();
+      const lastActivity = row.lastVisitorMessageAt ?? row.assignedAt ?? row.createdAt;
+      const idle = (Date.now() - lastActivity.getTime()) / 1000 >= idleCloseSeconds;
+      if (!reason || !idle) throw new AppError("VISITOR_STILL_CONNECTED");
+    }
+    const result = await this.ctx.db.conversation.updateMany({
+      // Still this operator's: a transfer in between must not close the colleague's chat or free the wrong slot.
+      where: { id: row.id, status: row.status, operatorId: row.operatorId },
+      data: { status: "closed", closedAt: new Date(), closeReason: reason ?? "closed_by_operator" },
+    });
+    if (result.count === 0) throw new AppError("CONFLICT");
+    await this.recordEvent(row.id, "closed", { type: "operator", id: operatorId }, { reason: reason ?? null });
+    await this.releaseSlot(row.operatorId);
+    const conversation = (await this.load(row.id))!;
+    this.announce(conversation);
+    return conversation;
+  }
+
+  async setVisitorConnected(visitorId: string, connected: boolean): Promise<void> {
+    const open = await this.ctx.db.conversation.findMany({ where: { visitorId, status: { in: OPEN_STATUSES }, visitorLeft: false }, select: { id: true, visitorConnected: true } });
+    for (const c of open) {
+      if (c.visitorConnected === connected && connected) continue;
+      await this.ctx.db.conversation.update({
+        where: { id: c.id },
+        data: { visitorConnected: connected, visitorDisconnectedAt: connected ? null : new Date() },
+      });
+      const conversation = await this.load(c.id);
+      if (conversation) this.announce(conversation);
+    }
+  }
+
+  /** Conversations whose visitor has been gone longer than the grace period count as left. */
+  async sweepDepartedVisitors(graceMs: number): Promise<number> {
+    const cutoff = new Date(Date.now() - graceMs);
+    const gone = await this.ctx.db.conversation.findMany({
+      where: { status: { in: OPEN_STATUSES }, visitorConnected: false, visitorLeft: false, visitorDisconnectedAt: { lt: cutoff } },
+      select: { id: true, visitorId: true },
+      take: 200,
+    });
+    let left = 0;
+    for (const c of gone) {
+      // Across a cluster the visitor may be connected to another node.
+      const sockets = await this.ctx.visitors.in(rooms.visitor(c.visitorId)).fetchSockets();
+      if (sockets.length > 0) {
+        await this.ctx.db.conversation.update({ where: { id: c.id }, data: { visitorConnected: true, visitorDisconnectedAt: null } });
+        continue;
+      }
+      await this.markVisitorLeft(c.id, "timeout");
+      left++;
+    }
+    return left;
+  }
+
+  /** Gives an operator's slot back without announcing it (an assignment that did not happen). */
+  async giveBackSlot(operatorId: string): Promise<void> {
+    await this.ctx.db.user.updateMany({ where: { id: operatorId, openChats: { gt: 0 } }, data: { openChats: { decrement: 1 } } });
+  }
+
+  /** A chat of this operator ended: the slot is free and the queue may drain. */
+  async releaseSlot(operatorId: string | null): Promise<void> {
+    if (!operatorId) return;
+    await this.giveBackSlot(operatorId);
+    this.onSlotFreed();
+  }
+
+  async recordEvent(conversationId: string, type: string, actor: { type: string; id?: string }, data?: unknown): Promise<void> {
+    await this.ctx.db.conversationEvent.create({
+      data: { conversationId, type, actorType: actor.type, actorId: actor.id ?? null, data: data === undefined ? null : JSON.stringify(data) },
+    });
+  }
+
+  /** Tells everyone concerned: the visitor (visitor-safe fields) and the operators. */
+  announce(row: ConversationWithParties, queuePosition?: number): Conversation {
+    const conversation = toConversation(row, { queuePosition });
+    this.ctx.operators.to(rooms.allOperators).emit("conversation:updated", conversation);
+    this.ctx.visitors.to(rooms.visitor(row.visitorId)).emit("conversation:updated", toConversation(row, { queuePosition, forVisitor: true }));
+    return conversation;
+  }
+
+  /** Sends a message to whoever should see it: notes only to operators. */
+  deliver(message: Message, head: Pick<ConversationHead, "visitorId" | "operatorId">, opts: { exceptSocketId?: string } = {}): void {
+    const toOperators = head.operatorId ? this.ctx.operators.to(rooms.operator(head.operatorId)) : this.ctx.operators.to(rooms.allOperators);
+    (opts.exceptSocketId ? toOperators.except(opts.exceptSocketId) : toOperators).emit("message", message);
+    if (message.kind === "note") return;
+    const toVisitor = this.ctx.visitors.to(rooms.visitor(head.visitorId));
+    (opts.exceptSocketId ? toVisitor.except(opts.exceptSocketId) : toVisitor).emit("message", message);
+  }
+
+  /** A system line in the transcript, rendered by each client from its key in its own language. */
+  async systemMessage(conversationId: string, systemKey: string, body: string, params: Record<string, string> = {}): Promise<Message> {
+    const appended = await this.appendMessage({
+      conversationId,
+      author: { type: "system" },
+      kind: "system",
+      body,
+      meta: { systemKey, params },
+    });
+    if (appended.created) this.deliver(appended.message, appended.head);
+    return appended.message;
+  }
+}

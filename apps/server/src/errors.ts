@@ -1,0 +1,53 @@
+// One error type for HTTP and sockets: a code from the protocol, rendered in the caller's language.
+import { errorBody, type ErrorBody, type ErrorCode, type Locale } from "@live-chat/protocol";
+import type { ZodError } from "zod";
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  BAD_REQUEST: 400,
+  UNKNOWN_PLACEHOLDER: 400,
+  UNAUTHORIZED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_ASSIGNED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  ALREADY_ASSIGNED: 409,
+  CAPACITY_REACHED: 409,
+  CONVERSATION_CLOSED: 409,
+  VISITOR_STILL_CONNECTED: 409,
+  OPERATOR_UNAVAILABLE: 409,
+  LAST_ADMIN: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly field?: string,
+    readonly detail?: string,
+  ) {
+    super(code);
+  }
+  get status(): number {
+    return STATUS[this.code] ?? 400;
+  }
+  body(locale: Locale): ErrorBody {
+    const base = errorBody(this.code, locale, this.field);
+    return this.detail ? { ...base, message: `${base.message} (${this.detail})` } : base;
+  }
+}
+
+const FIELD_HINT: Record<Locale, string> = { en: "check the field", nl: "controleer het veld" };
+
+/** Turns a failed zod parse into BAD_REQUEST naming the first field at fault. */
+export function fromZod(error: ZodError, locale: Locale): AppError {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join(".") || undefined;
+  return new AppError("BAD_REQUEST", field, field ? `${FIELD_HINT[locale]} "${field}"` : undefined);
+}
+
+export function toErrorBody(err: unknown, locale: Locale): { status: number; body: ErrorBody } {
+  if (err instanceof AppError) return { status: err.status, body: err.body(locale) };
+  return { status: 500, body: errorBody("INTERNAL", locale) };
+}

@@ -1,0 +1,106 @@
+// Canned replies: every operator reads them (the current phase's first); admins edit them.
+import { Router } from "express";
+import {
+  cannedReplyInputSchema,
+  cannedReplyPatchSchema,
+  cannedReplyQuerySchema,
+  findUnknownPlaceholders,
+  phaseIndex,
+  type CannedReply,
+  type CannedReplyInput,
+  type ChecklistItem,
+  type Locale,
+  type Phase,
+} from "@live-chat/protocol";
+import type { Context } from "../../context.js";
+import type { AuthService } from "../../auth/service.js";
+import { AppError } from "../../errors.js";
+import { Prisma, type CannedReply as CannedReplyRow } from "../../generated/sqlite/client.js";
+import { audit } from "../audit.js";
+import { parseBody, parseQuery, requireAdmin, requireAuth } from "../middleware.js";
+
+export function toCannedReply(row: CannedReplyRow): CannedReply {
+  return {
+    id: row.id,
+    title: row.title,
+    body: row.body,
+    ...(row.shortcut ? { shortcut: row.shortcut } : {}),
+    locale: row.locale as Locale,
+    phases: row.phases.split(",").filter(Boolean) as Phase[],
+    ...(row.checklistItem ? { checklistItem: row.checklistItem as ChecklistItem } : {}),
+  };
+}
+
+export function cannedReplyColumns(input: Omit<Partial<CannedReplyInput>, "shortcut" | "checklistItem"> & { shortcut?: string | null; checklistItem?: string | null }) {
+  return {
+    ...(input.title !== undefined ? { title: input.title } : {}),
+    ...(input.body !== undefined ? { body: input.body } : {}),
+    ...(input.shortcut !== undefined ? { shortcut: input.shortcut ? input.shortcut.toLowerCase() : null } : {}),
+    ...(input.locale !== undefined ? { locale: input.locale } : {}),
+    ...(input.phases !== undefined ? { phases: [...new Set(input.phases)].sort((a, b) => phaseIndex(a) - phaseIndex(b)).join(",") } : {}),
+    ...(input.checklistItem !== undefined ? { checklistItem: input.checklistItem } : {}),
+  };
+}
+
+/** Refuses a body with a placeholder that does not exist, naming it. */
+export function assertKnownPlaceholders(body: string | undefined): void {
+  if (body === undefined) return;
+  const unknown = findUnknownPlaceholders(body);
+  if (unknown.length > 0) throw new AppError("UNKNOWN_PLACEHOLDER", "body", unknown.map((p) => `{${p}}`).join(", "));
+}
+
+const isShortcutClash = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+
+export function cannedReplyRoutes(ctx: Context, auth: AuthService): Router {
+  const router = Router();
+  router.use("/api/canned-replies", requireAuth(auth));
+
+  router.get("/api/canned-replies", async (req, res) => {
+    const { phase, locale, q } = parseQuery(cannedReplyQuerySchema, req);
+    const rows = await ctx.db.cannedReply.findMany({ where: locale ? { locale } : {}, orderBy: [{ position: "asc" }, { title: "asc" }] });
+    const needle = q?.trim().toLowerCase();
+    const replies = rows
+      .map(toCannedReply)
+      .filter((r) => !needle || `${r.title} ${r.body} ${r.shortcut ?? ""}`.toLowerCase().includes(needle));
+    const rank = (r: CannedReply) => (phase && r.phases.includes(phase) ? -1 : Math.min(...r.phases.map(phaseIndex)));
+    // Stable sort: the phase's replies first, then the rest in method order.
+    res.json(replies.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({ r }) => r));
+  });
+
+  router.post("/api/canned-replies", requireAdmin, async (req, res) => {
+    const input = parseBody(cannedReplyInputSchema, req);
+    assertKnownPlaceholders(input.body);
+    try {
+      const row = await ctx.db.cannedReply.create({ data: { ...cannedReplyColumns(input), title: input.title, body: input.body, locale: input.locale, phases: cannedReplyColumns(input).phases! } });
+      await audit(ctx.db, req.principal!.user.id, "canned_reply", row.id, "created", toCannedReply(row));
+      res.status(201).json(toCannedReply(row));
+    } catch (err) {
+      if (isShortcutClash(err)) throw new AppError("CONFLICT", "shortcut");
+      throw err;
+    }
+  });
+
+  router.patch("/api/canned-replies/:id", requireAdmin, async (req, res) => {
+    const input = parseBody(cannedReplyPatchSchema, req);
+    assertKnownPlaceholders(input.body);
+    const existing = await ctx.db.cannedReply.findUnique({ where: { id: String(req.params.id) } });
+    if (!existing) throw new AppError("NOT_FOUND");
+    try {
+      const row = await ctx.db.cannedReply.update({ where: { id: existing.id }, data: cannedReplyColumns(input) });
+      await audit(ctx.db, req.principal!.user.id, "canned_reply", row.id, "updated", { before: toCannedReply(existing), after: toCannedReply(row) });
+      res.json(toCannedReply(row));
+    } catch (err) {
+      if (isShortcutClash(err)) throw new AppError("CONFLICT", "shortcut");
+      throw err;
+    }
+  });
+
+  router.delete("/api/canned-replies/:id", requireAdmin, async (req, res) => {
+    const existing = await ctx.db.cannedReply.findUnique({ where: { id: String(req.params.id) } });
+    if (!existing) throw new AppError("NOT_FOUND");
+    await ctx.db.cannedReply.delete({ where: { id: existing.id } });
+    await audit(ctx.db, req.principal!.user.id, "canned_reply", existing.id, "deleted", toCannedReply(existing));
+    res.status(204).end();
+  });
+  return router;
+}

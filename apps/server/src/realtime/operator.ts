@@ -1,0 +1,149 @@
+// The /operator namespace: the inbox of a signed-in operator or admin.
+import { operatorSchemas, type Locale } from "@live-chat/protocol";
+import type { Context, OperatorNamespace } from "../context.js";
+import { rooms } from "../context.js";
+import { AppError } from "../errors.js";
+import type { AuthService } from "../auth/service.js";
+import type { ConversationService } from "../conversation/service.js";
+import { toConversation } from "../conversation/serialize.js";
+import { toCannedReply } from "../http/routes/canned-replies.js";
+import type { RoutingService } from "../routing/service.js";
+import { bindHandlers } from "./handlers.js";
+
+export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, auth: AuthService, conversations: ConversationService, routing: RoutingService): void {
+  ns.use(async (socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const principal = typeof token === "string" ? await auth.authenticate(token) : null;
+    if (!principal) return next(new Error("UNAUTHORIZED"));
+    socket.data = { userId: principal.user.id, sessionId: principal.sessionId, name: principal.user.name, role: principal.user.role as "operator" | "admin", locale: principal.user.locale as Locale };
+    next();
+  });
+
+  ns.on("connection", (socket) => {
+    const { userId } = socket.data;
+    const locale = () => socket.data.locale;
+    void socket.join([rooms.operator(userId), rooms.allOperators, `session:${socket.data.sessionId}`]);
+    ctx.work.run("operator connect bookkeeping", async () => {
+      await ctx.db.user.update({ where: { id: userId }, data: { disconnectedAt: null } });
+      routing.requestDrain();
+    });
+
+    /** The conversation, if it is this operator's to work on. */
+    const mine = async (conversationId: string) => {
+      const row = await ctx.db.conversation.findUnique({ where: { id: conversationId }, select: { visitorId: true, operatorId: true, status: true } });
+      if (!row) throw new AppError("NOT_FOUND");
+      if (row.operatorId !== userId) throw new AppError("NOT_ASSIGNED");
+      return row;
+    };
+
+    bindHandlers(
+      socket,
+      operatorSchemas,
+      {
+        "presence:set": async ({ status }) => {
+          await routing.setPresence(userId, status);
+        },
+        "conversations:list": async () => {
+          const rows = await ctx.db.conversation.findMany({
+            where: { OR: [{ operatorId: userId, status: { in: ["active", "wrapping_up"] } }, { status: "queued" }] },
+            include: { visitor: true, operator: { select: { id: true, name: true } }, messages: { orderBy: { seq: "desc" }, take: 1, where: { kind: "text" } } },
+            orderBy: { createdAt: "asc" },
+            take: 500,
+          });
+          let position = 0;
+          return {
+            conversations: rows.map((row) => {
+              const last = row.messages[0];
+              return {
+                ...toConversation(row, { queuePosition: row.status === "queued" ? ++position : undefined }),
+                ...(last ? { lastMessage: { body: last.body, kind: last.kind as "text", createdAt: last.createdAt.toISOString(), author: { type: last.authorType as "visitor" } } } : {}),
+              };
+            }),
+          };
+        },
+        "conversation:claim": async ({ conversationId }) => {
+          const row = await routing.claim(conversationId, userId);
+          return { conversation: toConversation(row) };
+        },
+        "message:send": async ({ conversationId, clientId, body, kind = "text", cannedReplyId, summary }) => {
+          const reply = cannedReplyId ? await ctx.db.cannedReply.findUnique({ where: { id: cannedReplyId } }) : null;
+          if (cannedReplyId && !reply) throw new AppError("NOT_FOUND", "cannedReplyId");
+          const appended = await conversations.appendMessage({
+            conversationId,
+            author: { type: "operator", id: userId, name: socket.data.name },
+            kind,
+            body,
+            clientId,
+            cannedReplyId,
+            meta: summary && kind === "text" ? { summary: true, ...(cannedReplyId ? { cannedReplyId } : {}) } : cannedReplyId ? { cannedReplyId } : undefined,
+            // Notes may be written on any chat an operator can see; replies only on one's own.
+            guard: kind === "text" ? { operatorId: userId } : {},
+          });
+          if (!appended.created) return { message: appended.message };
+          conversations.deliver(appended.message, appended.head, { exceptSocketId: socket.id });
+          if (kind === "text") {
+            await conversations.applyMethod(
+              conversationId,
+              {
+                type: "operator_message",
+                kind,
+                ...(reply ? { cannedReply: toCannedReply(reply) } : {}),
+                ...(summary ? { summary: true } : {}),
+              },
+              { type: "operator", id: userId },
+            );
+          }
+          return { message: appended.message };
+        },
+        sync: async ({ conversationId, afterSeq }) => {
+          const exists = await ctx.db.conversation.count({ where: { id: conversationId } });
+          if (!exists) throw new AppError("NOT_FOUND");
+          return { messages: await conversations.messagesAfter(conversationId, afterSeq, { includeNotes: true }) };
+        },
+        typing: async ({ conversationId, typing }) => {
+          const row = await mine(conversationId);
+          ctx.visitors.to(rooms.visitor(row.visitorId)).emit("typing", { conversationId, typing, author: { type: "operator", name: socket.data.name } });
+        },
+        "phase:set": async ({ conversationId, phase }) => {
+          await mine(conversationId);
+          const { conversation } = await conversations.applyMethod(conversationId, { type: "phase_set", phase }, { type: "operator", id: userId });
+          return { conversation: toConversation(conversation) };
+        },
+        "checklist:check": async ({ conversationId, item }) => {
+          if (item === "visitor_left") throw new AppError("BAD_REQUEST", "item");
+          const row = await mine(conversationId);
+          if (row.status === "closed") throw new AppError("CONVERSATION_CLOSED");
+          const { conversation } = await conversations.applyMethod(conversationId, { type: "checklist_check", item, by: "operator" }, { type: "operator", id: userId });
+          return { conversation: toConversation(conversation) };
+        },
+        "conversation:transfer": async ({ conversationId, toOperatorId, note }) => {
+          await routing.transfer(conversationId, userId, toOperatorId, note);
+        },
+        "conversation:close": async ({ conversationId, reason }) => {
+          const row = await conversations.close(conversationId, userId, reason);
+          return { conversation: toConversation(row) };
+        },
+        "operators:list": async () => {
+          const users = await ctx.db.user.findMany({
+            where: { active: true },
+            select: { id: true, name: true, presence: true, openChats: true, maxChats: true, disconnectedAt: true },
+            orderBy: { name: "asc" },
+          });
+          return {
+            operators: users.map((u) => ({ id: u.id, name: u.name, presence: (u.disconnectedAt ? "offline" : u.presence) as "online", openChats: u.openChats, maxChats: u.maxChats })),
+          };
+        },
+      },
+      locale,
+      ctx.log,
+      ctx.work,
+    );
+
+    socket.on("disconnect", () => {
+      ctx.work.run("operator disconnect bookkeeping", async () => {
+        const remaining = await ns.in(rooms.operator(userId)).fetchSockets();
+        if (remaining.length === 0) await ctx.db.user.update({ where: { id: userId }, data: { disconnectedAt: new Date() } });
+      });
+    });
+  });
+}

@@ -1,0 +1,167 @@
+// The /visitor namespace: a website visitor's widget.
+import { pickLocale, visitorHandshakeSchema, visitorSchemas, type Locale } from "@live-chat/protocol";
+import type { Context, VisitorNamespace } from "../context.js";
+import { rooms } from "../context.js";
+import { verifyIdentity } from "../auth/tokens.js";
+import { AppError } from "../errors.js";
+import type { ConversationService } from "../conversation/service.js";
+import { toConversation, toMessage } from "../conversation/serialize.js";
+import type { RoutingService } from "../routing/service.js";
+import type { OfflineService } from "../routing/offline.js";
+import { bindHandlers } from "./handlers.js";
+import { VisitorRateLimits } from "./limits.js";
+
+export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, conversations: ConversationService, routing: RoutingService, offline: OfflineService): void {
+  const limits = new VisitorRateLimits(ctx.config.visitorMessageLimit);
+  ns.use(async (socket, next) => {
+    try {
+      const parsed = visitorHandshakeSchema.safeParse(socket.handshake.auth ?? {});
+      if (!parsed.success) return next(new Error("BAD_REQUEST"));
+      const auth = parsed.data;
+      const locale: Locale = auth.locale ?? pickLocale(socket.handshake.headers["accept-language"]);
+      let identity: { name?: string; email?: string } | null = null;
+      if (auth.identity && ctx.config.widgetIdentitySecret) identity = await verifyIdentity(auth.identity, ctx.config.widgetIdentitySecret);
+      const profile = {
+        ...(identity?.name ?? auth.name ? { name: identity?.name ?? auth.name } : {}),
+        ...(identity?.email ?? auth.email ? { email: identity?.email ?? auth.email } : {}),
+        ...(identity ? { verified: true } : {}),
+        ...(auth.timeZone ? { timeZone: auth.timeZone } : {}),
+        ...(auth.pageUrl ? { pageUrl: auth.pageUrl } : {}),
+        userAgent: socket.handshake.headers["user-agent"]?.slice(0, 300) ?? null,
+        locale,
+        lastSeenAt: new Date(),
+      };
+      let visitor = auth.visitorToken ? await ctx.db.visitor.findUnique({ where: { tokenHash: ctx.tokens.hashVisitorToken(auth.visitorToken) } }) : null;
+      let token = auth.visitorToken ?? "";
+      if (visitor) {
+        // A verified name or email is changed only by a new verified identity, never by plain input.
+        const { name: _name, email: _email, ...rest } = profile;
+        visitor = await ctx.db.visitor.update({ where: { id: visitor.id }, data: visitor.verified && !identity ? rest : profile });
+      } else {
+        token = ctx.tokens.newVisitorToken();
+        visitor = await ctx.db.visitor.create({ data: { ...profile, tokenHash: ctx.tokens.hashVisitorToken(token) } });
+      }
+      socket.data = { visitorId: visitor.id, visitorToken: token, locale, conversationIds: new Set() };
+      next();
+    } catch (err) {
+      ctx.log.error({ err }, "visitor handshake failed");
+      next(new Error("INTERNAL"));
+    }
+  });
+
+  ns.on("connection", async (socket) => {
+    const { visitorId } = socket.data;
+    const locale = () => socket.data.locale;
+    void socket.join(rooms.visitor(visitorId));
+
+    const owned = async (conversationId: string) => {
+      if (socket.data.conversationIds.has(conversationId)) return;
+      const row = await ctx.db.conversation.findUnique({ where: { id: conversationId }, select: { visitorId: true } });
+      if (!row) throw new AppError("NOT_FOUND");
+      if (row.visitorId !== visitorId) throw new AppError("FORBIDDEN");
+      socket.data.conversationIds.add(conversationId);
+    };
+
+    bindHandlers(
+      socket,
+      visitorSchemas,
+      {
+        "conversation:start": async ({ body, clientId, name, email }) => {
+          await limits.take("start", visitorId);
+          if (name || email) await ctx.db.visitor.updateMany({ where: { id: visitorId, verified: false }, data: { ...(name ? { name } : {}), ...(email ? { email } : {}) } });
+          const { conversation } = await conversations.start(visitorId, socket.data.locale, body ? { body, clientId } : undefined);
+          socket.data.conversationIds.add(conversation.id);
+          const position = await routing.queuePosition(conversation.id);
+          return { conversation: toConversation(conversation, { forVisitor: true, queuePosition: position?.position }) };
+        },
+        "message:send": async ({ conversationId, clientId, body }) => {
+          await limits.take("message", visitorId);
+          await owned(conversationId);
+          const appended = await conversations.appendMessage({
+            conversationId,
+            author: { type: "visitor", id: visitorId },
+            kind: "text",
+            body,
+            clientId,
+            guard: { visitorId },
+          });
+          if (appended.created) {
+            conversations.deliver(appended.message, appended.head, { exceptSocketId: socket.id });
+            if (appended.head.pendingQuestion) await conversations.applyMethod(conversationId, { type: "visitor_message", body, locale: socket.data.locale }, { type: "visitor", id: visitorId });
+          }
+          return { message: appended.message };
+        },
+        sync: async ({ conversationId, afterSeq }) => {
+          await owned(conversationId);
+          return { messages: await conversations.messagesAfter(conversationId, afterSeq, { includeNotes: false }) };
+        },
+        typing: async ({ conversationId, typing }) => {
+          await owned(conversationId);
+          const row = await ctx.db.conversation.findUnique({ where: { id: conversationId }, select: { operatorId: true } });
+          if (row?.operatorId) ctx.operators.to(rooms.operator(row.operatorId)).emit("typing", { conversationId, typing, author: { type: "visitor" } });
+        },
+        "conversation:leave": async ({ conversationId }) => {
+          await owned(conversationId);
+          await conversations.markVisitorLeft(conversationId, "ended");
+        },
+        "offline:message": async (input) => {
+          await limits.take("offline", visitorId);
+          const saved = await offline.leave({ ...input, visitorId, locale: socket.data.locale });
+          return { id: saved.id, dueAt: saved.dueAt };
+        },
+        rating: async ({ conversationId, score, comment }) => {
+          await owned(conversationId);
+          await ctx.db.rating.upsert({
+            where: { conversationId },
+            create: { conversationId, score, comment: comment ?? null },
+            update: { score, comment: comment ?? null },
+          });
+        },
+        "summary:answer": async ({ conversationId, messageId, answer }) => {
+          await owned(conversationId);
+          const summary = await ctx.db.message.findFirst({ where: { id: messageId, conversationId } });
+          if (!summary) throw new AppError("NOT_FOUND", "messageId");
+          const meta = summary.meta ? (JSON.parse(summary.meta) as Record<string, unknown>) : {};
+          if (!meta.summary) throw new AppError("BAD_REQUEST", "messageId");
+          const answered = await ctx.db.message.update({ where: { id: summary.id }, data: { meta: JSON.stringify({ ...meta, summaryAnswer: answer }) } });
+          const { conversation } = await conversations.applyMethod(conversationId, { type: "summary_answer", answer }, { type: "visitor", id: visitorId });
+          // The same message again, now with the answer: clients replace it by id.
+          conversations.deliver(toMessage(answered), conversation);
+          return { conversation: toConversation(conversation, { forVisitor: true }) };
+        },
+      },
+      locale,
+      ctx.log,
+      ctx.work,
+    );
+
+    socket.on("disconnect", () => {
+      ctx.work.run("visitor disconnect bookkeeping", async () => {
+        const remaining = await ns.in(rooms.visitor(visitorId)).fetchSockets();
+        if (remaining.length === 0) await conversations.setVisitorConnected(visitorId, false);
+      });
+    });
+
+    try {
+      const open = await conversations.openForVisitor(visitorId);
+      if (open) {
+        socket.data.conversationIds.add(open.id);
+        if (!open.visitorConnected) await conversations.setVisitorConnected(visitorId, true);
+      }
+      const current = open ? await conversations.load(open.id) : null;
+      const position = current ? await routing.queuePosition(current.id) : null;
+      const settings = await ctx.settings.get();
+      socket.emit("session", {
+        visitorId,
+        visitorToken: socket.data.visitorToken,
+        conversation: current ? toConversation(current, { forVisitor: true, queuePosition: position?.position }) : null,
+        availability: await routing.availability(),
+        widget: { ...settings.widget, waitLimitSeconds: settings.waitLimitSeconds },
+      });
+      if (position) socket.emit("queue", position);
+    } catch (err) {
+      ctx.log.error({ err }, "visitor session failed");
+      socket.disconnect(true);
+    }
+  });
+}
