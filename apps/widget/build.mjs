@@ -1,0 +1,73 @@
+// Builds the widget: a classic loader (widget.js) that imports an ES module entry, which loads the
+// chat panel chunk on first open. Prints and writes the gzip size of what loads before and after.
+import { build } from "esbuild";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const here = dirname(fileURLToPath(import.meta.url));
+// `--outdir <dir>` lets the size test build into a scratch folder without touching the served dist/.
+const outdirFlag = process.argv.indexOf("--outdir");
+const dist = outdirFlag > 0 ? resolve(process.argv[outdirFlag + 1]) : join(here, "dist");
+const BUDGETS = { launcherGzipBytes: 10 * 1024, openedGzipBytes: 35 * 1024 };
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+const common = { bundle: true, minify: true, target: "es2021", platform: "browser", legalComments: "external", logLevel: "warning" };
+
+const modules = await build({
+  ...common,
+  entryPoints: { "widget-entry": join(here, "src/widget-entry.ts") },
+  format: "esm",
+  splitting: true,
+  outdir: dist,
+  // Hashed names can be cached for long; only widget.js keeps a fixed name (and a short cache).
+  entryNames: "[name]-[hash]",
+  chunkNames: "chunk-[hash]",
+  metafile: true,
+});
+const outputs = modules.metafile.outputs;
+const name = (path) => relative(dist, join(process.cwd(), path));
+const entryFile = name(Object.keys(outputs).find((path) => outputs[path].entryPoint));
+await build({
+  ...common,
+  entryPoints: { widget: join(here, "src/loader.ts") },
+  format: "iife",
+  outdir: dist,
+  define: { __WIDGET_ENTRY__: JSON.stringify(entryFile) },
+});
+copyFileSync(join(here, "public/demo.html"), join(dist, "demo.html"));
+
+// Walk the module graph: static imports load with the launcher, dynamic ones on first open.
+const byName = new Map(Object.entries(outputs).map(([path, out]) => [name(path), out]));
+function closure(start, kinds) {
+  const seen = new Set();
+  const stack = [...start];
+  while (stack.length) {
+    const file = stack.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const imp of byName.get(file)?.imports ?? []) if (kinds.includes(imp.kind)) stack.push(name(imp.path));
+  }
+  return [...seen];
+}
+const launcherModules = closure([entryFile], ["import-statement"]);
+const launcherFiles = ["widget.js", ...launcherModules];
+const openedFiles = ["widget.js", ...closure([entryFile], ["import-statement", "dynamic-import"])];
+const gzip = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+const sizes = Object.fromEntries(openedFiles.map((f) => [f, { bytes: readFileSync(join(dist, f)).length, gzipBytes: gzip(f) }]));
+const sum = (files) => files.reduce((total, f) => total + sizes[f].gzipBytes, 0);
+const report = {
+  budgets: BUDGETS,
+  launcher: { files: launcherFiles, gzipBytes: sum(launcherFiles) },
+  opened: { files: openedFiles, gzipBytes: sum(openedFiles) },
+  files: sizes,
+};
+writeFileSync(join(dist, "size-report.json"), JSON.stringify(report, null, 2) + "\n");
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+for (const [file, s] of Object.entries(sizes)) console.log(`  ${file.padEnd(28)} ${kb(s.bytes).padStart(9)}  gzip ${kb(s.gzipBytes).padStart(8)}`);
+console.log(`widget launcher (before first open): ${kb(report.launcher.gzipBytes)} gzip (budget ${kb(BUDGETS.launcherGzipBytes)})`);
+console.log(`widget opened (launcher + chat):      ${kb(report.opened.gzipBytes)} gzip (budget ${kb(BUDGETS.openedGzipBytes)})`);

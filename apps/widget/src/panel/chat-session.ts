@@ -1,0 +1,371 @@
+// The visitor's side of the conversation as a Lit reactive controller: the /visitor socket, the
+// outbox, history restored with `sync` after every (re)connect, and the live queue/typing state.
+import { io, type Socket } from "socket.io-client";
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import type {
+  Ack,
+  Availability,
+  Conversation,
+  Locale,
+  Message,
+  QueueInfo,
+  VisitorClientToServerEvents,
+  VisitorServerToClientEvents,
+  WidgetSettings,
+} from "@live-chat/protocol";
+import { readStored, writeStored } from "../storage.js";
+import { Outbox, type OutboxEntry } from "./outbox.js";
+
+type VisitorSocket = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
+type Requests = VisitorClientToServerEvents;
+type PayloadOf<E extends keyof Requests> = Parameters<Requests[E]>[0];
+type AckOf<E extends keyof Requests> = Parameters<NonNullable<Parameters<Requests[E]>[1]>>[0];
+
+const ACK_TIMEOUT_MS = 15_000;
+const TYPING_IDLE_MS = 3_000;
+const TYPING_SHOWN_MS = 8_000;
+
+export interface SessionOptions {
+  server: string;
+  locale: Locale;
+  name?: string;
+  email?: string;
+  identity?: string;
+  onSettings: (settings: WidgetSettings) => void;
+}
+
+export type Connection = "connecting" | "online" | "offline";
+
+/** What the chat shows for a message of the visitor's that is not acknowledged yet. */
+export type PendingMessage = OutboxEntry;
+
+function present(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+export class ChatSession implements ReactiveController {
+  connection: Connection = "connecting";
+  availability: Availability | undefined;
+  conversation: Conversation | null = null;
+  messages: Message[] = [];
+  queue: QueueInfo | undefined;
+  operatorTyping: string | null = null;
+  /** The conversation is over for the visitor: show the rating and the transcript. */
+  ended = false;
+  /** Pre-chat details the visitor typed; sent with the first message. */
+  intro: { name?: string; email?: string } = {};
+  private readonly outbox: Outbox;
+
+  private socket: VisitorSocket | undefined;
+  private generation = 0;
+  private flushingGeneration = -1;
+  private ready = false;
+  private typingSent = false;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private operatorTypingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The conversation id this session last stored; null until it stores one, so the first write always happens. */
+  private storedConversation: string | undefined | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: SessionOptions,
+  ) {
+    this.outbox = new Outbox(options.server);
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const { server } = this.options;
+    const socket: VisitorSocket = io(`${server}/visitor`, {
+      transports: ["websocket", "polling"],
+      tryAllTransports: true,
+      // A function, so every reconnect presents the latest token.
+      auth: (cb) =>
+        cb({
+          visitorToken: readStored<string>(server, "token"),
+          name: present(this.options.name),
+          email: present(this.options.email),
+          locale: this.options.locale,
+          identity: present(this.options.identity),
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          pageUrl: location.href.slice(0, 2048),
+        }),
+    });
+    this.socket = socket;
+    socket.on("session", (s) => void this.onSession(s));
+    socket.on("disconnect", () => this.onDisconnect());
+    socket.on("message", (m) => {
+      if (m.author.type !== "visitor") this.operatorTyping = null;
+      this.addMessages([m]);
+    });
+    socket.on("queue", (q) => {
+      // The first position may arrive before the ack of conversation:start: keep it for that chat.
+      if (this.conversation && q.conversationId !== this.conversation.id) return;
+      this.queue = q;
+      this.host.requestUpdate();
+    });
+    socket.on("conversation:updated", (c) => {
+      if (c.id !== this.conversation?.id) return;
+      this.setConversation(c);
+      this.host.requestUpdate();
+    });
+    socket.on("typing", (t) => {
+      if (t.conversationId !== this.conversation?.id) return;
+      clearTimeout(this.operatorTypingTimer);
+      this.operatorTyping = t.typing ? t.author.name : null;
+      // A lost "stopped typing" must not leave the indicator on for ever.
+      if (t.typing) this.operatorTypingTimer = setTimeout(() => this.clearOperatorTyping(), TYPING_SHOWN_MS);
+      this.host.requestUpdate();
+    });
+    socket.on("availability", (a) => {
+      this.availability = a;
+      this.host.requestUpdate();
+    });
+    addEventListener("offline", this.onBrowserOffline);
+    addEventListener("online", this.onBrowserOnline);
+    if (!navigator.onLine) this.onBrowserOffline();
+  }
+
+  hostDisconnected(): void {
+    removeEventListener("offline", this.onBrowserOffline);
+    removeEventListener("online", this.onBrowserOnline);
+    this.socket?.disconnect();
+    this.socket = undefined;
+    this.generation++;
+  }
+
+  /** The browser knows it lost the network before the socket's heartbeat does: queue from now on. */
+  private onBrowserOffline = (): void => {
+    this.socket?.disconnect();
+    this.connection = "offline";
+    this.host.requestUpdate();
+  };
+
+  private onBrowserOnline = (): void => {
+    this.connection = "connecting";
+    this.socket?.connect();
+    this.host.requestUpdate();
+  };
+
+  private clearOperatorTyping(): void {
+    this.operatorTyping = null;
+    this.host.requestUpdate();
+  }
+
+  private onDisconnect(): void {
+    this.ready = false;
+    this.generation++;
+    this.connection = navigator.onLine ? "connecting" : "offline";
+    this.operatorTyping = null;
+    this.typingSent = false;
+    this.host.requestUpdate();
+  }
+
+  private async onSession(session: Parameters<VisitorServerToClientEvents["session"]>[0]): Promise<void> {
+    const { server } = this.options;
+    writeStored(server, "token", session.visitorToken);
+    this.availability = session.availability;
+    if (session.widget) this.options.onSettings(session.widget);
+    const known = this.conversation;
+    // A chat the visitor ended may stay open for the operator to wrap up; for the visitor it is over.
+    const open = session.conversation?.id === readStored<string>(server, "left") ? null : session.conversation;
+    if (open) {
+      if (known?.id !== open.id) {
+        this.messages = [];
+        this.ended = false;
+      }
+      this.setConversation(open);
+    } else {
+      this.storeConversation(undefined);
+      // It was closed while we were away: keep what is on screen and offer the rating.
+      if (known) this.ended = true;
+    }
+    this.connection = "online";
+    this.ready = true;
+    this.host.requestUpdate();
+    await this.sync();
+    await this.flush();
+  }
+
+  private setConversation(c: Conversation): void {
+    this.conversation = c;
+    if (c.status !== "queued") this.queue = undefined;
+    else if (c.queuePosition !== undefined && this.queue?.conversationId !== c.id)
+      this.queue = { conversationId: c.id, position: c.queuePosition, estimatedWaitSeconds: this.availability?.estimatedWaitSeconds ?? 0 };
+    if (c.status === "closed") this.ended = true;
+    this.storeConversation(this.ended ? undefined : c.id);
+  }
+
+  /** Writes only on a change: conversation updates arrive often and mostly leave the id as it is. */
+  private storeConversation(id: string | undefined): void {
+    if (id === this.storedConversation) return;
+    this.storedConversation = id;
+    writeStored(this.options.server, "conversation", id);
+  }
+
+  lastSeq(): number {
+    return this.messages.length ? this.messages[this.messages.length - 1].seq : 0;
+  }
+
+  private async sync(): Promise<void> {
+    const c = this.conversation;
+    if (!c) return;
+    const ack = await this.request("sync", { conversationId: c.id, afterSeq: this.lastSeq() });
+    if (ack?.ok) this.addMessages(ack.messages);
+  }
+
+  /** Adds messages of the current conversation in seq order, once each (seq has holes where notes were). */
+  private addMessages(list: Message[]): void {
+    const c = this.conversation;
+    if (!c) return;
+    const incoming = list.filter((m) => m.conversationId === c.id && m.kind !== "note" && !this.messages.some((k) => k.id === m.id));
+    if (!incoming.length) return;
+    this.messages = [...this.messages, ...incoming].sort((a, b) => a.seq - b.seq);
+    const delivered = new Set(incoming.flatMap((m) => (m.clientId ? [m.clientId] : [])));
+    if (delivered.size) this.outbox.remove(delivered);
+    this.host.requestUpdate();
+  }
+
+  /** Emits and waits for the ack; null when there was no answer (not connected, or timed out). */
+  private async request<E extends keyof Requests>(event: E, payload: PayloadOf<E>): Promise<AckOf<E> | null> {
+    const socket = this.socket;
+    if (!socket?.connected) return null;
+    try {
+      // The event map's overloads do not narrow through a generic key; the payload type is checked above.
+      const timed = socket.timeout(ACK_TIMEOUT_MS);
+      const emit = timed.emitWithAck as (ev: E, p: PayloadOf<E>) => Promise<AckOf<E>>;
+      return await emit.call(timed, event, payload);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Visitor's own messages, waiting or failed, that are not in the history yet. */
+  pending(): PendingMessage[] {
+    const delivered = new Set(this.messages.map((m) => m.clientId));
+    return this.outbox.entries().filter((e) => !delivered.has(e.clientId));
+  }
+
+  send(body: string): void {
+    const text = body.trim();
+    if (!text) return;
+    this.outbox.add(text);
+    this.setTyping(false);
+    this.host.requestUpdate();
+    void this.flush();
+  }
+
+  retry(clientId: string): void {
+    this.outbox.mark(clientId, "pending");
+    this.host.requestUpdate();
+    void this.flush();
+  }
+
+  /** Sends the outbox in order, one at a time; a dropped connection stops it until the next session. */
+  private async flush(): Promise<void> {
+    const generation = this.generation;
+    if (!this.ready || this.flushingGeneration === generation) return;
+    this.flushingGeneration = generation;
+    try {
+      for (;;) {
+        const entry = this.pending().find((e) => e.state === "pending");
+        if (!entry || generation !== this.generation) return;
+        const ack = await this.deliver(entry);
+        // Dropped mid-way: the same clientId goes again after the reconnect, and is stored once.
+        if (generation !== this.generation) return;
+        if (!ack?.ok) this.outbox.mark(entry.clientId, "failed");
+        if (ack && !ack.ok && ack.error.code === "CONVERSATION_CLOSED") this.ended = true;
+        this.host.requestUpdate();
+      }
+    } finally {
+      if (this.flushingGeneration === generation) this.flushingGeneration = -1;
+    }
+  }
+
+  private async deliver(entry: OutboxEntry): Promise<Ack | null> {
+    const c = this.conversation;
+    if (c && !this.ended) {
+      const ack = await this.request("message:send", { conversationId: c.id, clientId: entry.clientId, body: entry.body });
+      if (ack?.ok) this.addMessages([ack.message]);
+      return ack;
+    }
+    const ack = await this.request("conversation:start", {
+      body: entry.body,
+      clientId: entry.clientId,
+      name: present(this.intro.name ?? this.options.name),
+      email: present(this.intro.email ?? this.options.email),
+    });
+    if (ack?.ok) {
+      this.messages = [];
+      this.ended = false;
+      writeStored(this.options.server, "left", undefined);
+      this.setConversation(ack.conversation);
+      await this.sync();
+    }
+    return ack;
+  }
+
+  setTyping(typing: boolean): void {
+    clearTimeout(this.typingTimer);
+    if (typing) this.typingTimer = setTimeout(() => this.setTyping(false), TYPING_IDLE_MS);
+    const c = this.conversation;
+    if (!c || this.ended || typing === this.typingSent || !this.socket?.connected) return;
+    this.typingSent = typing;
+    this.socket.emit("typing", { conversationId: c.id, typing });
+  }
+
+  async leave(): Promise<boolean> {
+    const c = this.conversation;
+    if (!c) return false;
+    const ack = await this.request("conversation:leave", { conversationId: c.id });
+    if (!ack?.ok) return false;
+    this.ended = true;
+    this.operatorTyping = null;
+    this.storeConversation(undefined);
+    writeStored(this.options.server, "left", c.id);
+    this.host.requestUpdate();
+    return true;
+  }
+
+  async rate(score: number, comment: string): Promise<boolean> {
+    const c = this.conversation;
+    if (!c) return false;
+    const ack = await this.request("rating", { conversationId: c.id, score, comment: present(comment) });
+    return ack?.ok === true;
+  }
+
+  async answerSummary(messageId: string, answer: "yes" | "no"): Promise<boolean> {
+    const c = this.conversation;
+    if (!c) return false;
+    const ack = await this.request("summary:answer", { conversationId: c.id, messageId, answer });
+    if (ack?.ok) {
+      this.messages = this.messages.map((m) => (m.id === messageId ? { ...m, meta: { ...m.meta, summaryAnswer: answer } } : m));
+      this.setConversation(ack.conversation);
+    }
+    this.host.requestUpdate();
+    await this.sync();
+    return ack?.ok === true;
+  }
+
+  sendOffline(fields: PayloadOf<"offline:message">): Promise<AckOf<"offline:message"> | null> {
+    return this.request("offline:message", fields);
+  }
+
+  /** Seconds the visitor can expect to wait: their place in the queue, or a chat started now. */
+  expectedWaitSeconds(): number | undefined {
+    const c = this.conversation;
+    if (this.ended) return undefined;
+    if (!c) return this.availability?.estimatedWaitSeconds;
+    return c.status === "queued" ? this.queue?.estimatedWaitSeconds : undefined;
+  }
+
+  startOver(): void {
+    this.conversation = null;
+    this.messages = [];
+    this.queue = undefined;
+    this.ended = false;
+    this.storeConversation(undefined);
+    this.host.requestUpdate();
+  }
+}

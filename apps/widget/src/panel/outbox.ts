@@ -1,0 +1,50 @@
+// Messages the visitor typed that the server has not acknowledged yet. Kept in localStorage so a
+// reload or a network drop loses nothing; each keeps its clientId, so a resend is stored only once.
+import { readStored, writeStored } from "../storage.js";
+
+export interface OutboxEntry {
+  clientId: string;
+  body: string;
+  createdAt: string;
+  state: "pending" | "failed";
+}
+
+function newClientId(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  // randomUUID exists only on secure origins; a plain-http site still deserves a random v4 id.
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export class Outbox {
+  constructor(private readonly server: string) {}
+
+  /** Read afresh each time: another tab of the same site may have changed it. */
+  entries(): OutboxEntry[] {
+    const stored = readStored<OutboxEntry[]>(this.server, "outbox");
+    return Array.isArray(stored) ? stored : [];
+  }
+
+  add(body: string): OutboxEntry {
+    const entry: OutboxEntry = { clientId: newClientId(), body, createdAt: new Date().toISOString(), state: "pending" };
+    this.save([...this.entries(), entry]);
+    return entry;
+  }
+
+  mark(clientId: string, state: OutboxEntry["state"]): void {
+    this.save(this.entries().map((e) => (e.clientId === clientId ? { ...e, state } : e)));
+  }
+
+  remove(clientIds: ReadonlySet<string>): void {
+    const entries = this.entries();
+    const kept = entries.filter((e) => !clientIds.has(e.clientId));
+    if (kept.length !== entries.length) this.save(kept);
+  }
+
+  private save(entries: OutboxEntry[]): void {
+    writeStored(this.server, "outbox", entries.length ? entries : undefined);
+  }
+}
