@@ -1,0 +1,53 @@
+// The admin area inside the inbox: the shell picks the section, this element shows it.
+import { html, LitElement, nothing } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import type { Locale, User } from "@live-chat/protocol";
+import { AdminApi } from "./api.js";
+import { adminStyles } from "./styles.js";
+import "./canned-replies.js";
+import "./users.js";
+import "./settings.js";
+import "./reports.js";
+import "./history.js";
+
+export const ADMIN_SECTIONS = ["canned-replies", "users", "settings", "reports", "history"] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
+
+@customElement("lc-admin-area")
+export class AdminArea extends LitElement {
+  static override styles = adminStyles;
+
+  @property({ attribute: false }) token = "";
+  @property({ attribute: false }) locale: Locale = "en";
+  @property({ attribute: false }) user: User | null = null;
+  @property({ attribute: false }) section: AdminSection = "canned-replies";
+  private api: AdminApi | null = null;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has("token") || changed.has("locale")) this.api = this.token ? new AdminApi(this.token, this.locale) : null;
+  }
+
+  override render() {
+    const api = this.api;
+    if (!api || this.user?.role !== "admin") return nothing;
+    const l = this.locale;
+    switch (this.section) {
+      case "canned-replies":
+        return html`<lc-admin-canned-replies .api=${api} .locale=${l}></lc-admin-canned-replies>`;
+      case "users":
+        return html`<lc-admin-users .api=${api} .locale=${l} .currentUser=${this.user}></lc-admin-users>`;
+      case "settings":
+        return html`<lc-admin-settings .api=${api} .locale=${l}></lc-admin-settings>`;
+      case "reports":
+        return html`<lc-admin-reports .api=${api} .locale=${l}></lc-admin-reports>`;
+      case "history":
+        return html`<lc-admin-history .api=${api} .locale=${l}></lc-admin-history>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "lc-admin-area": AdminArea;
+  }
+}

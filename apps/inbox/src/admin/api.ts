@@ -1,0 +1,79 @@
+// The admin area's HTTP calls: same origin, bearer token, errors in the admin's language.
+import type {
+  AuditEntry,
+  CannedReply,
+  CannedReplyImportResult,
+  CannedReplyInput,
+  Locale,
+  ReportSummary,
+  Settings,
+  User,
+} from "@live-chat/protocol";
+import { request } from "../api.js";
+
+export type NewUser = { email: string; name: string; password: string; role: User["role"]; maxChats?: number; locale?: Locale };
+export type UserPatch = Partial<NewUser> & { active?: boolean };
+export type CannedReplyPatch = Partial<Omit<CannedReplyInput, "shortcut" | "checklistItem">> & {
+  shortcut?: string | null;
+  checklistItem?: CannedReplyInput["checklistItem"] | null;
+};
+
+export class AdminApi {
+  constructor(
+    private readonly token: string,
+    private readonly locale: Locale,
+  ) {}
+
+  private request<T>(path: string, method = "GET", body?: unknown): Promise<T> {
+    return request<T>(path, { method, body, token: this.token, locale: this.locale });
+  }
+
+  cannedReplies(filter: { phase?: string; locale?: string; q?: string }): Promise<CannedReply[]> {
+    const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    return this.request(`/api/canned-replies?${query}`);
+  }
+  createCannedReply(input: CannedReplyInput): Promise<CannedReply> {
+    return this.request("/api/canned-replies", "POST", input);
+  }
+  updateCannedReply(id: string, patch: CannedReplyPatch): Promise<CannedReply> {
+    return this.request(`/api/canned-replies/${encodeURIComponent(id)}`, "PATCH", patch);
+  }
+  deleteCannedReply(id: string): Promise<void> {
+    return this.request(`/api/canned-replies/${encodeURIComponent(id)}`, "DELETE");
+  }
+  exportCannedReplies(): Promise<CannedReplyInput[]> {
+    return this.request("/api/canned-replies/export");
+  }
+  importCannedReplies(entries: unknown[]): Promise<CannedReplyImportResult> {
+    return this.request("/api/canned-replies/import", "POST", entries);
+  }
+
+  users(): Promise<User[]> {
+    return this.request("/api/users");
+  }
+  createUser(input: NewUser): Promise<User> {
+    return this.request("/api/users", "POST", input);
+  }
+  updateUser(id: string, patch: UserPatch): Promise<User> {
+    return this.request(`/api/users/${encodeURIComponent(id)}`, "PATCH", patch);
+  }
+  deactivateUser(id: string): Promise<void> {
+    return this.request(`/api/users/${encodeURIComponent(id)}`, "DELETE");
+  }
+
+  settings(): Promise<Settings> {
+    return this.request("/api/settings");
+  }
+  updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    return this.request("/api/settings", "PATCH", patch);
+  }
+
+  audit(entity?: string, limit = 200): Promise<AuditEntry[]> {
+    const query = new URLSearchParams({ limit: String(limit), ...(entity ? { entity } : {}) });
+    return this.request(`/api/audit?${query}`);
+  }
+
+  reportSummary(from: string, to: string): Promise<ReportSummary> {
+    return this.request(`/api/reports/summary?${new URLSearchParams({ from, to })}`);
+  }
+}

@@ -1,0 +1,202 @@
+// One chat: phase stepper, transcript, reply box, visitor details, closing checklist, spelling
+// alphabet, transfer and ending the chat.
+import { html, type PropertyValues } from "lit";
+import { customElement, property, query, state } from "lit/decorators.js";
+import type { Ack, ChecklistItem, Conversation, Locale, Phase } from "@live-chat/protocol";
+import { localTimeIn } from "../format.js";
+import { t } from "../i18n.js";
+import type { InboxStore } from "../inbox-store.js";
+import { StoreElement } from "./store-element.js";
+import type { Composer } from "./composer.js";
+import "./closing-checklist.js";
+import "./composer.js";
+import "./phase-stepper.js";
+import "./spelling-tool.js";
+import "./transcript.js";
+
+type Colleague = Awaited<ReturnType<InboxStore["colleagues"]>>[number];
+
+@customElement("lc-conversation-view")
+export class ConversationView extends StoreElement {
+  @property() locale: Locale = "en";
+  @state() private selection = "";
+  @state() private actionError = "";
+  @state() private closeRefusal = "";
+  @state() private colleagues: Colleague[] | null = null;
+  @query("lc-composer") private composer!: Composer;
+  @query("dialog.transfer") private transferDialog!: HTMLDialogElement;
+  private shownId: string | null = null;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const id = this.store.selectedId;
+    if (id !== this.shownId) {
+      this.shownId = id;
+      this.selection = "";
+      this.actionError = "";
+      this.closeRefusal = "";
+    }
+  }
+
+  private async run(action: Promise<Ack>): Promise<boolean> {
+    this.actionError = "";
+    const ack = await action;
+    if (!ack.ok) this.actionError = this.store.errorText(ack.error);
+    return ack.ok;
+  }
+
+  private async openTransfer(): Promise<void> {
+    this.colleagues = null;
+    this.transferDialog.showModal();
+    this.colleagues = await this.store.colleagues();
+  }
+
+  private async submitTransfer(event: SubmitEvent, c: Conversation): Promise<void> {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const to = String(form.get("colleague") ?? "");
+    if (!to) return;
+    const done = await this.run(this.store.transfer(c.id, to, String(form.get("note") ?? "")));
+    if (done) this.transferDialog.close();
+  }
+
+  private async endChat(c: Conversation, reason?: string): Promise<void> {
+    this.actionError = "";
+    const ack = await this.store.close(c.id, reason);
+    if (ack.ok) this.closeRefusal = "";
+    else if (ack.error.code === "VISITOR_STILL_CONNECTED") this.closeRefusal = this.store.errorText(ack.error);
+    else this.actionError = this.store.errorText(ack.error);
+  }
+
+  private renderDetails(c: Conversation) {
+    const l = this.locale;
+    const v = c.visitor;
+    const unknown = t(l, "unknown");
+    const localTime = localTimeIn(v.timeZone, this.store.now, l);
+    return html`
+      <section class="details" aria-labelledby="details-heading">
+        <h3 id="details-heading">${t(l, "visitorDetails")}</h3>
+        <dl>
+          <dt>${t(l, "detailName")}</dt>
+          <dd>${v.name || unknown}</dd>
+          <dt>${t(l, "detailEmail")}</dt>
+          <dd>${v.email ? html`<a href="mailto:${v.email}">${v.email}</a>` : unknown}</dd>
+          <dt>${t(l, "detailIdentity")}</dt>
+          <dd class=${v.verified ? "verified" : "unverified"}>${v.verified ? t(l, "verified") : t(l, "notVerified")}</dd>
+          <dt>${t(l, "detailLocale")}</dt>
+          <dd>${v.locale ? t(l, `locale_${v.locale}`) : unknown}</dd>
+          <dt>${t(l, "detailLocalTime")}</dt>
+          <dd>${localTime ?? unknown}</dd>
+          <dt>${t(l, "detailPage")}</dt>
+          <dd class="page-url">${v.pageUrl && /^https?:\/\//.test(v.pageUrl) ? html`<a href=${v.pageUrl} target="_blank" rel="noopener noreferrer nofollow">${v.pageUrl}</a>` : v.pageUrl || unknown}</dd>
+          <dt>${t(l, "detailPresence")}</dt>
+          <dd>${c.visitorConnected ? t(l, "visitorConnected") : t(l, "visitorGone")}</dd>
+        </dl>
+      </section>
+    `;
+  }
+
+  private renderTransferDialog(c: Conversation) {
+    const l = this.locale;
+    const colleagues = this.colleagues;
+    return html`
+      <dialog class="transfer" aria-labelledby="transfer-heading">
+        <form @submit=${(e: SubmitEvent) => void this.submitTransfer(e, c)}>
+          <h2 id="transfer-heading">${t(l, "transferHeading")}</h2>
+          ${(c.transferCount ?? 0) > 0 ? html`<p class="warning" role="alert">${t(l, "transferAgain")}</p>` : null}
+          ${colleagues === null
+            ? html`<p>${t(l, "loading")}</p>`
+            : colleagues.length === 0
+              ? html`<p>${t(l, "noColleagues")}</p>`
+              : html`
+                  <label for="transfer-colleague">${t(l, "colleague")}</label>
+                  <select id="transfer-colleague" name="colleague" required>
+                    ${colleagues.map(
+                      (o) => html`<option value=${o.id} ?disabled=${o.presence !== "online"}>
+                        ${t(l, "colleagueOption", { name: o.name, presence: t(l, `presence_${o.presence ?? "offline"}`), open: o.openChats, max: o.maxChats })}
+                      </option>`,
+                    )}
+                  </select>
+                  <label for="transfer-note">${t(l, "transferNote")}</label>
+                  <textarea id="transfer-note" name="note" rows="3"></textarea>
+                `}
+          ${this.actionError ? html`<p class="error" role="alert">${this.actionError}</p>` : null}
+          <div class="dialog-actions">
+            <button type="button" @click=${() => this.transferDialog.close()}>${t(l, "cancel")}</button>
+            <button type="submit" class="primary" ?disabled=${!colleagues?.length}>${(c.transferCount ?? 0) > 0 ? t(l, "transferAnyway") : t(l, "transfer")}</button>
+          </div>
+        </form>
+      </dialog>
+    `;
+  }
+
+  private renderCloseRefusal(c: Conversation) {
+    const l = this.locale;
+    return html`
+      <form
+        class="close-refusal"
+        role="alert"
+        @submit=${(e: SubmitEvent) => {
+          e.preventDefault();
+          const reason = String(new FormData(e.target as HTMLFormElement).get("reason") ?? "").trim();
+          if (reason) void this.endChat(c, reason);
+        }}
+      >
+        <p>${this.closeRefusal}</p>
+        <label for="close-reason">${t(l, "closeReason")}</label>
+        <input id="close-reason" name="reason" required />
+        <button type="submit">${t(l, "endWithReason")}</button>
+        <button type="button" @click=${() => (this.closeRefusal = "")}>${t(l, "cancel")}</button>
+      </form>
+    `;
+  }
+
+  protected override render() {
+    const l = this.locale;
+    const c = this.store.selected;
+    if (!c) return html`<section class="conversation empty-state"><p>${t(l, "chooseChat")}</p></section>`;
+    const closed = c.status === "closed";
+    const chatLocale = c.locale ?? c.visitor.locale ?? l;
+    return html`
+      <section class="conversation" aria-labelledby="conversation-heading">
+        <header class="conversation-head">
+          <h2 id="conversation-heading">${c.visitor.name || t(l, "visitorFallbackName")}</h2>
+          <span class="status status-${c.status}">${t(l, `status_${c.status}`)}</span>
+          <span class="spacer"></span>
+          <button type="button" ?disabled=${closed} @click=${() => void this.openTransfer()}>${t(l, "transfer")}</button>
+          <button type="button" class="danger" ?disabled=${closed} @click=${() => void this.endChat(c)}>${t(l, "endChat")}</button>
+        </header>
+        ${this.closeRefusal && !closed ? this.renderCloseRefusal(c) : null}
+        ${this.actionError ? html`<p class="error" role="alert">${this.actionError}</p>` : null}
+        ${closed ? html`<p class="closed-banner" role="status">${t(l, "chatClosed")}</p>` : null}
+        <lc-phase-stepper
+          .phase=${c.phase}
+          .locale=${l}
+          ?disabled=${closed}
+          @phase-chosen=${(e: CustomEvent<Phase>) => void this.run(this.store.setPhase(c.id, e.detail))}
+        ></lc-phase-stepper>
+        <div class="conversation-body">
+          <div class="conversation-main">
+            <lc-transcript
+              .store=${this.store}
+              .conversationId=${c.id}
+              .locale=${l}
+              @visitor-selection=${(e: CustomEvent<string>) => (this.selection = e.detail)}
+            ></lc-transcript>
+            <lc-composer .store=${this.store} .conversation=${c} .locale=${l} .selection=${this.selection}></lc-composer>
+          </div>
+          <aside class="conversation-side">
+            ${this.renderDetails(c)}
+            <lc-closing-checklist
+              .conversation=${c}
+              .locale=${l}
+              .check=${(item: ChecklistItem) => this.run(this.store.check(c.id, item))}
+            ></lc-closing-checklist>
+            <lc-spelling-tool .locale=${l} .chatLocale=${chatLocale} @insert-text=${(e: CustomEvent<string>) => this.composer.insert(e.detail)}></lc-spelling-tool>
+          </aside>
+        </div>
+        ${this.renderTransferDialog(c)}
+      </section>
+    `;
+  }
+}

@@ -1,0 +1,212 @@
+// The inbox shell: sign-in, the top bar (presence, language, admin navigation, sign-out) and
+// either the chats or the admin area. The session lives in localStorage so it survives a reload.
+import { html } from "lit";
+import { customElement, state } from "lit/decorators.js";
+import { live } from "lit/directives/live.js";
+import { LOCALES, PRESENCES, pickLocale, type Locale, type Presence, type User } from "@live-chat/protocol";
+import { ApiError, logout, me } from "../api.js";
+import { t, type MessageKey } from "../i18n.js";
+import { InboxStore, type Attention } from "../inbox-store.js";
+import { chime, desktopNotification, prepareAttention } from "../notify.js";
+import { StoreController } from "../store-controller.js";
+import { LightElement } from "./light-element.js";
+import "./sign-in.js";
+import "./chat-list.js";
+import "./conversation-view.js";
+import { ADMIN_SECTIONS, type AdminSection } from "../admin/admin-area.js";
+
+const TOKEN_KEY = "live-chat.inbox.token";
+const LOCALE_KEY = "live-chat.inbox.locale";
+
+const SECTION_LABEL: Record<AdminSection, MessageKey> = {
+  "canned-replies": "navCannedReplies",
+  users: "navUsers",
+  settings: "navSettings",
+  reports: "navReports",
+  history: "navHistory",
+};
+
+type View = { kind: "chats" } | { kind: "admin"; section: AdminSection };
+
+function viewFromPath(path: string): View {
+  const match = /^\/inbox\/admin\/([a-z-]+)/.exec(path);
+  const section = ADMIN_SECTIONS.find((s) => s === match?.[1]);
+  return section ? { kind: "admin", section } : { kind: "chats" };
+}
+
+function initialLocale(): Locale {
+  const saved = localStorage.getItem(LOCALE_KEY);
+  if (saved === "nl" || saved === "en") return saved;
+  return pickLocale(navigator.language);
+}
+
+@customElement("lc-inbox")
+export class InboxApp extends LightElement {
+  @state() private locale: Locale = initialLocale();
+  @state() private store: InboxStore | null = null;
+  @state() private restoring = Boolean(localStorage.getItem(TOKEN_KEY));
+  @state() private notice = "";
+  @state() private view: View = viewFromPath(location.pathname);
+  private readonly storeController = new StoreController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener("popstate", this.onPopState);
+    document.addEventListener("visibilitychange", this.onVisibility);
+    void this.restore();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener("popstate", this.onPopState);
+    document.removeEventListener("visibilitychange", this.onVisibility);
+    this.store?.disconnect();
+  }
+
+  private async restore(): Promise<void> {
+    const token = localStorage.getItem(TOKEN_KEY);
+    if (!token) return;
+    try {
+      this.start(token, await me(token), false);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) localStorage.removeItem(TOKEN_KEY);
+      else this.notice = t(this.locale, "connectionLost");
+    } finally {
+      this.restoring = false;
+    }
+  }
+
+  private start(token: string, user: User, chosenNow: boolean): void {
+    if (!localStorage.getItem(LOCALE_KEY) && user.locale) this.locale = user.locale;
+    if (chosenNow) localStorage.setItem(TOKEN_KEY, token);
+    const store = new InboxStore(token, user, this.locale);
+    store.addEventListener("session-ended", () => void this.end(t(this.locale, "sessionExpired"), false));
+    store.addEventListener("attention", (e) => this.attend((e as CustomEvent<Attention>).detail));
+    store.connect();
+    this.storeController.bind(store);
+    this.store = store;
+    this.notice = "";
+    if (this.view.kind === "admin" && user.role !== "admin") this.navigate({ kind: "chats" });
+  }
+
+  private async end(notice: string, callServer: boolean): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    store.disconnect();
+    this.storeController.bind(null);
+    this.store = null;
+    localStorage.removeItem(TOKEN_KEY);
+    this.notice = notice;
+    document.title = t(this.locale, "appTitle");
+    if (callServer) await logout(store.token).catch(() => undefined);
+  }
+
+  private attend(a: Attention): void {
+    if (!document.hidden) return;
+    const name = a.conversation.visitor.name || t(this.locale, "visitorFallbackName");
+    chime();
+    const title = a.kind === "new-chat" ? t(this.locale, "notifyNewChat", { name }) : t(this.locale, "notifyNewMessage", { name });
+    desktopNotification(title, a.message?.body ?? a.conversation.lastMessage?.body ?? "", a.conversation.id, () => {
+      this.navigate({ kind: "chats" });
+      this.store?.select(a.conversation.id);
+    });
+  }
+
+  private readonly onPopState = () => {
+    this.view = viewFromPath(location.pathname);
+  };
+
+  private readonly onVisibility = () => {
+    if (!document.hidden) this.store?.markSeen();
+  };
+
+  private navigate(view: View): void {
+    this.view = view;
+    const path = view.kind === "admin" ? `/inbox/admin/${view.section}` : "/inbox";
+    if (location.pathname !== path) history.pushState(null, "", path);
+  }
+
+  private setLocale(locale: Locale): void {
+    this.locale = locale;
+    localStorage.setItem(LOCALE_KEY, locale);
+    if (this.store) this.store.locale = locale;
+  }
+
+  protected override updated(): void {
+    document.documentElement.lang = this.locale;
+    const count = this.store?.unreadTotal ?? 0;
+    document.title = count > 0 ? t(this.locale, "titleWithCount", { count }) : t(this.locale, "appTitle");
+  }
+
+  private renderLanguage() {
+    return html`
+      <label class="inline-field">
+        <span>${t(this.locale, "language")}</span>
+        <select @change=${(e: Event) => this.setLocale((e.target as HTMLSelectElement).value as Locale)}>
+          ${LOCALES.map((l) => html`<option value=${l} ?selected=${l === this.locale}>${l === "nl" ? "Nederlands" : "English"}</option>`)}
+        </select>
+      </label>
+    `;
+  }
+
+  protected override render() {
+    const l = this.locale;
+    if (this.restoring) return html`<p class="loading">${t(l, "loading")}</p>`;
+    const store = this.store;
+    if (!store) {
+      return html`
+        <div class="sign-in-language">${this.renderLanguage()}</div>
+        <lc-sign-in
+          .locale=${l}
+          .notice=${this.notice}
+          @signed-in=${(e: CustomEvent<{ token: string; user: User }>) => {
+            prepareAttention();
+            this.start(e.detail.token, e.detail.user, true);
+          }}
+        ></lc-sign-in>
+      `;
+    }
+    const isAdmin = store.user.role === "admin";
+    const view = isAdmin ? this.view : ({ kind: "chats" } as const);
+    return html`
+      <header class="topbar">
+        <span class="brand">${t(l, "appTitle")}</span>
+        <nav aria-label=${t(l, "mainNav")}>
+          <a href="/inbox" aria-current=${view.kind === "chats" ? "page" : "false"} @click=${(e: Event) => this.follow(e, { kind: "chats" })}>${t(l, "navChats")}</a>
+          ${isAdmin
+            ? ADMIN_SECTIONS.map(
+                (section) => html`<a
+                  href="/inbox/admin/${section}"
+                  aria-current=${view.kind === "admin" && view.section === section ? "page" : "false"}
+                  @click=${(e: Event) => this.follow(e, { kind: "admin", section })}
+                  >${t(l, SECTION_LABEL[section])}</a
+                >`,
+              )
+            : null}
+        </nav>
+        <span class="spacer"></span>
+        <label class="inline-field presence presence-${store.presence}">
+          <span>${t(l, "status")}</span>
+          <select .value=${live(store.presence)} @change=${(e: Event) => void store.setPresence((e.target as HTMLSelectElement).value as Presence)}>
+            ${PRESENCES.map((p) => html`<option value=${p} ?selected=${p === store.presence}>${t(l, `presence_${p}`)}</option>`)}
+          </select>
+        </label>
+        ${this.renderLanguage()}
+        <span class="who">${t(l, "signedInAs", { name: store.user.name })}</span>
+        <button type="button" @click=${() => void this.end("", true)}>${t(l, "signOut")}</button>
+      </header>
+      ${!store.connectionLost ? null : html`<p class="banner" role="status">${t(l, "connectionLost")}</p>`}
+      ${view.kind === "admin"
+        ? html`<main class="admin"><lc-admin-area .token=${store.token} .locale=${l} .user=${store.user} .section=${view.section}></lc-admin-area></main>`
+        : html`<main class="chats">
+            <lc-chat-list .store=${store} .locale=${l}></lc-chat-list>
+            <lc-conversation-view .store=${store} .locale=${l}></lc-conversation-view>
+          </main>`}
+    `;
+  }
+
+  private follow(event: Event, view: View): void {
+    event.preventDefault();
+    this.navigate(view);
+  }
+}
