@@ -1,0 +1,64 @@
+// Every payload that fails validation gets BAD_REQUEST, changes nothing, and the connection stays up.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Message } from "@live-chat/protocol";
+import { startTestServer, type TestServer } from "../support/server.js";
+import { api, connectVisitor, createOperator, emitAck, onlineOperator } from "../support/clients.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+describe("bad payloads", () => {
+  it("get BAD_REQUEST on both namespaces and change nothing", async () => {
+    const op = await createOperator(server.url, server.adminToken, { name: "Eva" });
+    const operator = await onlineOperator(server.url, op.token);
+    const { socket: visitor } = await connectVisitor(server.url, { locale: "nl" });
+    const started = await emitAck(visitor, "conversation:start", { body: "hallo", clientId: "first" });
+    const conversationId = started.conversation.id as string;
+
+    const visitorCases: Array<[string, unknown]> = [
+      ["message:send", { conversationId, clientId: "a", body: "x".repeat(4001) }],
+      ["message:send", { conversationId, clientId: "a", body: "" }],
+      ["message:send", { conversationId, body: "no client id" }],
+      ["message:send", { conversationId, clientId: "a", body: 42 }],
+      ["message:send", "just a string"],
+      ["message:send", null],
+      ["message:send", { conversationId, clientId: "a", body: "ok", extra: true }],
+      ["sync", { conversationId, afterSeq: -1 }],
+      ["rating", { conversationId, score: 6 }],
+      ["offline:message", { name: "A", email: "not-an-email", body: "hi" }],
+      ["conversation:start", { body: "y".repeat(5000) }],
+      ["no:such:event", { anything: true }],
+    ];
+    for (const [event, payload] of visitorCases) {
+      const ack = await emitAck(visitor, event, payload);
+      expect(ack, `${event} ${JSON.stringify(payload).slice(0, 60)}`).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+      expect(ack.error.message).toMatch(/verzoek|invoer|controleer/i);
+    }
+    const operatorCases: Array<[string, unknown]> = [
+      ["presence:set", { status: "sleeping" }],
+      ["phase:set", { conversationId, phase: "chitchat" }],
+      ["checklist:check", { conversationId, item: "visitor_left" }],
+      ["checklist:check", { conversationId, item: "made_coffee" }],
+      ["message:send", { conversationId, clientId: "b", body: "x".repeat(4001) }],
+      ["message:send", { conversationId, clientId: "b", body: "hi", kind: "html" }],
+      ["conversation:transfer", { conversationId }],
+      ["whatever", {}],
+    ];
+    for (const [event, payload] of operatorCases) {
+      const ack = await emitAck(operator, event, payload);
+      expect(ack, `${event}`).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    }
+    expect(visitor.connected).toBe(true);
+    expect(operator.connected).toBe(true);
+    const stored = await api<Message[]>(server.url, `/api/conversations/${conversationId}/messages`, { token: server.adminToken });
+    expect(stored.body.filter((m) => m.kind !== "system").map((m) => m.body)).toEqual(["hallo"]);
+    const conv = await emitAck(operator, "conversations:list", {});
+    const mine = conv.conversations.find((c: { id: string }) => c.id === conversationId);
+    expect(mine).toMatchObject({ phase: "opening", checklist: { asked_resolved: false, visitor_left: false } });
+    visitor.close();
+    operator.close();
+  });
+});

@@ -1,0 +1,30 @@
+// Starts the real server in this process on an ephemeral loopback port with a fresh database.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../../apps/server/src/config.js";
+import { startServer, type RunningServer } from "../../apps/server/src/app.js";
+import { freshDatabaseUrl } from "./database.js";
+import { ADMIN, login } from "./clients.js";
+
+export interface TestServer extends RunningServer {
+  databaseUrl: string;
+  adminToken: string;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const databaseUrl = env.DATABASE_URL ?? (await freshDatabaseUrl(mkdtempSync(join(tmpdir(), "live-chat-"))));
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
+    ...env,
+    DATABASE_URL: databaseUrl,
+  });
+  const server = await startServer(config);
+  const { token } = await login(server.url);
+  return Object.assign(server, { databaseUrl, adminToken: token });
+}
