@@ -8,7 +8,9 @@ import { visuallyHidden } from "./shared-styles.js";
 import { readStored, writeStored } from "./storage.js";
 import { textOnAccent } from "./theme.js";
 
-const DEFAULT_ACCENT = "#1f5fbf";
+// Same as the server's default (DEFAULT_SETTINGS.widget.accentColor), so the bubble does not change colour
+// when the settings arrive; not imported, to keep zod out of the launcher.
+const DEFAULT_ACCENT = "#0b5fff";
 // The module's own URL is the script's origin: the default chat server.
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
