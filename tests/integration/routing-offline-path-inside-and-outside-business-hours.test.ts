@@ -75,6 +75,36 @@ describe("the offline path", () => {
     vera.socket.close();
   });
 
+  it("outside business hours a new chat is refused in the visitor's language and stores nothing; an open chat carries on", async () => {
+    const wim = await member(server, "Wim", 2);
+    await patchSettings(server, { businessHours: alwaysOpen });
+    const early = await connectVisitor(server.url, { locale: "en" });
+    const started = await emitAck(early.socket, "conversation:start", { body: "Still there?", clientId: "early-1" });
+    expect(started.ok).toBe(true);
+
+    await patchSettings(server, { businessHours: closedNow });
+    const before = await api<Array<{ id: string }>>(server.url, "/api/conversations", { token: server.adminToken });
+    const late = await connectVisitor(server.url, { locale: "nl" });
+    const pushed = nextEvent<Availability>(late.socket, "availability", (a) => !a.open);
+    const refused = await emitAck(late.socket, "conversation:start", { body: "Bent u er nog?", clientId: "late-1" });
+    expect(refused).toMatchObject({ ok: false, error: { code: "CLOSED", message: expect.stringContaining("gesloten") } });
+    // The widget hears why, with the next opening time, and switches to the message form.
+    expect(await pushed).toMatchObject({ open: false, opensAt: expect.any(String) });
+    const after = await api<Array<{ id: string }>>(server.url, "/api/conversations", { token: server.adminToken });
+    expect(after.body.map((c) => c.id).sort()).toEqual(before.body.map((c) => c.id).sort());
+
+    // The chat that began while open is not cut off by closing time.
+    const more = await emitAck(early.socket, "message:send", { conversationId: started.conversation.id, clientId: "early-2", body: "One more thing" });
+    expect(more.ok).toBe(true);
+    const again = await emitAck(early.socket, "conversation:start", { clientId: "early-3" });
+    expect(again).toMatchObject({ ok: true, conversation: { id: started.conversation.id } });
+
+    await patchSettings(server, { businessHours: alwaysOpen });
+    early.socket.close();
+    late.socket.close();
+    wim.socket.close();
+  });
+
   it("marks nothing handled for someone who is not signed in", async () => {
     const res = await api(server.url, "/api/offline-messages", {});
     expect(res.status).toBe(401);

@@ -41,6 +41,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "The text contains a placeholder that does not exist.",
     nl: "De tekst bevat een invulveld dat niet bestaat.",
   },
+  CLOSED: {
+    en: "We are closed right now. Leave a message and we will answer as soon as we are open again.",
+    nl: "Wij zijn nu gesloten. Laat een bericht achter, dan antwoorden wij zodra we weer open zijn.",
+  },
   INTERNAL: {
     en: "Something went wrong on our side. Please try again.",
     nl: "Er ging bij ons iets mis. Probeer het opnieuw.",

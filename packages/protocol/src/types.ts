@@ -159,6 +159,7 @@ export const ERROR_CODES = [
   "OPERATOR_UNAVAILABLE",
   "LAST_ADMIN",
   "UNKNOWN_PLACEHOLDER",
+  "CLOSED",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -68,6 +68,12 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, conver
       {
         "conversation:start": async ({ body, clientId, name, email }) => {
           await limits.take("start", visitorId);
+          // Outside business hours nobody would read a new chat until the visitor is long gone: the
+          // message form takes over (the widget offers it). A chat already open carries on.
+          if (!(await routing.isOpen()) && !(await conversations.openForVisitor(visitorId))) {
+            socket.emit("availability", await routing.availability());
+            throw new AppError("CLOSED");
+          }
           if (name || email) await ctx.db.visitor.updateMany({ where: { id: visitorId, verified: false }, data: { ...(name ? { name } : {}), ...(email ? { email } : {}) } });
           const { conversation } = await conversations.start(visitorId, socket.data.locale, body ? { body, clientId } : undefined);
           socket.data.conversationIds.add(conversation.id);

@@ -191,6 +191,11 @@ export class RoutingService {
     this.ctx.work.run("availability broadcast", () => this.broadcastAvailability());
   }
 
+  /** Inside business hours (always, when the admin has not set any). */
+  async isOpen(now = new Date()): Promise<boolean> {
+    return isWithinBusinessHours((await this.ctx.settings.get()).businessHours, now);
+  }
+
   async availability(): Promise<Availability> {
     const settings = await this.ctx.settings.get();
     const online = await this.ctx.db.user.count({ where: this.onlineWhere });

@@ -267,6 +267,14 @@ export class LiveChatPanel extends LitElement {
 
   // ---- rendering ----
 
+  protected override willUpdate(): void {
+    const s = this.session;
+    if (s?.refusedWhileClosed.length) {
+      this.draft.body = [...s.refusedWhileClosed, this.draft.body].filter(Boolean).join("\n\n");
+      s.refusedWhileClosed = [];
+    }
+  }
+
   protected override render() {
     const s = this.session;
     if (!s) return nothing;

@@ -55,6 +55,8 @@ export class ChatSession implements ReactiveController {
   ended = false;
   /** Pre-chat details the visitor typed; sent with the first message. */
   intro: { name?: string; email?: string } = {};
+  /** Texts a closed service refused to start a chat with: the panel moves them into the message form. */
+  refusedWhileClosed: string[] = [];
   private readonly outbox: Outbox;
 
   private socket: VisitorSocket | undefined;
@@ -274,6 +276,15 @@ export class ChatSession implements ReactiveController {
         const ack = await this.deliver(entry);
         // Dropped mid-way: the same clientId goes again after the reconnect, and is stored once.
         if (generation !== this.generation) return;
+        if (ack && !ack.ok && ack.error.code === "CLOSED" && !this.conversation) {
+          // Closed for the day: nothing was stored, and what was typed goes into the message form.
+          const refused = this.pending();
+          this.refusedWhileClosed.push(...refused.map((e) => e.body));
+          this.outbox.remove(new Set(refused.map((e) => e.clientId)));
+          if (this.availability) this.availability = { ...this.availability, open: false };
+          this.host.requestUpdate();
+          return;
+        }
         if (!ack?.ok) this.outbox.mark(entry.clientId, "failed");
         if (ack && !ack.ok && ack.error.code === "CONVERSATION_CLOSED") this.ended = true;
         this.host.requestUpdate();
