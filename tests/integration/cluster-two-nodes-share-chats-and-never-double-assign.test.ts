@@ -5,19 +5,26 @@ import type { Conversation, Message } from "@live-chat/protocol";
 import { startTestServer, type TestServer } from "../support/server.js";
 import { api, connectVisitor, createOperator, emitAck, eventually, nextEvent, onlineOperator, type OperatorSocket, type VisitorSocket } from "../support/clients.js";
 import { POSTGRES_URL, REDIS_URL, requireServices } from "../support/services.js";
+import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
 
 const available = await requireServices(["postgres", "redis"], "the cluster suite");
 const nodes: TestServer[] = [];
+const processes: SpawnedServer[] = [];
 const sockets: Array<OperatorSocket | VisitorSocket> = [];
 afterAll(async () => {
   for (const s of sockets) s.close();
+  for (const p of processes) await p.stop("SIGKILL");
   for (const n of nodes) await n.close();
 });
 
-async function twoNodes(): Promise<[TestServer, TestServer]> {
+function clusterEnv(extra: Record<string, string> = {}): Record<string, string> {
   const url = new URL(POSTGRES_URL);
   url.searchParams.set("schema", `lc_cluster_${randomBytes(5).toString("hex")}`);
-  const env = { DATABASE_URL: url.toString(), REDIS_URL, REDIS_KEY_PREFIX: `test-${randomBytes(5).toString("hex")}`, SESSION_SECRET: "cluster-test-secret" };
+  return { DATABASE_URL: url.toString(), REDIS_URL, REDIS_KEY_PREFIX: `test-${randomBytes(5).toString("hex")}`, SESSION_SECRET: "cluster-test-secret", ...extra };
+}
+
+async function twoNodes(): Promise<[TestServer, TestServer]> {
+  const env = clusterEnv();
   const a = await startTestServer(env);
   const b = await startTestServer(env);
   nodes.push(a, b);
@@ -97,4 +104,37 @@ describe.skipIf(!available)("a cluster of two nodes", () => {
       process.off("unhandledRejection", onRejection);
     }
   });
+
+  it("notices the visitors and operators of a node that crashed: they count as gone, the visitor leaves after the grace period", async () => {
+    const env = clusterEnv({ CLUSTER_RECONCILE_MS: "1000", VISITOR_GRACE_MS: "1000" });
+    const crashing = await spawnServer({ databaseUrl: env.DATABASE_URL, env });
+    processes.push(crashing);
+    const b = await startTestServer(env);
+    nodes.push(b);
+    const piet = await createOperator(b.url, b.adminToken, { name: "Piet" });
+    const pietSocket = await onlineOperator(b.url, piet.token);
+    sockets.push(pietSocket);
+    const olga = await createOperator(b.url, b.adminToken, { name: "Olga" });
+    const olgaSocket = await onlineOperator(crashing.url, olga.token);
+    sockets.push(olgaSocket);
+    await emitAck(olgaSocket, "presence:set", { status: "away" });
+    const { socket: visitor } = await connectVisitor(crashing.url, { name: "Quinten" });
+    sockets.push(visitor);
+    const assigned = nextEvent<Conversation>(pietSocket, "conversation:assigned", (c) => c.visitor.name === "Quinten");
+    await emitAck(visitor, "conversation:start", { body: "Hallo?", clientId: "q-crash" });
+    const chat = await assigned;
+    expect(chat.visitorConnected).toBe(true);
+
+    await crashing.stop("SIGKILL");
+    visitor.io.opts.reconnection = false;
+    olgaSocket.io.opts.reconnection = false;
+    await eventually(async () => {
+      const res = await api<Array<Conversation & { checklist: Record<string, boolean> }>>(b.url, "/api/conversations", { token: b.adminToken });
+      const row = res.body.find((c) => c.id === chat.id)!;
+      expect(row.visitorConnected).toBe(false);
+      expect(row.checklist.visitor_left).toBe(true);
+    }, 40_000);
+    const listed = await emitAck(pietSocket, "operators:list", {});
+    expect(listed.operators.find((o: { id: string }) => o.id === olga.id)).toMatchObject({ presence: "offline" });
+  }, 60_000);
 });

@@ -24,7 +24,7 @@ import { userRoutes } from "./http/routes/users.js";
 import { cannedReplyColumns, cannedReplyRoutes } from "./http/routes/canned-replies.js";
 import { conversationRoutes } from "./http/routes/conversations.js";
 import { adminRoutes } from "./http/routes/admin.js";
-import { attachRedisAdapter } from "./realtime/cluster.js";
+import { attachRedisAdapter, reconcileConnections } from "./realtime/cluster.js";
 import { BackgroundWork } from "./background.js";
 
 export interface RunningServer {
@@ -191,6 +191,9 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
       routing.refreshQueueIfStale();
     });
   }, Math.min(5000, Math.max(200, Math.floor(initial.operatorGraceMs / 4))));
+  const clusterReconcile = clustered
+    ? setInterval(() => work.run("cluster reconcile", () => reconcileConnections(ctx, conversations)), config.clusterReconcileMs)
+    : undefined;
   routing.requestDrain();
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
@@ -212,6 +215,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   async function shutDown(): Promise<void> {
     clearInterval(visitorSweep);
     clearInterval(operatorSweep);
+    clearInterval(clusterReconcile);
     // Disconnect bookkeeping and acks in flight finish while the cluster adapter can still answer,
     // then whatever closing the sockets started, and only then do the cluster and database go.
     // Only this node's sockets: a plain disconnectSockets would reach every node of the cluster.

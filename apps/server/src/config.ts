@@ -10,6 +10,8 @@ export interface Config {
   redisUrl?: string;
   /** Prefix of this deployment's keys in a shared Redis. */
   redisKeyPrefix: string;
+  /** In a cluster: how often a node checks who is connected anywhere (a crashed node's sockets). */
+  clusterReconcileMs: number;
   adminEmail?: string;
   adminPassword?: string;
   allowedOrigins?: string[];
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || "file:./data/chat.db",
     redisUrl: env.REDIS_URL || undefined,
     redisKeyPrefix: env.REDIS_KEY_PREFIX || "live-chat",
+    clusterReconcileMs: positiveInt(env.CLUSTER_RECONCILE_MS, "CLUSTER_RECONCILE_MS") || 15_000,
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     allowedOrigins: origins && origins.length > 0 ? origins : undefined,
