@@ -73,11 +73,16 @@ export function sqlitePath(databaseUrl: string): string {
 }
 
 /** A PostgreSQL URL without its Prisma-only `schema` parameter, which pg would reject, and that schema. */
-export function splitPostgresUrl(databaseUrl: string): { connectionString: string; schema?: string } {
+/**
+ * The connection string without Prisma's `schema` parameter, and that schema: `public` when none is
+ * given, as Prisma and the migrations assume. Stating it also keeps a schema named after the
+ * database user (first on PostgreSQL's default search_path) from catching the raw statements.
+ */
+export function splitPostgresUrl(databaseUrl: string): { connectionString: string; schema: string } {
   const url = new URL(databaseUrl);
-  const schema = url.searchParams.get("schema") ?? undefined;
+  const schema = url.searchParams.get("schema") || "public";
   url.searchParams.delete("schema");
-  return { connectionString: url.toString(), ...(schema !== undefined ? { schema } : {}) };
+  return { connectionString: url.toString(), schema };
 }
 
 export interface OpenDatabase {
@@ -113,10 +118,10 @@ export async function openDatabase(databaseUrl: string, onError: (message: strin
   }
   const { connectionString, schema } = splitPostgresUrl(databaseUrl);
   // Raw statements (the message log) find the tables through search_path, like Prisma's own do by name.
-  const options = schema ? `-c search_path="${schema.replaceAll('"', '""')}"` : undefined;
-  const adapter = new PrismaPg({ connectionString, max: 10, ...(options ? { options } : {}) }, schema ? { schema } : undefined);
+  const options = `-c search_path="${schema.replaceAll('"', '""')}"`;
+  const adapter = new PrismaPg({ connectionString, max: 10, options }, { schema });
   const db = new PostgresClient({ adapter }) as unknown as Db;
-  const pool = new pg.Pool({ connectionString, max: 8, ...(options ? { options } : {}) });
+  const pool = new pg.Pool({ connectionString, max: 8, options });
   pool.on("error", (err) => onError(err.message));
   return {
     db,

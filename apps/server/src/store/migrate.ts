@@ -183,7 +183,7 @@ function recordSqliteFailure(db: Database.Database, migration: MigrationFile, er
 const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 async function migratePostgres(databaseUrl: string, files: MigrationFile[], log: (msg: string, data?: object) => void): Promise<string[]> {
-  const { connectionString, schema = "public" } = splitPostgresUrl(databaseUrl);
+  const { connectionString, schema } = splitPostgresUrl(databaseUrl);
   const client = new pg.Client({ connectionString });
   await client.connect();
   const applied: string[] = [];
