@@ -26,6 +26,7 @@ import { conversationRoutes } from "./http/routes/conversations.js";
 import { adminRoutes } from "./http/routes/admin.js";
 import { attachRedisAdapter, reconcileConnections } from "./realtime/cluster.js";
 import { BackgroundWork } from "./background.js";
+import { InvitationService } from "./auth/invitations.js";
 
 export interface RunningServer {
   url: string;
@@ -168,8 +169,9 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
       res.status(503).json({ error: { code: "INTERNAL", message: "database unreachable" } });
     }
   });
-  app.use(authRoutes(auth, false));
-  app.use(userRoutes(ctx, auth, routing));
+  const invitations = new InvitationService(ctx, auth);
+  app.use(authRoutes(auth, invitations, false));
+  app.use(userRoutes(ctx, auth, routing, invitations));
   app.use(cannedReplyRoutes(ctx, auth));
   app.use(conversationRoutes(ctx, auth, conversations, offline));
   app.use(adminRoutes(ctx, auth, routing));

@@ -18,6 +18,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   OPERATOR_UNAVAILABLE: 409,
   LAST_ADMIN: 409,
   CLOSED: 409,
+  INVITATION_INVALID: 410,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

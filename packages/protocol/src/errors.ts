@@ -45,6 +45,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "We are closed right now. Leave a message and we will answer as soon as we are open again.",
     nl: "Wij zijn nu gesloten. Laat een bericht achter, dan antwoorden wij zodra we weer open zijn.",
   },
+  INVITATION_INVALID: {
+    en: "This link has expired or has already been used. Ask your admin for a new one.",
+    nl: "Deze link is verlopen of al gebruikt. Vraag uw beheerder om een nieuwe.",
+  },
   INTERNAL: {
     en: "Something went wrong on our side. Please try again.",
     nl: "Er ging bij ons iets mis. Probeer het opnieuw.",

@@ -74,16 +74,26 @@ export const operatorSchemas = {
 // ---- HTTP ----
 export const loginSchema = z.strictObject({ email: z.string().trim().min(1).max(LIMITS.email), password: z.string().min(1).max(LIMITS.password.max) });
 
-export const createUserSchema = z.strictObject({
+const password = z.string().min(LIMITS.password.min).max(LIMITS.password.max);
+
+const userFields = z.strictObject({
   email,
   name,
-  password: z.string().min(LIMITS.password.min).max(LIMITS.password.max),
+  password,
   role: roleSchema,
   maxChats: z.number().int().min(1).max(LIMITS.maxChats).optional(),
   locale: localeSchema.optional(),
 });
 
-export const updateUserSchema = createUserSchema.partial().extend({ active: z.boolean().optional() });
+/** A password, or `invite: true` for a one-time link with which the user chooses one; not both. */
+export const createUserSchema = userFields
+  .extend({ password: password.optional(), invite: z.boolean().optional() })
+  .refine((u) => (u.invite === true) !== (u.password !== undefined), { path: ["password"], message: "a password, or invite: true" });
+
+export const updateUserSchema = userFields.partial().extend({ active: z.boolean().optional() });
+
+/** Accepting an invitation (or a reset link): the password the user chose. */
+export const choosePasswordSchema = z.strictObject({ password });
 
 export const cannedReplyInputSchema = z.strictObject({
   title: z.string().trim().min(1).max(LIMITS.title),

@@ -103,6 +103,26 @@ export interface User {
   active?: boolean;
   presence?: Presence;
   locale?: Locale;
+  /** False while an invited user has not chosen a password yet. */
+  hasPassword?: boolean;
+}
+
+/** A one-time link with which a user chooses their password; only its creator ever sees the token. */
+export interface InvitationLink {
+  token: string;
+  /** The inbox page that accepts it. */
+  url: string;
+  expiresAt: string;
+}
+
+/** What the link's page may show before the password is chosen. */
+export interface InvitationInfo {
+  email: string;
+  name: string;
+  locale: Locale;
+  expiresAt: string;
+  /** True for a user who already had a password: the link resets it. */
+  reset: boolean;
 }
 
 export interface Availability {
@@ -160,6 +180,7 @@ export const ERROR_CODES = [
   "LAST_ADMIN",
   "UNKNOWN_PLACEHOLDER",
   "CLOSED",
+  "INVITATION_INVALID",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

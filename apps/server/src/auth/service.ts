@@ -23,6 +23,7 @@ export function toUser(row: UserRow): User {
     active: row.active,
     presence: row.presence as User["presence"],
     locale: row.locale as User["locale"],
+    hasPassword: row.passwordHash !== null,
   };
 }
 
@@ -52,15 +53,21 @@ export class AuthService {
     const wait = Math.max(await this.blockedFor(email, this.perAccount), await this.blockedFor(address, this.perAddress));
     if (wait > 0) throw new RateLimitedError(wait);
     const user = await this.ctx.db.user.findUnique({ where: { email } });
-    const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await dummyPasswordHash(), password);
-    if (!user || !ok || !user.active) {
+    // No account, or an invited one without a password yet: the same work, so timing tells nothing.
+    const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await dummyPasswordHash(), password);
+    if (!user || !ok || !user.active || !user.passwordHash) {
       await Promise.all([this.perAccount.penalty(email, 1), this.perAddress.penalty(address, 1)]).catch((e: unknown) => {
         if (!(e instanceof RateLimiterRes)) throw e;
       });
       throw new AppError("INVALID_CREDENTIALS");
     }
-    const session = await this.ctx.db.session.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + this.ctx.tokens.sessionLifetimeMs) } });
-    return { token: await this.ctx.tokens.signSession(user.id, session.id), user: toUser(user) };
+    return this.startSession(user.id);
+  }
+
+  /** A new signed-in session for this user (after a password or an invitation link was accepted). */
+  async startSession(userId: string): Promise<{ token: string; user: User }> {
+    const session = await this.ctx.db.session.create({ data: { userId, expiresAt: new Date(Date.now() + this.ctx.tokens.sessionLifetimeMs) }, include: { user: true } });
+    return { token: await this.ctx.tokens.signSession(userId, session.id), user: toUser(session.user) };
   }
 
   async authenticate(token: string): Promise<Principal | null> {

@@ -1,19 +1,29 @@
-import { Router } from "express";
-import { localeSchema, loginSchema } from "@live-chat/protocol";
+import { Router, type Response } from "express";
+import { choosePasswordSchema, localeSchema, loginSchema } from "@live-chat/protocol";
 import { z } from "zod";
 import type { AuthService } from "../../auth/service.js";
+import type { InvitationService } from "../../auth/invitations.js";
 import { toUser } from "../../auth/service.js";
 import { parseBody, requireAuth, SESSION_COOKIE } from "../middleware.js";
 
 const mePatchSchema = z.strictObject({ locale: localeSchema });
 
-export function authRoutes(auth: AuthService, secureCookies: boolean): Router {
+export function authRoutes(auth: AuthService, invitations: InvitationService, secureCookies: boolean): Router {
   const router = Router();
+  const signedIn = (res: Response, result: { token: string }) =>
+    res.cookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", maxAge: 30 * 86_400_000 }).json(result);
   router.post("/api/auth/login", async (req, res) => {
     const { email, password } = parseBody(loginSchema, req);
-    const result = await auth.login(email, password, req.ip ?? "unknown");
-    res.cookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", maxAge: 30 * 86_400_000 });
-    res.json(result);
+    signedIn(res, await auth.login(email, password, req.ip ?? "unknown"));
+  });
+  /** An invitation or reset link: who it is for, before they choose a password. */
+  router.get("/api/invitations/:token", async (req, res) => {
+    res.json(await invitations.peek(String(req.params.token), req.ip ?? "unknown"));
+  });
+  /** Choosing the password uses the link up and signs the user in, like a sign-in. */
+  router.post("/api/invitations/:token", async (req, res) => {
+    const { password } = parseBody(choosePasswordSchema, req);
+    signedIn(res, await invitations.accept(String(req.params.token), password, req.ip ?? "unknown"));
   });
   router.post("/api/auth/logout", requireAuth(auth), async (req, res) => {
     await auth.logout(req.principal!.sessionId);

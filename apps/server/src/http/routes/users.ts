@@ -1,8 +1,9 @@
 // Users: admins create operators and admins, set capacity, deactivate; the last admin stays.
-import { Router } from "express";
+import { Router, type Request } from "express";
 import { createUserSchema, updateUserSchema } from "@live-chat/protocol";
 import type { Context } from "../../context.js";
 import type { AuthService } from "../../auth/service.js";
+import type { InvitationService } from "../../auth/invitations.js";
 import { toUser } from "../../auth/service.js";
 import { hashPassword } from "../../auth/passwords.js";
 import type { RoutingService } from "../../routing/service.js";
@@ -11,7 +12,10 @@ import { Prisma } from "../../generated/sqlite/client.js";
 import { audit } from "../audit.js";
 import { parseBody, requireAdmin, requireAuth } from "../middleware.js";
 
-export function userRoutes(ctx: Context, auth: AuthService, routing: RoutingService): Router {
+/** Where the server is reached from the admin's browser: the base of a link made for someone else. */
+const originOf = (req: Request) => `${req.protocol}://${req.get("host") ?? "localhost"}`;
+
+export function userRoutes(ctx: Context, auth: AuthService, routing: RoutingService, invitations: InvitationService): Router {
   const router = Router();
   router.use("/api/users", requireAuth(auth), requireAdmin);
 
@@ -31,11 +35,12 @@ export function userRoutes(ctx: Context, auth: AuthService, routing: RoutingServ
           role: input.role,
           maxChats: input.maxChats ?? settings.defaultMaxChats,
           locale: input.locale ?? "en",
-          passwordHash: await hashPassword(input.password),
+          passwordHash: input.password === undefined ? null : await hashPassword(input.password),
         },
       });
-      await audit(ctx.db, req.principal!.user.id, "user", row.id, "created", { email: row.email, role: row.role });
-      res.status(201).json(toUser(row));
+      await audit(ctx.db, req.principal!.user.id, "user", row.id, "created", { email: row.email, role: row.role, ...(input.invite ? { invited: true } : {}) });
+      const invitation = input.invite ? await invitations.create(row.id, req.principal!.user.id, originOf(req)) : undefined;
+      res.status(201).json({ ...toUser(row), ...(invitation ? { invitation } : {}) });
     } catch (err) {
       if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new AppError("CONFLICT", "email");
       throw err;
@@ -74,6 +79,8 @@ export function userRoutes(ctx: Context, auth: AuthService, routing: RoutingServ
       });
       const { password: _password, ...logged } = input;
       await audit(ctx.db, req.principal!.user.id, "user", row.id, "updated", { ...logged, ...(input.password ? { passwordReset: true } : {}) });
+      // A password set by the admin replaces any link still out for choosing one.
+      if (input.password) await ctx.db.invitation.deleteMany({ where: { userId: row.id, usedAt: null } });
       if (input.active === false) {
         await auth.revokeAll(row.id, "deactivated");
         await routing.requeueChatsOf(row.id);
@@ -86,6 +93,15 @@ export function userRoutes(ctx: Context, auth: AuthService, routing: RoutingServ
       if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new AppError("CONFLICT", "email");
       throw err;
     }
+  });
+
+  /** A new one-time link: for an invitation that expired, or to let someone choose a new password. */
+  router.post("/api/users/:id/invitation", async (req, res) => {
+    const existing = await loadUser(String(req.params.id));
+    if (!existing.active) throw new AppError("CONFLICT", "active");
+    const invitation = await invitations.create(existing.id, req.principal!.user.id, originOf(req));
+    await audit(ctx.db, req.principal!.user.id, "user", existing.id, existing.passwordHash === null ? "invited" : "reset_link");
+    res.status(201).json(invitation);
   });
 
   router.delete("/api/users/:id", async (req, res) => {
