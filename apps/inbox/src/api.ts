@@ -5,23 +5,39 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: ErrorBody,
+    /** The language the request asked the server to answer in. */
+    readonly locale?: Locale,
   ) {
     super(body.message);
   }
 }
 
-/** What went wrong, in the server's words when it gave them, else in ours. */
+/** The interface language every request names, so the server's errors speak it. */
+let interfaceLocale: Locale | undefined;
+
+/** Sets the language sent as X-Locale (and Accept-Language) with every request from now on. */
+export function setRequestLocale(locale: Locale): void {
+  interfaceLocale = locale;
+}
+
+/** What went wrong: the server's words when they are in `locale`, else ours. */
 export function describeError(err: unknown, locale: Locale): string {
   const body = err instanceof ApiError ? err.body : null;
-  return body?.message || ERROR_MESSAGES[body?.code ?? "INTERNAL"][locale];
+  if (body?.message && (err as ApiError).locale === locale) return body.message;
+  return (ERROR_MESSAGES[body?.code ?? "INTERNAL"] as Record<Locale, string> | undefined)?.[locale] || body?.message || ERROR_MESSAGES.INTERNAL[locale];
 }
 
 /** A same-origin JSON call; status 0 means the server was not reached. */
 export async function request<T>(path: string, init: { method?: string; token?: string | null; body?: unknown; locale?: Locale } = {}): Promise<T> {
   const headers: Record<string, string> = {};
+  const locale = init.locale ?? interfaceLocale;
   if (init.body !== undefined) headers["content-type"] = "application/json";
   if (init.token) headers.authorization = `Bearer ${init.token}`;
-  if (init.locale) headers["accept-language"] = init.locale;
+  if (locale) {
+    // X-Locale is what the server reads first; Accept-Language says the same in the standard header.
+    headers["x-locale"] = locale;
+    headers["accept-language"] = locale;
+  }
   let res: Response;
   try {
     res = await fetch(path, {
@@ -30,13 +46,13 @@ export async function request<T>(path: string, init: { method?: string; token?: 
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
   } catch {
-    throw new ApiError(0, { code: "INTERNAL", message: "" });
+    throw new ApiError(0, { code: "INTERNAL", message: "" }, locale);
   }
   const text = await res.text();
   const parsed: unknown = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
     const error = (parsed as { error?: ErrorBody } | undefined)?.error;
-    throw new ApiError(res.status, error ?? { code: "INTERNAL", message: "" });
+    throw new ApiError(res.status, error ?? { code: "INTERNAL", message: "" }, locale);
   }
   return parsed as T;
 }
@@ -51,6 +67,11 @@ export function logout(token: string): Promise<void> {
 
 export function me(token: string): Promise<User> {
   return request("/api/me", { token });
+}
+
+/** Stores the operator's interface language on their account: the server's errors speak it from then on. */
+export function saveMyLocale(token: string, locale: Locale): Promise<User> {
+  return request("/api/me", { method: "PATCH", token, body: { locale }, locale });
 }
 
 export function cannedReplies(token: string, phase: Phase, locale: Locale): Promise<CannedReply[]> {

@@ -53,6 +53,10 @@ export class InboxStore extends EventTarget {
   queue = { waiting: 0, oldestWaitSeconds: 0 };
   selectedId: string | null = null;
   now = Date.now();
+  /** The language stored on the account; the server reads it when a socket connects. */
+  accountLocale: Locale;
+  /** The language this socket's errors come in: the account's when it connected. */
+  private socketLocale: Locale;
   private visitorTypingUntil = new Map<string, number>();
   private seenSeq = new Map<string, number>();
   private changeQueued = false;
@@ -66,12 +70,14 @@ export class InboxStore extends EventTarget {
   ) {
     super();
     this.presence = user.presence ?? "offline";
+    this.accountLocale = this.socketLocale = user.locale ?? locale;
   }
 
   connect(): void {
     const socket: OperatorSocket = io(`${location.origin}/operator`, { auth: { token: this.token } });
     this.socket = socket;
     socket.on("connect", () => {
+      this.socketLocale = this.accountLocale;
       this.connected = true;
       this.connectionLost = false;
       void this.refreshList();
@@ -248,9 +254,11 @@ export class InboxStore extends EventTarget {
     }
   }
 
-  /** The error to show for a failed ack, in the server's words or, without them, ours. */
+  /** The error to show for a failed ack: the server's words when they are in the operator's language, else ours. */
   errorText(error: ErrorBody): string {
-    return error.message || ERROR_MESSAGES[error.code][this.locale];
+    const ours = (ERROR_MESSAGES[error.code] as Record<Locale, string> | undefined)?.[this.locale];
+    if (error.message && this.socketLocale === this.locale) return error.message;
+    return ours || error.message;
   }
 
   // ---- internals ----

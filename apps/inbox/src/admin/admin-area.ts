@@ -23,8 +23,9 @@ export class AdminArea extends LitElement {
   @property({ attribute: false }) section: AdminSection = "canned-replies";
   private api: AdminApi | null = null;
 
+  /** Only a new session makes a new api: a new language re-renders the open section in place, unsaved edits and all. */
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has("token") || changed.has("locale")) this.api = this.token ? new AdminApi(this.token, this.locale) : null;
+    if (changed.has("token")) this.api = this.token ? new AdminApi(this.token) : null;
   }
 
   override render() {

@@ -1,4 +1,5 @@
-// The admin area's HTTP calls: same origin, bearer token, errors in the admin's language.
+// The admin area's HTTP calls: same origin, bearer token, errors in the admin's language (request()
+// names the interface language on every call, so switching it needs no new AdminApi and no reload).
 import type {
   AuditEntry,
   CannedReply,
@@ -19,13 +20,10 @@ export type CannedReplyPatch = Partial<Omit<CannedReplyInput, "shortcut" | "chec
 };
 
 export class AdminApi {
-  constructor(
-    private readonly token: string,
-    private readonly locale: Locale,
-  ) {}
+  constructor(private readonly token: string) {}
 
   private request<T>(path: string, method = "GET", body?: unknown): Promise<T> {
-    return request<T>(path, { method, body, token: this.token, locale: this.locale });
+    return request<T>(path, { method, body, token: this.token });
   }
 
   cannedReplies(filter: { phase?: string; locale?: string; q?: string }): Promise<CannedReply[]> {

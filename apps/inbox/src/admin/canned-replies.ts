@@ -16,7 +16,7 @@ import {
 import type { AdminApi } from "./api.js";
 import { t } from "./i18n.js";
 import { adminStyles } from "./styles.js";
-import { errorMessage, formErrorOf, type FormError } from "./form-error.js";
+import { errorMessage, formErrorOf, inLocale, localError, type FormError, type Localized } from "./form-error.js";
 import "./canned-reply-editor.js";
 import "./confirm-dialog.js";
 import type { AdminConfirm } from "./confirm-dialog.js";
@@ -35,14 +35,15 @@ export class AdminCannedReplies extends LitElement {
   @state() private draft: CannedReplyDraft | null = null;
   @state() private importResult: { result: CannedReplyImportResult; entries: unknown[] } | null = null;
   @state() private error: FormError | null = null;
-  @state() private notice = "";
+  @state() private notice: Localized | null = null;
   @query("lc-admin-confirm") private confirm!: AdminConfirm;
   @query('input[type="file"]') private fileInput!: HTMLInputElement;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** A new api (token or language changed) reloads, so server messages follow the admin's language. */
+  /** A new api (a new session) reloads; a new language only re-renders, so an open editor keeps its draft. */
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has("api")) void this.load();
+    if (changed.has("locale")) this.error = inLocale(this.error, this.locale);
   }
 
   private async load(): Promise<void> {
@@ -66,19 +67,19 @@ export class AdminCannedReplies extends LitElement {
   }
 
   private startNew(): void {
-    this.notice = "";
+    this.notice = null;
     this.draft = { title: "", body: "", locale: this.language || this.locale, phases: this.phase ? [this.phase] : [] };
   }
 
   private duplicate(reply: CannedReply): void {
     const { id: _id, shortcut: _shortcut, ...rest } = reply;
-    this.notice = "";
+    this.notice = null;
     this.draft = { ...rest, title: t(this.locale, "copyTitle", { title: reply.title }) };
   }
 
   private async onSaved(): Promise<void> {
     this.draft = null;
-    this.notice = t(this.locale, "saved");
+    this.notice = (l) => t(l, "saved");
     await this.load();
   }
 
@@ -117,11 +118,11 @@ export class AdminCannedReplies extends LitElement {
     try {
       entries = JSON.parse(await file.text());
     } catch {
-      this.error = { message: t(this.locale, "importNotJson") };
+      this.error = localError((l) => t(l, "importNotJson"), this.locale);
       return;
     }
     if (!Array.isArray(entries)) {
-      this.error = { message: t(this.locale, "importNotArray") };
+      this.error = localError((l) => t(l, "importNotArray"), this.locale);
       return;
     }
     try {
@@ -216,7 +217,7 @@ export class AdminCannedReplies extends LitElement {
           <input type="file" accept="application/json,.json" hidden aria-label=${t(l, "importJson")} @change=${this.importFile} />
         </div>
       </div>
-      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+      ${this.notice ? html`<p class="notice" role="status">${this.notice(l)}</p>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error.message}</p>` : nothing}
       ${this.importResult ? this.renderImportResult(this.importResult) : nothing}
       ${this.replies === null

@@ -21,7 +21,7 @@ import {
 import type { AdminApi } from "./api.js";
 import { t, type AdminKey } from "./i18n.js";
 import { adminStyles } from "./styles.js";
-import { fieldError, formErrorOf, formLevelError, revealError, type FormError } from "./form-error.js";
+import { fieldError, formErrorOf, formLevelError, inLocale, localError, revealError, type FormError } from "./form-error.js";
 
 /** A reply being written: an existing one (with id) or a new one. */
 export type CannedReplyDraft = Omit<CannedReply, "id"> & { id?: string };
@@ -42,18 +42,33 @@ export class CannedReplyEditor extends LitElement {
 
   @property({ attribute: false }) api!: AdminApi;
   @property({ attribute: false }) locale: Locale = "en";
+  /** The reply to start from. Never written here: the parent hands the same object on every render it does. */
   @property({ attribute: false }) draft!: CannedReplyDraft;
+  /** The reply as the admin has edited it so far. */
+  @state() private reply!: CannedReplyDraft;
   @state() private error: FormError | null = null;
   @state() private saving = false;
   @query("textarea") private bodyBox!: HTMLTextAreaElement;
 
+  /**
+   * Only another reply to start from resets the edits; a new language re-renders them as they are
+   * and words the shown error again.
+   */
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has("draft")) {
+      this.reply = this.draft;
+      this.error = null;
+    }
+    if (changed.has("locale")) this.error = inLocale(this.error, this.locale);
+  }
+
   private setField<K extends keyof CannedReplyDraft>(key: K, value: CannedReplyDraft[K]): void {
-    this.draft = { ...this.draft, [key]: value };
+    this.reply = { ...this.reply, [key]: value };
     if (this.error?.field === key) this.error = null;
   }
 
   private togglePhase(phase: Phase, on: boolean): void {
-    const phases = on ? [...this.draft.phases, phase] : this.draft.phases.filter((p) => p !== phase);
+    const phases = on ? [...this.reply.phases, phase] : this.reply.phases.filter((p) => p !== phase);
     this.setField("phases", PHASES.filter((p) => phases.includes(p)));
   }
 
@@ -71,7 +86,7 @@ export class CannedReplyEditor extends LitElement {
   }
 
   private input(): CannedReplyInput {
-    const { title, body, shortcut, locale, phases, checklistItem } = this.draft;
+    const { title, body, shortcut, locale, phases, checklistItem } = this.reply;
     return {
       title,
       body,
@@ -84,16 +99,16 @@ export class CannedReplyEditor extends LitElement {
 
   private async save(e: Event): Promise<void> {
     e.preventDefault();
-    if (this.draft.phases.length === 0) {
-      this.error = { field: "phases", message: t(this.locale, "selectAPhase") };
+    if (this.reply.phases.length === 0) {
+      this.error = localError((l) => t(l, "selectAPhase"), this.locale, "phases");
       return;
     }
     this.saving = true;
     this.error = null;
     try {
       const input = this.input();
-      const saved = this.draft.id
-        ? await this.api.updateCannedReply(this.draft.id, { ...input, shortcut: input.shortcut ?? null, checklistItem: input.checklistItem ?? null })
+      const saved = this.reply.id
+        ? await this.api.updateCannedReply(this.reply.id, { ...input, shortcut: input.shortcut ?? null, checklistItem: input.checklistItem ?? null })
         : await this.api.createCannedReply(input);
       this.dispatchEvent(new CustomEvent<CannedReply>("saved", { detail: saved, bubbles: true, composed: true }));
     } catch (err) {
@@ -110,16 +125,16 @@ export class CannedReplyEditor extends LitElement {
 
   private renderPreview(unknown: string[]) {
     const l = this.locale;
-    const replyLocale = this.draft.locale;
+    const replyLocale = this.reply.locale;
     const sample = { visitor: t(l, "sampleVisitor"), operator: t(l, "sampleOperator") };
     const ctx = { locale: replyLocale, operator: { name: sample.operator }, selection: t(replyLocale, "sampleSelection") };
     return html`
       <section class="card preview" aria-labelledby="preview-heading">
         <h3 id="preview-heading">${t(l, "preview")}</h3>
         <p class="help">${t(l, "previewWith", sample)}</p>
-        <p class="bubble" data-testid="preview-with-name">${fillPlaceholders(this.draft.body, { ...ctx, visitor: { name: sample.visitor } })}</p>
+        <p class="bubble" data-testid="preview-with-name">${fillPlaceholders(this.reply.body, { ...ctx, visitor: { name: sample.visitor } })}</p>
         <p class="help">${t(l, "previewWithout")}</p>
-        <p class="bubble" data-testid="preview-without-name">${fillPlaceholders(this.draft.body, { ...ctx, visitor: {} })}</p>
+        <p class="bubble" data-testid="preview-without-name">${fillPlaceholders(this.reply.body, { ...ctx, visitor: {} })}</p>
         ${unknown.length > 0
           ? html`<p class="warning" role="alert">${t(l, "unknownPlaceholders", { names: unknown.map((n) => `{${n}}`).join(", ") })}</p>`
           : nothing}
@@ -129,7 +144,7 @@ export class CannedReplyEditor extends LitElement {
 
   override render() {
     const l = this.locale;
-    const d = this.draft;
+    const d = this.reply;
     const unknown = findUnknownPlaceholders(d.body);
     const bodyInvalid = unknown.length > 0 || this.error?.field === "body";
     return html`

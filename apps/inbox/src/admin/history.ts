@@ -6,7 +6,7 @@ import { dateTime } from "../format.js";
 import type { AdminApi } from "./api.js";
 import { t, type AdminKey } from "./i18n.js";
 import { adminStyles } from "./styles.js";
-import { formErrorOf, type FormError } from "./form-error.js";
+import { formErrorOf, inLocale, type FormError } from "./form-error.js";
 
 /** Field names the server records, as the admin knows them from the forms. */
 const FIELD_LABEL: Record<string, AdminKey> = {
@@ -65,6 +65,7 @@ export class AdminHistory extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has("api")) void this.load();
+    if (changed.has("locale")) this.error = inLocale(this.error, this.locale);
   }
 
   private async load(): Promise<void> {

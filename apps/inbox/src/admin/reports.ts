@@ -6,7 +6,7 @@ import { PHASES, PHASE_LABELS, type Locale, type ReportSummary } from "@live-cha
 import type { AdminApi } from "./api.js";
 import { t } from "./i18n.js";
 import { adminStyles } from "./styles.js";
-import { fieldError, formErrorOf, formLevelError, type FormError } from "./form-error.js";
+import { fieldError, formErrorOf, formLevelError, inLocale, type FormError } from "./form-error.js";
 
 const DAY_MS = 86_400_000;
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -33,6 +33,7 @@ export class AdminReports extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has("api")) void this.load();
+    if (changed.has("locale")) this.error = inLocale(this.error, this.locale);
   }
 
   private async load(e?: Event): Promise<void> {

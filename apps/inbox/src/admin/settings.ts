@@ -6,7 +6,7 @@ import { LOCALES, WEEKDAYS, type Locale, type Settings, type Weekday } from "@li
 import type { AdminApi } from "./api.js";
 import { t } from "./i18n.js";
 import { adminStyles } from "./styles.js";
-import { concerns, fieldError, formErrorOf, formLevelError, revealError, type FormError } from "./form-error.js";
+import { concerns, fieldError, formErrorOf, formLevelError, inLocale, revealError, type FormError, type Localized } from "./form-error.js";
 
 type Interval = { open: string; close: string };
 type NumberField = "visitorGraceMs" | "operatorGraceMs" | "idleCloseSeconds" | "waitLimitSeconds" | "defaultMaxChats" | "offlineAnswerHours";
@@ -40,13 +40,15 @@ export class AdminSettings extends LitElement {
   /** As the server last confirmed them; only what differs is sent, so the history names real changes. */
   private stored: Settings | null = null;
   @state() private error: FormError | null = null;
-  @state() private notice = "";
+  @state() private notice: Localized | null = null;
   @state() private saving = false;
   @state() private newClosedDate = "";
   private readonly zones = timeZones();
 
+  /** A new language only re-renders: the form keeps what the admin typed, the shown error follows. */
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has("api")) void this.load();
+    if (changed.has("locale")) this.error = inLocale(this.error, this.locale);
   }
 
   private async load(): Promise<void> {
@@ -59,7 +61,7 @@ export class AdminSettings extends LitElement {
 
   private change(next: Settings): void {
     this.settings = next;
-    this.notice = "";
+    this.notice = null;
   }
 
   private setHours(day: Weekday, intervals: Interval[]): void {
@@ -91,7 +93,7 @@ export class AdminSettings extends LitElement {
     ) as Partial<Settings>;
     try {
       if (Object.keys(patch).length > 0) this.settings = this.stored = await this.api.updateSettings(patch);
-      this.notice = t(this.locale, "settingsSaved");
+      this.notice = (l) => t(l, "settingsSaved");
     } catch (err) {
       this.error = formErrorOf(err, this.locale);
       void revealError(this);
@@ -267,7 +269,7 @@ export class AdminSettings extends LitElement {
             ${this.numberField("offlineAnswerHours", "offlineAnswerHours")}
           </div>
         </section>
-        ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+        ${this.notice ? html`<p class="notice" role="status">${this.notice(l)}</p>` : nothing}
         ${formLevelError(this.error, FIELDS)}
         <div class="buttons" style="justify-content: flex-start">
           <button type="submit" class="primary" ?disabled=${this.saving}>${this.saving ? t(l, "saving") : t(l, "saveSettings")}</button>

@@ -4,7 +4,7 @@ import { html } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import { live } from "lit/directives/live.js";
 import { LOCALES, PRESENCES, pickLocale, type Locale, type Presence, type User } from "@live-chat/protocol";
-import { ApiError, logout, me } from "../api.js";
+import { ApiError, logout, me, saveMyLocale, setRequestLocale } from "../api.js";
 import { t, type MessageKey } from "../i18n.js";
 import { InboxStore, type Attention } from "../inbox-store.js";
 import { chime, desktopNotification, prepareAttention } from "../notify.js";
@@ -17,6 +17,8 @@ import { ADMIN_SECTIONS, type AdminSection } from "../admin/admin-area.js";
 
 const TOKEN_KEY = "live-chat.inbox.token";
 const LOCALE_KEY = "live-chat.inbox.locale";
+/** Set while a language chosen here has not reached the account yet (offline); sent on the next start. */
+const LOCALE_UNSAVED_KEY = "live-chat.inbox.locale-unsaved";
 
 const SECTION_LABEL: Record<AdminSection, MessageKey> = {
   "canned-replies": "navCannedReplies",
@@ -34,10 +36,14 @@ function viewFromPath(path: string): View {
   return section ? { kind: "admin", section } : { kind: "chats" };
 }
 
-function initialLocale(): Locale {
+/** The language last chosen in this browser, if any. */
+function savedLocale(): Locale | null {
   const saved = localStorage.getItem(LOCALE_KEY);
-  if (saved === "nl" || saved === "en") return saved;
-  return pickLocale(navigator.language);
+  return saved === "nl" || saved === "en" ? saved : null;
+}
+
+function initialLocale(): Locale {
+  return savedLocale() ?? pickLocale(navigator.language);
 }
 
 @customElement("lc-inbox")
@@ -48,9 +54,12 @@ export class InboxApp extends LightElement {
   @state() private notice = "";
   @state() private view: View = viewFromPath(location.pathname);
   private readonly storeController = new StoreController(this);
+  /** Language changes reach the account one after another, so the last choice is the one kept. */
+  private localeSaves: Promise<unknown> = Promise.resolve();
 
   override connectedCallback(): void {
     super.connectedCallback();
+    setRequestLocale(this.locale);
     window.addEventListener("popstate", this.onPopState);
     document.addEventListener("visibilitychange", this.onVisibility);
     void this.restore();
@@ -76,10 +85,22 @@ export class InboxApp extends LightElement {
     }
   }
 
+  /**
+   * The account's language is the operator's language: a returning session takes it. Signing in
+   * takes the language this page showed, if it was chosen here, and stores it on the account; so
+   * does a start after a choice that never reached the server.
+   */
   private start(token: string, user: User, chosenNow: boolean): void {
-    if (!localStorage.getItem(LOCALE_KEY) && user.locale) this.locale = user.locale;
+    const saved = savedLocale();
+    const keepSaved = saved !== null && (chosenNow || localStorage.getItem(LOCALE_UNSAVED_KEY) !== null);
+    if (keepSaved) this.locale = saved;
+    else if (user.locale) this.locale = user.locale;
     if (chosenNow) localStorage.setItem(TOKEN_KEY, token);
     const store = new InboxStore(token, user, this.locale);
+    if (this.locale !== user.locale) this.saveLocale(store, this.locale);
+    else localStorage.removeItem(LOCALE_UNSAVED_KEY);
+    if (saved !== null) localStorage.setItem(LOCALE_KEY, this.locale);
+    setRequestLocale(this.locale);
     store.addEventListener("session-ended", () => void this.end(t(this.locale, "sessionExpired"), false));
     store.addEventListener("attention", (e) => this.attend((e as CustomEvent<Attention>).detail));
     store.connect();
@@ -126,10 +147,34 @@ export class InboxApp extends LightElement {
     if (location.pathname !== path) history.pushState(null, "", path);
   }
 
+  /** Re-renders every text in place (forms and drafts keep what was typed) and stores the choice on the account. */
   private setLocale(locale: Locale): void {
+    if (locale === this.locale) return;
     this.locale = locale;
+    setRequestLocale(locale);
     localStorage.setItem(LOCALE_KEY, locale);
-    if (this.store) this.store.locale = locale;
+    if (this.store) {
+      this.store.locale = locale;
+      this.saveLocale(this.store, locale);
+    }
+  }
+
+  private saveLocale(store: InboxStore, locale: Locale): void {
+    localStorage.setItem(LOCALE_UNSAVED_KEY, locale);
+    this.localeSaves = this.localeSaves.then(async () => {
+      try {
+        const user = await saveMyLocale(store.token, locale);
+        store.accountLocale = user.locale ?? locale;
+        if (localStorage.getItem(LOCALE_UNSAVED_KEY) === locale) localStorage.removeItem(LOCALE_UNSAVED_KEY);
+      } catch {
+        // Kept in LOCALE_UNSAVED_KEY: the next start sends it again.
+      }
+    });
+  }
+
+  /** Every request names the language before anything renders in it. */
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has("locale")) setRequestLocale(this.locale);
   }
 
   protected override updated(): void {
@@ -142,7 +187,7 @@ export class InboxApp extends LightElement {
     return html`
       <label class="inline-field">
         <span>${t(this.locale, "language")}</span>
-        <select @change=${(e: Event) => this.setLocale((e.target as HTMLSelectElement).value as Locale)}>
+        <select .value=${live(this.locale)} @change=${(e: Event) => this.setLocale((e.target as HTMLSelectElement).value as Locale)}>
           ${LOCALES.map((l) => html`<option value=${l} ?selected=${l === this.locale}>${l === "nl" ? "Nederlands" : "English"}</option>`)}
         </select>
       </label>
