@@ -8,10 +8,15 @@ import { t } from "./i18n.js";
 import { adminStyles } from "./styles.js";
 import "./confirm-dialog.js";
 import type { AdminConfirm } from "./confirm-dialog.js";
-import { fieldError, formErrorOf, formLevelError, revealError, type FormError } from "./form-error.js";
+import { fieldError, formErrorOf, formLevelError, inLocale, revealError, type FormError, type Localized } from "./form-error.js";
 
 const NEW_USER_FIELDS = ["name", "email", "password", "role", "maxChats", "locale"] as const;
 type Edit = { kind: "user"; user: User } | { kind: "password"; user: User };
+/**
+ * A new user being written. Capacity and language stay unset until the admin changes them: the
+ * capacity then comes from the settings' default (on the server too), the language is the admin's.
+ */
+type Draft = Omit<NewUser, "maxChats"> & { maxChats: string | null };
 
 @customElement("lc-admin-users")
 export class AdminUsers extends LitElement {
@@ -21,20 +26,26 @@ export class AdminUsers extends LitElement {
   @property({ attribute: false }) locale: Locale = "en";
   @property({ attribute: false }) currentUser: User | null = null;
   @state() private users: User[] | null = null;
-  @state() private draft: NewUser = this.emptyDraft();
+  @state() private draft: Draft = emptyDraft();
+  /** Settings' capacity for new users, shown in the capacity field until the admin types another. */
+  @state() private defaultMaxChats: number | null = null;
   @state() private createError: FormError | null = null;
   @state() private edit: Edit | null = null;
   @state() private editError: FormError | null = null;
   @state() private listError: FormError | null = null;
-  @state() private notice = "";
+  @state() private notice: Localized | null = null;
   @query("lc-admin-confirm") private confirm!: AdminConfirm;
 
-  private emptyDraft(): NewUser {
-    return { name: "", email: "", password: "", role: "operator", maxChats: 3, locale: this.locale };
-  }
-
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has("api")) void this.load();
+    if (changed.has("api")) {
+      void this.load();
+      void this.loadDefaults();
+    }
+    if (changed.has("locale")) {
+      this.createError = inLocale(this.createError, this.locale);
+      this.editError = inLocale(this.editError, this.locale);
+      this.listError = inLocale(this.listError, this.locale);
+    }
   }
 
   private async load(): Promise<void> {
@@ -45,15 +56,37 @@ export class AdminUsers extends LitElement {
     }
   }
 
+  /** Without the settings the field stays empty, and the server still applies its default. */
+  private async loadDefaults(): Promise<void> {
+    try {
+      this.defaultMaxChats = (await this.api.settings()).defaultMaxChats;
+    } catch {
+      this.defaultMaxChats = null;
+    }
+  }
+
+  /** What is sent: capacity only when the admin typed one, so the server's default applies otherwise. */
+  private newUser(): NewUser {
+    const { maxChats, locale, ...rest } = this.draft;
+    const typed = maxChats?.trim() ?? "";
+    return {
+      ...rest,
+      email: rest.email.trim(),
+      name: rest.name.trim(),
+      locale: locale ?? this.locale,
+      ...(typed ? { maxChats: Number(typed) } : {}),
+    };
+  }
+
   private async create(e: Event): Promise<void> {
     e.preventDefault();
     this.createError = null;
-    this.notice = "";
+    this.notice = null;
     try {
-      const user = await this.api.createUser({ ...this.draft, email: this.draft.email.trim(), name: this.draft.name.trim() });
-      this.notice = t(this.locale, "userCreated", { name: user.name });
-      this.draft = this.emptyDraft();
-      await this.load();
+      const user = await this.api.createUser(this.newUser());
+      this.notice = (l) => t(l, "userCreated", { name: user.name });
+      this.draft = emptyDraft();
+      await Promise.all([this.load(), this.loadDefaults()]);
     } catch (err) {
       this.createError = formErrorOf(err, this.locale);
       void revealError(this);
@@ -69,7 +102,7 @@ export class AdminUsers extends LitElement {
     try {
       if (edit.kind === "password") {
         await this.api.updateUser(edit.user.id, { password: String(form.get("password") ?? "") });
-        this.notice = t(this.locale, "passwordReset", { name: edit.user.name });
+        this.notice = (l) => t(l, "passwordReset", { name: edit.user.name });
       } else {
         await this.api.updateUser(edit.user.id, {
           name: String(form.get("name") ?? "").trim(),
@@ -78,7 +111,7 @@ export class AdminUsers extends LitElement {
           maxChats: Number(form.get("maxChats")),
           locale: form.get("locale") as Locale,
         });
-        this.notice = t(this.locale, "saved");
+        this.notice = (l) => t(l, "saved");
       }
       this.edit = null;
       await this.load();
@@ -180,10 +213,11 @@ export class AdminUsers extends LitElement {
     const l = this.locale;
     const d = this.draft;
     const err = this.createError;
-    const set = (key: keyof NewUser) => (e: Event) => {
-      const value = (e.target as HTMLInputElement).value;
-      this.draft = { ...this.draft, [key]: key === "maxChats" ? Number(value) : value };
+    const set = (key: keyof Draft) => (e: Event) => {
+      this.draft = { ...this.draft, [key]: (e.target as HTMLInputElement).value };
     };
+    const maxChats = d.maxChats ?? (this.defaultMaxChats === null ? "" : String(this.defaultMaxChats));
+    const language = d.locale ?? l;
     return html`
       <form class="card create" @submit=${this.create} novalidate aria-labelledby="add-user-heading">
         <h3 id="add-user-heading">${t(l, "addUserHeading")}</h3>
@@ -203,10 +237,12 @@ export class AdminUsers extends LitElement {
             <select id="new-role" @change=${set("role")}>${ROLES.map((r) => html`<option value=${r} ?selected=${d.role === r}>${t(l, `role_${r}`)}</option>`)}</select>
             ${fieldError(err, "role", "new-role-error")}</div>
           <div class="field"><label for="new-max">${t(l, "maxChats")}</label>
-            <input id="new-max" type="number" min="1" max=${LIMITS.maxChats} .value=${String(d.maxChats ?? 3)} @input=${set("maxChats")} aria-invalid=${err?.field === "maxChats"} />
+            <input id="new-max" type="number" min="1" max=${LIMITS.maxChats} .value=${maxChats} @input=${set("maxChats")}
+              aria-invalid=${err?.field === "maxChats"} aria-describedby="new-max-help new-max-error" />
+            ${this.defaultMaxChats === null ? nothing : html`<p class="help" id="new-max-help">${t(l, "maxChatsDefaultHelp", { n: this.defaultMaxChats })}</p>`}
             ${fieldError(err, "maxChats", "new-max-error")}</div>
           <div class="field"><label for="new-locale">${t(l, "language")}</label>
-            <select id="new-locale" @change=${set("locale")}>${LOCALES.map((c) => html`<option value=${c} ?selected=${d.locale === c}>${t(l, `locale_${c}`)}</option>`)}</select></div>
+            <select id="new-locale" @change=${set("locale")}>${LOCALES.map((c) => html`<option value=${c} ?selected=${language === c}>${t(l, `locale_${c}`)}</option>`)}</select></div>
         </div>
         ${formLevelError(err, NEW_USER_FIELDS)}
         <div class="buttons"><button type="submit" class="primary">${t(l, "addUser")}</button></div>
@@ -226,7 +262,7 @@ export class AdminUsers extends LitElement {
       </style>
       <h2>${t(l, "usersHeading")}</h2>
       <p class="intro">${t(l, "usersIntro")}</p>
-      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+      ${this.notice ? html`<p class="notice" role="status">${this.notice(l)}</p>` : nothing}
       ${this.listError ? html`<p class="error" role="alert">${this.listError.message}</p>` : nothing}
       ${this.users === null
         ? html`<p>${t(l, "loading")}</p>`
@@ -241,6 +277,10 @@ export class AdminUsers extends LitElement {
       <lc-admin-confirm></lc-admin-confirm>
     `;
   }
+}
+
+function emptyDraft(): Draft {
+  return { name: "", email: "", password: "", role: "operator", maxChats: null };
 }
 
 declare global {
