@@ -142,8 +142,10 @@ export class Composer extends StoreElement {
 
   // ---- Clarify and Summarise ----
 
-  private clarify(): void {
-    this.insert(clarifyDraft(this.selection, this.chatLocale), { note: false, summary: false });
+  /** Drafts "What exactly do you mean by …?" about `words` (the selection by default) and puts the cursor in the box. */
+  clarify(words = this.selection): void {
+    if (this.conversation.status === "closed") return;
+    this.insert(clarifyDraft(words, this.chatLocale), { note: false, summary: false });
   }
 
   private summarise(): void {
@@ -279,7 +281,7 @@ export class Composer extends StoreElement {
         </section>
         <div class="write">
           <div class="method-tools">
-            <button type="button" ?disabled=${closed} @click=${this.clarify}>${t(l, "clarify")}</button>
+            <button type="button" ?disabled=${closed} @click=${() => this.clarify()}>${t(l, "clarify")}</button>
             <button type="button" ?disabled=${closed} @click=${this.summarise}>${t(l, "summarise")}</button>
             <span class="help">${this.selection ? t(l, "selected", { text: this.selection }) : t(l, "clarifyHelp")}</span>
           </div>

@@ -182,6 +182,10 @@ export class ConversationView extends StoreElement {
               .conversationId=${c.id}
               .locale=${l}
               @visitor-selection=${(e: CustomEvent<string>) => (this.selection = e.detail)}
+              @visitor-clarify=${(e: CustomEvent<string>) => {
+                this.selection = e.detail;
+                this.composer.clarify(e.detail);
+              }}
             ></lc-transcript>
             <lc-composer .store=${this.store} .conversation=${c} .locale=${l} .selection=${this.selection}></lc-composer>
           </div>
