@@ -15,12 +15,15 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
+/** Signs in and works in English: the language is the account's, and an earlier test chose Dutch. */
 async function signIn(page: Page, email = ADMIN.email, password = ADMIN.password): Promise<void> {
   await page.goto(`${server.url}/inbox`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByLabel("Status")).toBeVisible();
+  await page.getByLabel(/Language|Taal/).selectOption("en");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
 test("the session survives a reload, speaks Dutch on request and ends on sign-out", async ({ page }) => {
