@@ -1,15 +1,11 @@
 // Deactivating a user signs them out everywhere at once: the open inbox socket is cut off, the token
 // stops working, sign-in is refused, and their chats go back to the queue. A password reset signs out too.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Conversation } from "@live-chat/protocol";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import { api, connectVisitor, createOperator, emitAck, eventually, nextEvent, onlineOperator } from "../support/clients.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
+const server = useTestServer();
 
 describe("deactivating a user", () => {
   it("cuts off their open socket, ends their sessions, refuses sign-in and requeues their chat", async () => {

@@ -1,16 +1,12 @@
 // Inviting a colleague: the admin gets a one-time link instead of typing a password for them; the
 // link lets the new user choose a password and signs them in. The same kind of link resets a
 // forgotten password. Links work once, expire, and die with a newer link or a deactivation.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { InvitationInfo, InvitationLink, User } from "@live-chat/protocol";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import { api, createOperator, login, onlineOperator } from "../support/clients.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
+const server = useTestServer();
 
 const tokenOf = (link: InvitationLink) => new URL(link.url).hash.replace("#invite=", "");
 

@@ -1,15 +1,11 @@
 // The reports summary over conversations that really happened: one missed, one answered to the end
 // of the closing checklist and rated, one transferred and closed by hand.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Conversation, ReportSummary } from "@live-chat/protocol";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import { api, connectVisitor, createOperator, emitAck, eventually, nextEvent, onlineOperator, sleep } from "../support/clients.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
+const server = useTestServer();
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const summary = (query: string) => api<ReportSummary>(server.url, `/api/reports/summary?${query}`, { token: server.adminToken });

@@ -1,14 +1,10 @@
 // Every payload that fails validation gets BAD_REQUEST, changes nothing, and the connection stays up.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Message } from "@live-chat/protocol";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import { api, connectVisitor, createOperator, emitAck, onlineOperator } from "../support/clients.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
+const server = useTestServer();
 
 describe("bad payloads", () => {
   it("get BAD_REQUEST on both namespaces and change nothing", async () => {

@@ -1,14 +1,10 @@
 // seq is gap-free under concurrency; a repeated clientId is stored once; sync replays exactly the gap.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Message } from "@live-chat/protocol";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import { api, connectVisitor, createOperator, emitAck, onlineOperator } from "../support/clients.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
+const server = useTestServer();
 
 async function startedChat() {
   const { socket, session } = await connectVisitor(server.url, { name: "Cornelis" });

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { describe, expect, it } from "vitest";
+import { useTestServer } from "../support/server.js";
 import { emitAck, eventually, sleep } from "../support/clients.js";
 import { assignedTo, conversations, member, openChatsOf, startChat, type Chatter } from "./routing-support.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
+const server = useTestServer();
 
 describe("routing", () => {
   it("gives a chat to the operator with the fewest open chats, then to the one idle longest", async () => {

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { describe, expect, it } from "vitest";
+import { useTestServer } from "../support/server.js";
 import { emitAck } from "../support/clients.js";
 import { conversation, member, startChat } from "./routing-support.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
+const server = useTestServer();
 
 describe("conversation:claim", () => {
   it("takes a queued chat by hand, refuses one already taken and one over capacity", async () => {

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Availability, OfflineMessage, Settings } from "@live-chat/protocol";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import { api, connectVisitor, emitAck, nextEvent } from "../support/clients.js";
 import { member, patchSettings } from "./routing-support.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
+const server = useTestServer();
 
 const allDay = [{ open: "00:00", close: "00:00" }];
 const alwaysOpen: Settings["businessHours"] = {

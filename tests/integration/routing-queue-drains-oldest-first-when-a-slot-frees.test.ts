@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { describe, expect, it } from "vitest";
+import { useTestServer } from "../support/server.js";
 import { api, emitAck, eventually } from "../support/clients.js";
 import { assignedTo, conversation, endChat, member, startChat } from "./routing-support.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
+const server = useTestServer();
 
 describe("the queue", () => {
   it("drains oldest first on a close, a transfer away, a capacity raise and an operator coming online", async () => {

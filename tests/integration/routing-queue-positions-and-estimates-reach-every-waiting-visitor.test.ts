@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { describe, expect, it } from "vitest";
+import { useTestServer } from "../support/server.js";
 import { connectOperator, connectVisitor, emitAck, eventually, nextEvent } from "../support/clients.js";
 import { assignedTo, endChat, member, startChat, type Chatter } from "./routing-support.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
+const server = useTestServer();
 
 const latest = (chatter: Chatter) => chatter.queue.filter((q) => q.conversationId === chatter.conversationId).at(-1);
 

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Message } from "@live-chat/protocol";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import { emitAck, eventually, nextEvent, sleep } from "../support/clients.js";
 import { assignedTo, conversation, member, startChat } from "./routing-support.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
+const server = useTestServer();
 
 const NOTE = "Wants a refund for order 4411; already checked the tracking.";
 

@@ -1,14 +1,10 @@
 // A summary the visitor confirms moves the chat to response, and the operator sees the answer on the message.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Conversation, Message } from "@live-chat/protocol";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import { connectVisitor, createOperator, emitAck, nextEvent, onlineOperator } from "../support/clients.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
+const server = useTestServer();
 
 describe("a summary", () => {
   it("confirmed with the widget's yes button moves to response and marks the message", async () => {

@@ -1,14 +1,10 @@
 // A script flooding the public visitor namespace is refused with RATE_LIMITED; refused messages are not stored.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Message } from "@live-chat/protocol";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import { api, connectVisitor, emitAck } from "../support/clients.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
+const server = useTestServer();
 
 describe("a flooding visitor", () => {
   it("gets RATE_LIMITED past the message budget, and only acknowledged messages are stored", async () => {

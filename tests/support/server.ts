@@ -1,5 +1,6 @@
 // Starts the real server in this process on an ephemeral loopback port with a fresh database.
 import { mkdtempSync } from "node:fs";
+import { afterAll, beforeAll } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../apps/server/src/config.js";
@@ -27,4 +28,23 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const server = await startServer(config);
   const { token } = await login(server.url);
   return Object.assign(server, { databaseUrl, adminToken: token });
+}
+
+/**
+ * The server of one test file: started before its first test, closed after its last. The value
+ * stands for that server from then on; touching it outside a test is an error that says so.
+ */
+export function useTestServer(env: Record<string, string> = {}): TestServer {
+  let current: TestServer | undefined;
+  beforeAll(async () => {
+    current = await startTestServer(env);
+  });
+  afterAll(() => current?.close());
+  return new Proxy({} as TestServer, {
+    get(_target, property) {
+      if (!current) throw new Error("the test server is started in beforeAll: use it inside a test");
+      const value: unknown = Reflect.get(current, property, current);
+      return typeof value === "function" ? value.bind(current) : value;
+    },
+  });
 }
