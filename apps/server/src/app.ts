@@ -27,6 +27,8 @@ import { adminRoutes } from "./http/routes/admin.js";
 import { attachRedisAdapter, reconcileConnections } from "./realtime/cluster.js";
 import { BackgroundWork } from "./background.js";
 import { InvitationService } from "./auth/invitations.js";
+import { FollowUpService } from "./conversation/follow-ups.js";
+import { followUpRoutes } from "./http/routes/follow-ups.js";
 
 export interface RunningServer {
   url: string;
@@ -175,6 +177,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   app.use(cannedReplyRoutes(ctx, auth));
   app.use(conversationRoutes(ctx, auth, conversations, offline));
   app.use(adminRoutes(ctx, auth, routing));
+  app.use(followUpRoutes(auth, new FollowUpService(ctx, conversations)));
   app.use("/api", notFound);
   staticApps(app, config);
   app.use(notFound);

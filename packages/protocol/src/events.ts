@@ -6,6 +6,7 @@ import type {
   AckCallback,
   Availability,
   Conversation,
+  FollowUp,
   Message,
   MessageAuthor,
   OfflineMessage,
@@ -71,4 +72,6 @@ export interface OperatorServerToClientEvents {
   "presence:updated": (p: { status: Presence }) => void;
   "session:ended": (p: { reason: "deactivated" | "signed_out" }) => void;
   "offline:new": (m: OfflineMessage) => void;
+  /** A follow-up promised, or marked done or open again: for the whole team's list. */
+  "followup:updated": (f: FollowUp) => void;
 }

@@ -1,6 +1,6 @@
 // zod schemas for every client→server payload. Size limits live in limits.ts and nowhere else.
 import { z } from "zod";
-import { AUDIT_ENTITIES, CHECKLIST_ITEMS, LOCALES, PHASES, PRESENCES, ROLES } from "./types.js";
+import { AUDIT_ENTITIES, CHECKLIST_ITEMS, FOLLOW_UP_CHANNELS, LOCALES, PHASES, PRESENCES, ROLES } from "./types.js";
 import { LIMITS } from "./limits.js";
 
 
@@ -133,3 +133,18 @@ export const auditQuerySchema = z.object({
 export type VisitorPayloads = { [K in keyof typeof visitorSchemas]: z.infer<(typeof visitorSchemas)[K]> };
 export type OperatorPayloads = { [K in keyof typeof operatorSchemas]: z.infer<(typeof operatorSchemas)[K]> };
 export type CannedReplyInput = z.infer<typeof cannedReplyInputSchema>;
+
+/** Promising a follow-up in a chat: a callback needs a phone number; the time lies ahead, within 90 days. */
+export const followUpInputSchema = z
+  .strictObject({
+    channel: z.enum(FOLLOW_UP_CHANNELS),
+    dueAt: z.iso.datetime({ offset: true }).refine((at) => {
+      const ms = Date.parse(at) - Date.now();
+      return ms > -60_000 && ms <= 90 * 86_400_000;
+    }, "between now and 90 days from now"),
+    phone: z.string().trim().min(1).max(LIMITS.phone).regex(/^[+0-9 ()-]*$/).optional(),
+    note: z.string().trim().min(1).max(LIMITS.note),
+  })
+  .refine((f) => f.channel !== "callback" || f.phone !== undefined, { path: ["phone"], message: "a callback needs a phone number" });
+
+export const followUpDoneSchema = z.strictObject({ done: z.boolean() });

@@ -39,6 +39,8 @@ export interface MessageMeta {
   /** System messages carry a key and params so each side renders them in its own language. */
   systemKey?: string;
   params?: Record<string, string>;
+  /** The internal note that records a promised follow-up points at it. */
+  followUpId?: string;
 }
 
 export interface Message {
@@ -147,6 +149,24 @@ export interface OfflineMessage {
   handledAt: string | null;
 }
 
+export const FOLLOW_UP_CHANNELS = ["callback", "email", "chat"] as const;
+export type FollowUpChannel = (typeof FOLLOW_UP_CHANNELS)[number];
+
+/** A promise made in a chat (call back, e-mail, answer in the chat) by a set time; open until done. */
+export interface FollowUp {
+  id: string;
+  conversationId: string;
+  visitor: { id: string; name?: string; email?: string };
+  operator?: { id: string; name: string };
+  channel: FollowUpChannel;
+  phone?: string;
+  note: string;
+  dueAt: string;
+  createdAt: string;
+  doneAt: string | null;
+  doneBy?: { id: string; name: string };
+}
+
 export interface QueueInfo {
   conversationId: string;
   position: number;
@@ -220,4 +240,9 @@ export interface ReportSummary {
   closingChecklistCompleteRate: number | null;
   csat: { average: number | null; count: number };
   byPhaseReached: Record<Phase, number>;
+  /**
+   * Promises made in the period's chats (follow-ups by their creation time): how many were made, kept
+   * (done by the promised time), kept late, and still open (of which past their time).
+   */
+  followUps: { promised: number; keptOnTime: number; keptLate: number; open: number; overdue: number; keptOnTimeRate: number | null };
 }

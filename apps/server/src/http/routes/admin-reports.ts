@@ -32,7 +32,28 @@ export function percentile(sorted: number[], p: number): number | null {
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 const sortedSeconds = (spans: (number | null)[]) => spans.filter((s): s is number => s !== null && s >= 0).map(seconds).sort((a, b) => a - b);
 
-export function summarize(range: { from: Date; to: Date }, conversations: ReportedConversation[], ratings: number[]): ReportSummary {
+export interface ReportedFollowUp {
+  dueAt: number;
+  doneAt: number | null;
+}
+
+export function summarizeFollowUps(followUps: ReportedFollowUp[], now: number): ReportSummary["followUps"] {
+  const keptOnTime = followUps.filter((f) => f.doneAt !== null && f.doneAt <= f.dueAt).length;
+  const done = followUps.filter((f) => f.doneAt !== null).length;
+  const open = followUps.length - done;
+  // A promise still open before its time is neither kept nor broken yet, so the rate leaves it out.
+  const decided = done + followUps.filter((f) => f.doneAt === null && f.dueAt < now).length;
+  return {
+    promised: followUps.length,
+    keptOnTime,
+    keptLate: done - keptOnTime,
+    open,
+    overdue: followUps.filter((f) => f.doneAt === null && f.dueAt < now).length,
+    keptOnTimeRate: decided === 0 ? null : Math.round((keptOnTime / decided) * 100) / 100,
+  };
+}
+
+export function summarize(range: { from: Date; to: Date }, conversations: ReportedConversation[], ratings: number[], followUps: ReportedFollowUp[] = [], now = Date.now()): ReportSummary {
   const firstResponse = sortedSeconds(conversations.map((c) => (c.firstResponseAt === null ? null : c.firstResponseAt - c.createdAt)));
   const wait = sortedSeconds(conversations.map((c) => (c.firstAssignedAt === null ? null : c.firstAssignedAt - c.createdAt)));
   const handle = sortedSeconds(conversations.map((c) => (c.firstAssignedAt === null || c.closedAt === null ? null : c.closedAt - c.firstAssignedAt)));
@@ -53,6 +74,7 @@ export function summarize(range: { from: Date; to: Date }, conversations: Report
       answeredAndClosed.length === 0 ? null : round2(answeredAndClosed.filter((c) => c.checklistComplete).length / answeredAndClosed.length),
     csat: { average: ratings.length === 0 ? null : round2(ratings.reduce((a, b) => a + b, 0) / ratings.length), count: ratings.length },
     byPhaseReached,
+    followUps: summarizeFollowUps(followUps, now),
   };
 }
 
@@ -106,7 +128,9 @@ export function reportRoutes(ctx: Context, auth: AuthService): Router {
         checklistComplete: r.askedResolved && r.askedMoreQuestions && r.saidGoodbye && r.visitorLeft,
       };
     });
-    res.json(summarize(range, conversations, ratings.map((r) => r.score)));
+    const promised = await ctx.db.followUp.findMany({ where: { createdAt: { gte: range.from, lt: range.to } }, select: { dueAt: true, doneAt: true } });
+    const followUps = promised.map((f) => ({ dueAt: f.dueAt.getTime(), doneAt: f.doneAt ? f.doneAt.getTime() : null }));
+    res.json(summarize(range, conversations, ratings.map((r) => r.score), followUps));
   });
   return router;
 }

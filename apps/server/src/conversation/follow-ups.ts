@@ -1,0 +1,132 @@
+// Keeping promises: a follow-up promised in a chat (call back, e-mail, answer in the chat) by a set
+// time stays on the team's list until someone marks it done, and is counted in the reports. The
+// promise is also written into the transcript as an internal note, so a colleague who opens the
+// chat later sees what was promised.
+import type { FollowUp, FollowUpChannel, Locale } from "@live-chat/protocol";
+import type { Context } from "../context.js";
+import { rooms } from "../context.js";
+import { AppError } from "../errors.js";
+import type { Principal } from "../auth/service.js";
+import type { ConversationService } from "./service.js";
+
+const include = { conversation: { select: { visitor: { select: { id: true, name: true, email: true } } } } } as const;
+
+type Row = {
+  id: string;
+  conversationId: string;
+  operatorId: string | null;
+  channel: string;
+  phone: string | null;
+  note: string;
+  dueAt: Date;
+  createdAt: Date;
+  doneAt: Date | null;
+  doneById: string | null;
+  conversation: { visitor: { id: string; name: string | null; email: string | null } };
+};
+
+const CHANNEL_TEXT: Record<Locale, Record<FollowUpChannel, string>> = {
+  en: { callback: "call back on {phone}", email: "answer by e-mail", chat: "answer in this chat" },
+  nl: { callback: "terugbellen op {phone}", email: "antwoorden per e-mail", chat: "antwoorden in deze chat" },
+};
+const NOTE_TEXT: Record<Locale, string> = {
+  en: "Promised: {channel} by {when}. {note}",
+  nl: "Toegezegd: {channel} vóór {when}. {note}",
+};
+
+const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? "");
+
+export class FollowUpService {
+  constructor(
+    private readonly ctx: Context,
+    private readonly conversations: ConversationService,
+  ) {}
+
+  async promise(conversationId: string, by: Principal, input: { channel: FollowUpChannel; dueAt: string; phone?: string; note: string }, locale: Locale): Promise<FollowUp> {
+    const conversation = await this.ctx.db.conversation.findUnique({ where: { id: conversationId }, select: { id: true, operatorId: true, status: true } });
+    if (!conversation) throw new AppError("NOT_FOUND");
+    // Whoever has the chat promises; an admin may record a promise on any chat.
+    if (conversation.operatorId !== by.user.id && by.user.role !== "admin") throw new AppError("NOT_ASSIGNED");
+    const row = await this.ctx.db.followUp.create({
+      data: { conversationId, operatorId: by.user.id, channel: input.channel, phone: input.phone ?? null, note: input.note, dueAt: new Date(input.dueAt) },
+      include,
+    });
+    await this.conversations.recordEvent(conversationId, "follow_up_promised", { type: "operator", id: by.user.id }, { followUpId: row.id, channel: row.channel, dueAt: row.dueAt.toISOString() });
+    if (conversation.status !== "closed") {
+      const when = await this.formatWhen(row.dueAt, locale);
+      const body = fill(NOTE_TEXT[locale], { channel: fill(CHANNEL_TEXT[locale][input.channel], { phone: input.phone ?? "" }), when, note: input.note });
+      const appended = await this.conversations.appendMessage({
+        conversationId,
+        author: { type: "operator", id: by.user.id, name: by.user.name },
+        kind: "note",
+        body,
+        meta: { followUpId: row.id },
+      });
+      if (appended.created) this.conversations.deliver(appended.message, appended.head);
+    }
+    return this.announce(row);
+  }
+
+  async list(status: "open" | "done" | "all"): Promise<FollowUp[]> {
+    const rows = await this.ctx.db.followUp.findMany({
+      where: status === "open" ? { doneAt: null } : status === "done" ? { doneAt: { not: null } } : {},
+      orderBy: status === "done" ? { doneAt: "desc" } : { dueAt: "asc" },
+      take: 500,
+      include,
+    });
+    const names = await this.namesOf(rows.flatMap((r) => [r.operatorId, r.doneById]));
+    return rows.map((r) => toFollowUp(r, names));
+  }
+
+  async forConversation(conversationId: string): Promise<FollowUp[]> {
+    const rows = await this.ctx.db.followUp.findMany({ where: { conversationId }, orderBy: { dueAt: "asc" }, include });
+    const names = await this.namesOf(rows.flatMap((r) => [r.operatorId, r.doneById]));
+    return rows.map((r) => toFollowUp(r, names));
+  }
+
+  async markDone(id: string, userId: string, done: boolean): Promise<FollowUp> {
+    const existing = await this.ctx.db.followUp.findUnique({ where: { id }, select: { id: true } });
+    if (!existing) throw new AppError("NOT_FOUND");
+    // Marking done twice keeps the first time and the first person.
+    if (done) await this.ctx.db.followUp.updateMany({ where: { id, doneAt: null }, data: { doneAt: new Date(), doneById: userId } });
+    else await this.ctx.db.followUp.update({ where: { id }, data: { doneAt: null, doneById: null } });
+    const row = await this.ctx.db.followUp.findUniqueOrThrow({ where: { id }, include });
+    return this.announce(row);
+  }
+
+  private async announce(row: Row): Promise<FollowUp> {
+    const followUp = toFollowUp(row, await this.namesOf([row.operatorId, row.doneById]));
+    this.ctx.operators.to(rooms.allOperators).emit("followup:updated", followUp);
+    return followUp;
+  }
+
+  private async namesOf(ids: Array<string | null>): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const users = await this.ctx.db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+    return new Map(users.map((u) => [u.id, u.name]));
+  }
+
+  /** In the team's own time zone (the business hours'), in the operator's language. */
+  private async formatWhen(at: Date, locale: Locale): Promise<string> {
+    const { timeZone } = (await this.ctx.settings.get()).businessHours;
+    return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(at);
+  }
+}
+
+function toFollowUp(row: Row, names: Map<string, string>): FollowUp {
+  const visitor = row.conversation.visitor;
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    visitor: { id: visitor.id, ...(visitor.name ? { name: visitor.name } : {}), ...(visitor.email ? { email: visitor.email } : {}) },
+    ...(row.operatorId && names.has(row.operatorId) ? { operator: { id: row.operatorId, name: names.get(row.operatorId)! } } : {}),
+    channel: row.channel as FollowUpChannel,
+    ...(row.phone ? { phone: row.phone } : {}),
+    note: row.note,
+    dueAt: row.dueAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    doneAt: row.doneAt ? row.doneAt.toISOString() : null,
+    ...(row.doneById && names.has(row.doneById) ? { doneBy: { id: row.doneById, name: names.get(row.doneById)! } } : {}),
+  };
+}

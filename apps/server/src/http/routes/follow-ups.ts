@@ -1,0 +1,31 @@
+// Follow-ups promised in chats: promise one, list the team's open ones, mark one done.
+import { Router } from "express";
+import { z } from "zod";
+import { followUpDoneSchema, followUpInputSchema } from "@live-chat/protocol";
+import type { AuthService } from "../../auth/service.js";
+import type { FollowUpService } from "../../conversation/follow-ups.js";
+import { localeOf, parseBody, parseQuery, requireAuth } from "../middleware.js";
+
+const listQuery = z.object({ status: z.enum(["open", "done", "all"]).optional() });
+
+export function followUpRoutes(auth: AuthService, followUps: FollowUpService): Router {
+  const router = Router();
+  router.use(["/api/follow-ups", "/api/conversations/:id/follow-ups"], requireAuth(auth));
+
+  router.post("/api/conversations/:id/follow-ups", async (req, res) => {
+    const input = parseBody(followUpInputSchema, req);
+    res.status(201).json(await followUps.promise(String(req.params.id), req.principal!, input, localeOf(req)));
+  });
+  router.get("/api/conversations/:id/follow-ups", async (req, res) => {
+    res.json(await followUps.forConversation(String(req.params.id)));
+  });
+  router.get("/api/follow-ups", async (req, res) => {
+    const { status } = parseQuery(listQuery, req);
+    res.json(await followUps.list(status ?? "open"));
+  });
+  router.post("/api/follow-ups/:id/done", async (req, res) => {
+    const { done } = parseBody(followUpDoneSchema, req);
+    res.json(await followUps.markDone(String(req.params.id), req.principal!.user.id, done));
+  });
+  return router;
+}
