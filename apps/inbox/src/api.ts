@@ -89,6 +89,6 @@ export function offlineMessages(token: string): Promise<OfflineMessage[]> {
   return request("/api/offline-messages", { token });
 }
 
-export function markOfflineHandled(token: string, id: string): Promise<unknown> {
-  return request(`/api/offline-messages/${encodeURIComponent(id)}/handled`, { method: "POST", token });
+export function markOfflineHandled(token: string, id: string): Promise<OfflineMessage> {
+  return request(`/api/offline-messages/${encodeURIComponent(id)}/handled`, { method: "POST", token, body: { handled: true } });
 }

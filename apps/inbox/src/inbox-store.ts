@@ -9,13 +9,14 @@ import {
   type ErrorBody,
   type Locale,
   type Message,
+  type OfflineMessage,
   type OperatorClientToServerEvents,
   type OperatorServerToClientEvents,
   type Phase,
   type Presence,
   type User,
 } from "@live-chat/protocol";
-import { olderMessages } from "./api.js";
+import { markOfflineHandled, offlineMessages, olderMessages } from "./api.js";
 
 type OperatorSocket = Socket<OperatorServerToClientEvents, OperatorClientToServerEvents>;
 type Events = OperatorClientToServerEvents;
@@ -40,6 +41,8 @@ export interface Attention {
 const PAGE_SIZE = 50;
 const TYPING_SHOWN_MS = 6000;
 const ACK_TIMEOUT_MS = 10_000;
+/** Offline messages are pushed when left; the list is fetched again this often for those others handled. */
+const OFFLINE_REFRESH_MS = 30_000;
 
 export class InboxStore extends EventTarget {
   socket: OperatorSocket | null = null;
@@ -53,6 +56,10 @@ export class InboxStore extends EventTarget {
   queue = { waiting: 0, oldestWaitSeconds: 0 };
   selectedId: string | null = null;
   now = Date.now();
+  /** Messages left while nobody was available, newest first; null until first loaded. */
+  offline: OfflineMessage[] | null = null;
+  /** Why the offline messages could not be loaded (an ApiError), until a load succeeds. */
+  offlineError: unknown = null;
   /** The language stored on the account; the server reads it when a socket connects. */
   accountLocale: Locale;
   /** The language this socket's errors come in: the account's when it connected. */
@@ -62,6 +69,10 @@ export class InboxStore extends EventTarget {
   private changeQueued = false;
   private clock: ReturnType<typeof setInterval> | null = null;
   private listRefresh: ReturnType<typeof setTimeout> | null = null;
+  private offlineTimer: ReturnType<typeof setInterval> | null = null;
+  private offlineLoading = false;
+  /** Offline messages pushed or changed here while a load is under way; they win over its (older) answer. */
+  private offlineSinceLoad = new Map<string, OfflineMessage>();
 
   constructor(
     readonly token: string,
@@ -81,6 +92,7 @@ export class InboxStore extends EventTarget {
       this.connected = true;
       this.connectionLost = false;
       void this.refreshList();
+      void this.loadOffline();
       for (const id of this.transcripts.keys()) void this.catchUp(id);
       this.changed();
     });
@@ -119,6 +131,8 @@ export class InboxStore extends EventTarget {
       this.changed();
     });
     socket.on("session:ended", () => this.dispatchEvent(new CustomEvent("session-ended")));
+    socket.on("offline:new", (m) => this.putOffline(m));
+    this.offlineTimer = setInterval(() => void this.loadOffline(), OFFLINE_REFRESH_MS);
     this.clock = setInterval(() => {
       this.now = Date.now();
       this.changed();
@@ -128,6 +142,7 @@ export class InboxStore extends EventTarget {
   disconnect(): void {
     if (this.clock) clearInterval(this.clock);
     if (this.listRefresh) clearTimeout(this.listRefresh);
+    if (this.offlineTimer) clearInterval(this.offlineTimer);
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
@@ -153,6 +168,16 @@ export class InboxStore extends EventTarget {
     let total = 0;
     for (const n of this.unread.values()) total += n;
     return total;
+  }
+
+  /** The offline messages nobody has handled yet. */
+  get offlineOpen(): OfflineMessage[] {
+    return (this.offline ?? []).filter((m) => !m.handledAt);
+  }
+
+  /** How many unhandled offline messages are past the time their answer was promised. */
+  get offlineOverdue(): number {
+    return this.offlineOpen.filter((m) => Date.parse(m.dueAt) < this.now).length;
   }
 
   visitorTyping(conversationId: string): boolean {
@@ -236,6 +261,28 @@ export class InboxStore extends EventTarget {
     return ack;
   }
 
+  /** Marks an offline message handled; throws the server's refusal for the view to show. */
+  async markOfflineHandled(id: string): Promise<void> {
+    this.putOffline(await markOfflineHandled(this.token, id));
+  }
+
+  async loadOffline(): Promise<void> {
+    if (this.offlineLoading) return;
+    this.offlineLoading = true;
+    this.offlineSinceLoad.clear();
+    try {
+      const byId = new Map((await offlineMessages(this.token)).map((m) => [m.id, m]));
+      for (const m of this.offlineSinceLoad.values()) byId.set(m.id, m);
+      this.offline = newestFirst([...byId.values()]);
+      this.offlineError = null;
+    } catch (err) {
+      this.offlineError = err;
+    } finally {
+      this.offlineLoading = false;
+      this.changed();
+    }
+  }
+
   async loadOlder(conversationId: string): Promise<void> {
     const transcript = this.transcripts.get(conversationId);
     if (!transcript || !transcript.hasOlder || transcript.loadingOlder) return;
@@ -315,6 +362,13 @@ export class InboxStore extends EventTarget {
       if (fresh && (this.selectedId !== m.conversationId || document.hidden)) this.unread.set(m.conversationId, (this.unread.get(m.conversationId) ?? 0) + 1);
       if (fresh) this.attention({ kind: "new-message", conversation: c, message: m });
     }
+    this.changed();
+  }
+
+  /** A new offline message, or a changed one: added to the list or put in its place. */
+  private putOffline(m: OfflineMessage): void {
+    if (this.offlineLoading) this.offlineSinceLoad.set(m.id, m);
+    if (this.offline) this.offline = newestFirst([...this.offline.filter((o) => o.id !== m.id), m]);
     this.changed();
   }
 
@@ -407,6 +461,10 @@ function connected(socket: OperatorSocket): Promise<void> {
     };
     socket.once("connect", onConnect);
   });
+}
+
+function newestFirst(messages: OfflineMessage[]): OfflineMessage[] {
+  return messages.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
 }
 
 /** When the visitor started waiting for an answer; chats nobody waits on sort last. */

@@ -101,7 +101,8 @@ export class ChatList extends StoreElement {
     const l = this.locale;
     const mine = this.store.mine;
     const queued = this.store.queued;
-    const counts: Record<Tab, number | null> = { mine: mine.length, queue: queued.length, offline: null };
+    const counts: Record<Tab, number> = { mine: mine.length, queue: queued.length, offline: this.store.offlineOpen.length };
+    const overdue = this.store.offlineOverdue;
     return html`
       <div class="tabs" role="tablist" aria-label=${t(l, "chatLists")} @keydown=${this.onTabKey}>
         ${TABS.map(
@@ -114,12 +115,14 @@ export class ChatList extends StoreElement {
             tabindex=${tab === this.tab ? 0 : -1}
             @click=${() => (this.tab = tab)}
           >
-            ${t(l, TAB_LABEL[tab])}${counts[tab] ? html` <span class="count">${counts[tab]}</span>` : null}
+            ${t(l, TAB_LABEL[tab])}${counts[tab] ? html` <span class="count ${tab === "offline" && overdue > 0 ? "urgent" : ""}">${counts[tab]}</span>` : null}${tab === "offline" && overdue > 0
+              ? html`<span class="visually-hidden"> ${t(l, "offlineOverdueCount", { count: overdue })}</span>`
+              : null}
           </button>`,
         )}
       </div>
       <div class="tab-panel" role="tabpanel" id="panel-${this.tab}" aria-labelledby="tab-${this.tab}">
-        ${this.tab === "mine" ? this.renderMine(mine) : this.tab === "queue" ? this.renderQueue(queued) : html`<lc-offline-messages .token=${this.store.token} .locale=${l}></lc-offline-messages>`}
+        ${this.tab === "mine" ? this.renderMine(mine) : this.tab === "queue" ? this.renderQueue(queued) : html`<lc-offline-messages .store=${this.store} .locale=${l}></lc-offline-messages>`}
       </div>
     `;
   }

@@ -1,63 +1,55 @@
 // Messages left while nobody was available, newest first, with the time the answer was promised.
+// The list lives in the inbox store, which also counts the unhandled ones for the tab's badge.
 import { html } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
 import type { Locale, OfflineMessage } from "@live-chat/protocol";
-import { describeError, markOfflineHandled, offlineMessages } from "../api.js";
+import { describeError } from "../api.js";
 import { dateTime } from "../format.js";
 import { t } from "../i18n.js";
-import { LightElement } from "./light-element.js";
-
-const REFRESH_MS = 30_000;
+import { StoreElement } from "./store-element.js";
 
 @customElement("lc-offline-messages")
-export class OfflineMessages extends LightElement {
-  @property() token = "";
+export class OfflineMessages extends StoreElement {
   @property() locale: Locale = "en";
-  @state() private messages: OfflineMessage[] | null = null;
-  @state() private error = "";
-  private timer: ReturnType<typeof setInterval> | null = null;
+  /** Why marking a message handled failed, shown until the next try. */
+  @state() private handleError: unknown = null;
+  @state() private busy = new Set<string>();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
-    this.timer = setInterval(() => void this.load(), REFRESH_MS);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  private async load(): Promise<void> {
-    try {
-      const list = await offlineMessages(this.token);
-      this.messages = [...list].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
-      this.error = "";
-    } catch (err) {
-      this.error = describeError(err, this.locale);
-    }
+    // Opening the tab shows what others handled meanwhile, not only what was pushed.
+    if (this.store) void this.store.loadOffline();
   }
 
   private async handle(m: OfflineMessage): Promise<void> {
+    this.handleError = null;
+    this.busy = new Set(this.busy).add(m.id);
     try {
-      await markOfflineHandled(this.token, m.id);
-      await this.load();
+      await this.store.markOfflineHandled(m.id);
     } catch (err) {
-      this.error = describeError(err, this.locale);
+      this.handleError = err;
+    } finally {
+      const busy = new Set(this.busy);
+      busy.delete(m.id);
+      this.busy = busy;
     }
   }
 
   protected override render() {
     const l = this.locale;
-    if (this.messages === null) return this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="empty">${t(l, "loading")}</p>`;
-    if (this.messages.length === 0) return html`<p class="empty">${t(l, "offlineEmpty")}</p>`;
-    const now = Date.now();
+    const messages = this.store.offline;
+    const loadError = this.store.offlineError;
+    const error = this.handleError ?? loadError;
+    const errorText = error ? html`<p class="error" role="alert">${describeError(error, l)}</p>` : null;
+    if (messages === null) return loadError ? errorText : html`<p class="empty">${t(l, "loading")}</p>`;
+    if (messages.length === 0) return html`${errorText}<p class="empty">${t(l, "offlineEmpty")}</p>`;
+    const now = this.store.now;
     return html`
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
+      ${errorText}
       <ul class="offline-list">
         ${repeat(
-          this.messages,
+          messages,
           (m) => m.id,
           (m) => {
             const overdue = !m.handledAt && Date.parse(m.dueAt) < now;
@@ -71,7 +63,7 @@ export class OfflineMessages extends LightElement {
               ${m.handledAt
                 ? html`<p class="meta">${t(l, "offlineHandled", { time: dateTime(m.handledAt, l) })}</p>`
                 : html`<p class=${overdue ? "due overdue" : "due"}>${t(l, overdue ? "offlineOverdue" : "offlineDue", { time: dateTime(m.dueAt, l) })}</p>
-                    <button type="button" @click=${() => void this.handle(m)}>${t(l, "markHandled")}</button>`}
+                    <button type="button" ?disabled=${this.busy.has(m.id)} @click=${() => void this.handle(m)}>${t(l, "markHandled")}</button>`}
             </li>`;
           },
         )}
