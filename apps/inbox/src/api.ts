@@ -1,5 +1,5 @@
 // The inbox's HTTP calls. Errors arrive as the server's { error: { code, message } }.
-import { ERROR_MESSAGES, type CannedReply, type ErrorBody, type Locale, type Message, type OfflineMessage, type Phase, type User } from "@live-chat/protocol";
+import { ERROR_MESSAGES, type CannedReply, type ErrorBody, type InvitationInfo, type Locale, type Message, type OfflineMessage, type Phase, type User } from "@live-chat/protocol";
 
 export class ApiError extends Error {
   constructor(
@@ -59,6 +59,16 @@ export async function request<T>(path: string, init: { method?: string; token?: 
 
 export function login(email: string, password: string, locale: Locale): Promise<{ token: string; user: User }> {
   return request("/api/auth/login", { body: { email, password }, locale });
+}
+
+/** Who an invitation or reset link is for; 410 INVITATION_INVALID when it is used, expired or replaced. */
+export function invitationInfo(token: string): Promise<InvitationInfo> {
+  return request(`/api/invitations/${encodeURIComponent(token)}`);
+}
+
+/** Chooses the password with the link, which uses it up; answers like login. */
+export function acceptInvitation(token: string, password: string): Promise<{ token: string; user: User }> {
+  return request(`/api/invitations/${encodeURIComponent(token)}`, { body: { password } });
 }
 
 export function logout(token: string): Promise<void> {

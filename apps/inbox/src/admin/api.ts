@@ -5,6 +5,7 @@ import type {
   CannedReply,
   CannedReplyImportResult,
   CannedReplyInput,
+  InvitationLink,
   Locale,
   ReportSummary,
   Settings,
@@ -12,8 +13,11 @@ import type {
 } from "@live-chat/protocol";
 import { request } from "../api.js";
 
-export type NewUser = { email: string; name: string; password: string; role: User["role"]; maxChats?: number; locale?: Locale };
-export type UserPatch = Partial<NewUser> & { active?: boolean };
+export type UserFields = { email: string; name: string; role: User["role"]; maxChats?: number; locale?: Locale };
+/** A new user gets a password now, or a one-time link with which they choose one. */
+export type NewUser = UserFields & ({ password: string; invite?: never } | { invite: true; password?: never });
+export type UserPatch = Partial<UserFields> & { password?: string; active?: boolean };
+export type CreatedUser = User & { invitation?: InvitationLink };
 export type CannedReplyPatch = Partial<Omit<CannedReplyInput, "shortcut" | "checklistItem">> & {
   shortcut?: string | null;
   checklistItem?: CannedReplyInput["checklistItem"] | null;
@@ -49,8 +53,12 @@ export class AdminApi {
   users(): Promise<User[]> {
     return this.request("/api/users");
   }
-  createUser(input: NewUser): Promise<User> {
+  createUser(input: NewUser): Promise<CreatedUser> {
     return this.request("/api/users", "POST", input);
+  }
+  /** A new sign-in link: the invitation again, or a password reset; earlier unused links stop working. */
+  newInvitation(id: string): Promise<InvitationLink> {
+    return this.request(`/api/users/${encodeURIComponent(id)}/invitation`, "POST", {});
   }
   updateUser(id: string, patch: UserPatch): Promise<User> {
     return this.request(`/api/users/${encodeURIComponent(id)}`, "PATCH", patch);

@@ -37,6 +37,8 @@ const ACTION_LABEL: Record<string, AdminKey> = {
   deleted: "action_deleted",
   deactivated: "action_deactivated",
   imported: "action_imported",
+  invited: "action_invited",
+  reset_link: "action_reset_link",
 };
 
 type Recorded = Record<string, unknown>;
@@ -97,7 +99,9 @@ export class AdminHistory extends LitElement {
       <td><time datetime=${entry.createdAt}>${dateTime(entry.createdAt, l)}</time></td>
       <td>${entry.actor?.name || t(l, "systemActor")}</td>
       <td><span class="tag">${t(l, `entity_${entry.entity}`)}</span> ${this.subject(entry)}</td>
-      <td>${ACTION_LABEL[entry.action] ? t(l, ACTION_LABEL[entry.action]) : entry.action}</td>
+      <td>${entry.action === "created" && asRecord(entry.data)?.invited === true
+        ? t(l, "action_created_invited")
+        : ACTION_LABEL[entry.action] ? t(l, ACTION_LABEL[entry.action]) : entry.action}</td>
       <td class="muted">${fields.join(", ")}</td>
     </tr>`;
   }

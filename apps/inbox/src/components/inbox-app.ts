@@ -1,9 +1,10 @@
-// The inbox shell: sign-in, the top bar (presence, language, admin navigation, sign-out) and
-// either the chats or the admin area. The session lives in localStorage so it survives a reload.
+// The inbox shell: sign-in (or, opened from an invitation or reset link, choosing a password), the
+// top bar (presence, language, admin navigation, sign-out) and either the chats or the admin area.
+// The session lives in localStorage so it survives a reload.
 import { html } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import { live } from "lit/directives/live.js";
-import { LOCALES, PRESENCES, pickLocale, type Locale, type Presence, type User } from "@live-chat/protocol";
+import { LOCALES, PRESENCES, pickLocale, type InvitationInfo, type Locale, type Presence, type User } from "@live-chat/protocol";
 import { ApiError, logout, me, saveMyLocale, setRequestLocale } from "../api.js";
 import { t, type MessageKey } from "../i18n.js";
 import { InboxStore, type Attention } from "../inbox-store.js";
@@ -11,6 +12,7 @@ import { chime, desktopNotification, prepareAttention } from "../notify.js";
 import { StoreController } from "../store-controller.js";
 import { LightElement } from "./light-element.js";
 import "./sign-in.js";
+import "./invitation.js";
 import "./chat-list.js";
 import "./conversation-view.js";
 import { ADMIN_SECTIONS, type AdminSection } from "../admin/admin-area.js";
@@ -42,6 +44,12 @@ function savedLocale(): Locale | null {
   return saved === "nl" || saved === "en" ? saved : null;
 }
 
+/** The token of an invitation or reset link: /inbox/#invite=TOKEN. */
+function inviteFromHash(): string | null {
+  const match = /^#invite=([\w-]+)$/.exec(location.hash);
+  return match ? match[1] : null;
+}
+
 function initialLocale(): Locale {
   return savedLocale() ?? pickLocale(navigator.language);
 }
@@ -50,24 +58,30 @@ function initialLocale(): Locale {
 export class InboxApp extends LightElement {
   @state() private locale: Locale = initialLocale();
   @state() private store: InboxStore | null = null;
-  @state() private restoring = Boolean(localStorage.getItem(TOKEN_KEY));
+  /** Set while the page shows an invitation or reset link; the stored session waits until it is left. */
+  @state() private inviteToken: string | null = inviteFromHash();
+  @state() private restoring = !this.inviteToken && Boolean(localStorage.getItem(TOKEN_KEY));
   @state() private notice = "";
   @state() private view: View = viewFromPath(location.pathname);
   private readonly storeController = new StoreController(this);
   /** Language changes reach the account one after another, so the last choice is the one kept. */
   private localeSaves: Promise<unknown> = Promise.resolve();
+  /** Whether the language was picked on the invitation page; if not, the invitation's language is used. */
+  private localePickedForInvitation = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     setRequestLocale(this.locale);
     window.addEventListener("popstate", this.onPopState);
+    window.addEventListener("hashchange", this.onHashChange);
     document.addEventListener("visibilitychange", this.onVisibility);
-    void this.restore();
+    if (!this.inviteToken) void this.restore();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener("popstate", this.onPopState);
+    window.removeEventListener("hashchange", this.onHashChange);
     document.removeEventListener("visibilitychange", this.onVisibility);
     this.store?.disconnect();
   }
@@ -88,11 +102,13 @@ export class InboxApp extends LightElement {
   /**
    * The account's language is the operator's language: a returning session takes it. Signing in
    * takes the language this page showed, if it was chosen here, and stores it on the account; so
-   * does a start after a choice that never reached the server.
+   * does a start after a choice that never reached the server. After choosing a password with a
+   * link, the language picked on that page wins, else the account's (which that page showed).
    */
-  private start(token: string, user: User, chosenNow: boolean): void {
+  private start(token: string, user: User, chosenNow: boolean, pageLocaleChosen = chosenNow): void {
     const saved = savedLocale();
-    const keepSaved = saved !== null && (chosenNow || localStorage.getItem(LOCALE_UNSAVED_KEY) !== null);
+    // A choice that never reached the account belongs to a returning session, not to someone who just chose a password.
+    const keepSaved = saved !== null && (pageLocaleChosen || (!chosenNow && localStorage.getItem(LOCALE_UNSAVED_KEY) !== null));
     if (keepSaved) this.locale = saved;
     else if (user.locale) this.locale = user.locale;
     if (chosenNow) localStorage.setItem(TOKEN_KEY, token);
@@ -137,6 +153,44 @@ export class InboxApp extends LightElement {
     this.view = viewFromPath(location.pathname);
   };
 
+  /** A link pasted into an open inbox: the session here steps aside (kept stored) for the link's page. */
+  private readonly onHashChange = () => {
+    const token = inviteFromHash();
+    if (!token || token === this.inviteToken) return;
+    if (this.store) {
+      this.store.disconnect();
+      this.storeController.bind(null);
+      this.store = null;
+    }
+    this.localePickedForInvitation = false;
+    this.inviteToken = token;
+  };
+
+  /** Who the link is for: the page speaks their language, unless a language was picked here. */
+  private onInvitationLoaded(info: InvitationInfo): void {
+    if (!this.localePickedForInvitation) this.locale = info.locale;
+  }
+
+  /** The password is chosen: the link is used up, the user is signed in, the token leaves the address bar. */
+  private onInvitationAccepted(session: { token: string; user: User }): void {
+    const previous = localStorage.getItem(TOKEN_KEY);
+    if (previous && previous !== session.token) void logout(previous).catch(() => undefined);
+    history.replaceState(history.state, "", location.pathname + location.search);
+    this.inviteToken = null;
+    prepareAttention();
+    this.start(session.token, session.user, true, this.localePickedForInvitation);
+    this.localePickedForInvitation = false;
+  }
+
+  /** To the normal sign-in (or back into the session stored here). */
+  private leaveInvitation(): void {
+    history.replaceState(history.state, "", location.pathname + location.search);
+    this.inviteToken = null;
+    this.localePickedForInvitation = false;
+    this.restoring = Boolean(localStorage.getItem(TOKEN_KEY));
+    void this.restore();
+  }
+
   private readonly onVisibility = () => {
     if (!document.hidden) this.store?.markSeen();
   };
@@ -150,6 +204,7 @@ export class InboxApp extends LightElement {
   /** Re-renders every text in place (forms and drafts keep what was typed) and stores the choice on the account. */
   private setLocale(locale: Locale): void {
     if (locale === this.locale) return;
+    if (this.inviteToken) this.localePickedForInvitation = true;
     this.locale = locale;
     setRequestLocale(locale);
     localStorage.setItem(LOCALE_KEY, locale);
@@ -196,6 +251,18 @@ export class InboxApp extends LightElement {
 
   protected override render() {
     const l = this.locale;
+    if (this.inviteToken) {
+      return html`
+        <div class="sign-in-language">${this.renderLanguage()}</div>
+        <lc-invitation
+          .token=${this.inviteToken}
+          .locale=${l}
+          @invitation-loaded=${(e: CustomEvent<InvitationInfo>) => this.onInvitationLoaded(e.detail)}
+          @invitation-accepted=${(e: CustomEvent<{ token: string; user: User }>) => this.onInvitationAccepted(e.detail)}
+          @invitation-left=${() => this.leaveInvitation()}
+        ></lc-invitation>
+      `;
+    }
     if (this.restoring) return html`<p class="loading">${t(l, "loading")}</p>`;
     const store = this.store;
     if (!store) {
