@@ -56,8 +56,11 @@ describe("the offline path", () => {
     // The promise is counted in open time: the closed days first, then 8 hours from midnight.
     expect(wim.dueAt).toBe(`${dayOffset(2)}T08:00:00.000Z`);
 
+    // The whole team hears it, so nobody calls the same customer back twice.
+    const told = nextEvent<OfflineMessage>(vera.socket, "offline:updated", (m) => m.id === first.id);
     const handled = await api<OfflineMessage>(server.url, `/api/offline-messages/${first.id}/handled`, { method: "POST", token: vera.token, body: {} });
     expect(handled.status).toBe(200);
+    expect((await told).handledAt).toBe(handled.body.handledAt);
     expect(handled.body.handledAt).toEqual(expect.any(String));
     const again = await api<OfflineMessage[]>(server.url, "/api/offline-messages", { token: vera.token });
     expect(again.body.find((m) => m.id === first.id)?.handledAt).toBe(handled.body.handledAt);

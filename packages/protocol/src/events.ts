@@ -72,6 +72,8 @@ export interface OperatorServerToClientEvents {
   "presence:updated": (p: { status: Presence }) => void;
   "session:ended": (p: { reason: "deactivated" | "signed_out" }) => void;
   "offline:new": (m: OfflineMessage) => void;
+  /** An offline message marked handled (or not) by someone on the team. */
+  "offline:updated": (m: OfflineMessage) => void;
   /** A follow-up promised, or marked done or open again: for the whole team's list. */
   "followup:updated": (f: FollowUp) => void;
 }

@@ -57,6 +57,8 @@ export class OfflineService {
       where: { id },
       data: handled ? { handledAt: existing.handledAt ?? new Date(), handledById: existing.handledById ?? userId } : { handledAt: null, handledById: null },
     });
-    return toOfflineMessage(row);
+    const message = toOfflineMessage(row);
+    this.ctx.operators.to(rooms.allOperators).emit("offline:updated", message);
+    return message;
   }
 }
