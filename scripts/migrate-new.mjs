@@ -87,8 +87,9 @@ async function computeMigration(target, fromEmpty) {
 
 const { name, check, replaceAll } = parseArgs(process.argv.slice(2));
 
-// Regenerates prisma/postgres/schema.prisma (and both clients) from the one source of truth.
-execFileSync(process.execPath, [join(root, "scripts/prisma-generate.mjs")], { cwd: root, stdio: "inherit" });
+// Regenerates prisma/postgres/schema.prisma from the one source of truth, and both clients unless
+// this is only a check.
+execFileSync(process.execPath, [join(root, "scripts/prisma-generate.mjs"), ...(check ? ["--schema-only"] : [])], { cwd: root, stdio: "inherit" });
 
 const folder = `${timestamp()}_${name}`;
 const scripts = [];

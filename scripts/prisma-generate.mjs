@@ -1,4 +1,5 @@
-// Derives the PostgreSQL schema from prisma/schema.prisma and generates both Prisma clients.
+// Derives the PostgreSQL schema from prisma/schema.prisma and generates both Prisma clients
+// (`--schema-only`: only the derived schema, for a check that needs no clients).
 // The Prisma CLI wants a native schema engine it cannot download here; `generate` never runs it,
 // so any existing executable satisfies the check (see shared ENVIRONMENT notes).
 import { execFileSync } from "node:child_process";
@@ -21,6 +22,7 @@ function derivePostgresSchema(text) {
 
 mkdirSync(dirname(postgres), { recursive: true });
 writeFileSync(postgres, derivePostgresSchema(readFileSync(source, "utf8")));
+if (process.argv.includes("--schema-only")) process.exit(0);
 
 const prismaBin = join(root, "node_modules/prisma/build/index.js");
 if (!existsSync(prismaBin)) {
