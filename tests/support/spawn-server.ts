@@ -33,7 +33,11 @@ export async function spawnUntilUrl(args: string[], options: { env?: Record<stri
   child.stdout!.on("data", collect);
   child.stderr!.on("data", collect);
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${options.label} did not start in time:\n${out}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      // A process that never said where it listens would outlive the test run: stop it.
+      child.kill("SIGKILL");
+      reject(new Error(`${options.label} did not start in time:\n${out}`));
+    }, START_TIMEOUT_MS);
     const onData = () => {
       const match = options.urlPattern.exec(out);
       const found = match?.slice(1).find((group) => group !== undefined);
