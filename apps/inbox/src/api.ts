@@ -1,5 +1,5 @@
 // The inbox's HTTP calls. Errors arrive as the server's { error: { code, message } }.
-import { ERROR_MESSAGES, type CannedReply, type ErrorBody, type InvitationInfo, type Locale, type Message, type OfflineMessage, type Phase, type User } from "@live-chat/protocol";
+import { ERROR_MESSAGES, type CannedReply, type ErrorBody, type FollowUp, type FollowUpChannel, type InvitationInfo, type Locale, type Message, type OfflineMessage, type Phase, type User } from "@live-chat/protocol";
 
 export class ApiError extends Error {
   constructor(
@@ -101,4 +101,30 @@ export function offlineMessages(token: string): Promise<OfflineMessage[]> {
 
 export function markOfflineHandled(token: string, id: string): Promise<OfflineMessage> {
   return request(`/api/offline-messages/${encodeURIComponent(id)}/handled`, { method: "POST", token, body: { handled: true } });
+}
+
+/** What an operator promises in a chat: `dueAt` is an ISO time with offset; a callback needs `phone`. */
+export interface FollowUpInput {
+  channel: FollowUpChannel;
+  dueAt: string;
+  phone?: string;
+  note: string;
+}
+
+/** Records a promise in the chat; 400 names the field at fault, 403 NOT_ASSIGNED when it is not one's chat. */
+export function promiseFollowUp(token: string, conversationId: string, input: FollowUpInput): Promise<FollowUp> {
+  return request(`/api/conversations/${encodeURIComponent(conversationId)}/follow-ups`, { token, body: input });
+}
+
+/** The team's follow-ups; open ones in order of when they are due. */
+export function followUps(token: string, status: "open" | "done" | "all" = "open"): Promise<FollowUp[]> {
+  return request(`/api/follow-ups?${new URLSearchParams({ status })}`, { token });
+}
+
+export function conversationFollowUps(token: string, conversationId: string): Promise<FollowUp[]> {
+  return request(`/api/conversations/${encodeURIComponent(conversationId)}/follow-ups`, { token });
+}
+
+export function markFollowUpDone(token: string, id: string, done: boolean): Promise<FollowUp> {
+  return request(`/api/follow-ups/${encodeURIComponent(id)}/done`, { token, body: { done } });
 }

@@ -7,6 +7,7 @@ import {
   type ChecklistItem,
   type Conversation,
   type ErrorBody,
+  type FollowUp,
   type Locale,
   type Message,
   type OfflineMessage,
@@ -16,7 +17,16 @@ import {
   type Presence,
   type User,
 } from "@live-chat/protocol";
-import { markOfflineHandled, offlineMessages, olderMessages } from "./api.js";
+import {
+  conversationFollowUps,
+  followUps as teamFollowUps,
+  markFollowUpDone,
+  markOfflineHandled,
+  offlineMessages,
+  olderMessages,
+  promiseFollowUp,
+  type FollowUpInput,
+} from "./api.js";
 
 type OperatorSocket = Socket<OperatorServerToClientEvents, OperatorClientToServerEvents>;
 type Events = OperatorClientToServerEvents;
@@ -41,8 +51,6 @@ export interface Attention {
 const PAGE_SIZE = 50;
 const TYPING_SHOWN_MS = 6000;
 const ACK_TIMEOUT_MS = 10_000;
-/** Offline messages are pushed when left; the list is fetched again this often for those others handled. */
-const OFFLINE_REFRESH_MS = 30_000;
 
 export class InboxStore extends EventTarget {
   socket: OperatorSocket | null = null;
@@ -60,6 +68,12 @@ export class InboxStore extends EventTarget {
   offline: OfflineMessage[] | null = null;
   /** Why the offline messages could not be loaded (an ApiError), until a load succeeds. */
   offlineError: unknown = null;
+  /** The team's open follow-ups, plus those marked done while this inbox was open; null until first loaded. */
+  followUps: FollowUp[] | null = null;
+  /** Why the follow-ups could not be loaded (an ApiError), until a load succeeds. */
+  followUpsError: unknown = null;
+  /** Each opened chat's follow-ups, open and done, by due time. */
+  chatFollowUps = new Map<string, FollowUp[]>();
   /** The language stored on the account; the server reads it when a socket connects. */
   accountLocale: Locale;
   /** The language this socket's errors come in: the account's when it connected. */
@@ -69,10 +83,14 @@ export class InboxStore extends EventTarget {
   private changeQueued = false;
   private clock: ReturnType<typeof setInterval> | null = null;
   private listRefresh: ReturnType<typeof setTimeout> | null = null;
-  private offlineTimer: ReturnType<typeof setInterval> | null = null;
   private offlineLoading = false;
   /** Offline messages pushed or changed here while a load is under way; they win over its (older) answer. */
   private offlineSinceLoad = new Map<string, OfflineMessage>();
+  private followUpsLoading = false;
+  /** Follow-ups pushed while the list loads; they win over its (older) answer. */
+  private followUpsSinceLoad = new Map<string, FollowUp>();
+  /** Per chat whose follow-ups are loading: those pushed meanwhile, which win over the answer. */
+  private chatFollowUpsSinceLoad = new Map<string, Map<string, FollowUp>>();
 
   constructor(
     readonly token: string,
@@ -93,6 +111,8 @@ export class InboxStore extends EventTarget {
       this.connectionLost = false;
       void this.refreshList();
       void this.loadOffline();
+      void this.loadFollowUps();
+      for (const id of this.chatFollowUps.keys()) void this.loadChatFollowUps(id);
       for (const id of this.transcripts.keys()) void this.catchUp(id);
       this.changed();
     });
@@ -132,7 +152,9 @@ export class InboxStore extends EventTarget {
     });
     socket.on("session:ended", () => this.dispatchEvent(new CustomEvent("session-ended")));
     socket.on("offline:new", (m) => this.putOffline(m));
-    this.offlineTimer = setInterval(() => void this.loadOffline(), OFFLINE_REFRESH_MS);
+    // Handled (or reopened) by anyone: every inbox shows it at once.
+    socket.on("offline:updated", (m) => this.putOffline(m));
+    socket.on("followup:updated", (f) => this.putFollowUp(f));
     this.clock = setInterval(() => {
       this.now = Date.now();
       this.changed();
@@ -142,7 +164,6 @@ export class InboxStore extends EventTarget {
   disconnect(): void {
     if (this.clock) clearInterval(this.clock);
     if (this.listRefresh) clearTimeout(this.listRefresh);
-    if (this.offlineTimer) clearInterval(this.offlineTimer);
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
@@ -180,6 +201,16 @@ export class InboxStore extends EventTarget {
     return this.offlineOpen.filter((m) => Date.parse(m.dueAt) < this.now).length;
   }
 
+  /** The team's follow-ups nobody has marked done, the first due first. */
+  get followUpsOpen(): FollowUp[] {
+    return (this.followUps ?? []).filter((f) => !f.doneAt);
+  }
+
+  /** How many open follow-ups are past the time they were promised by. */
+  get followUpsOverdue(): number {
+    return this.followUpsOpen.filter((f) => Date.parse(f.dueAt) < this.now).length;
+  }
+
   visitorTyping(conversationId: string): boolean {
     return (this.visitorTypingUntil.get(conversationId) ?? 0) > this.now;
   }
@@ -191,6 +222,7 @@ export class InboxStore extends EventTarget {
     if (id) {
       this.unread.delete(id);
       if (!this.transcripts.has(id)) void this.loadLatest(id);
+      if (!this.chatFollowUps.has(id)) void this.loadChatFollowUps(id);
     }
     this.changed();
   }
@@ -264,6 +296,35 @@ export class InboxStore extends EventTarget {
   /** Marks an offline message handled; throws the server's refusal for the view to show. */
   async markOfflineHandled(id: string): Promise<void> {
     this.putOffline(await markOfflineHandled(this.token, id));
+  }
+
+  /** Records a promise made in the chat; throws the server's refusal (an ApiError naming the field) for the form. */
+  async promiseFollowUp(conversationId: string, input: FollowUpInput): Promise<FollowUp> {
+    const followUp = await promiseFollowUp(this.token, conversationId, input);
+    this.putFollowUp(followUp);
+    return followUp;
+  }
+
+  /** Marks a follow-up done (or open again); throws the server's refusal for the view to show. */
+  async markFollowUpDone(id: string, done: boolean): Promise<void> {
+    this.putFollowUp(await markFollowUpDone(this.token, id, done));
+  }
+
+  async loadFollowUps(): Promise<void> {
+    if (this.followUpsLoading) return;
+    this.followUpsLoading = true;
+    this.followUpsSinceLoad.clear();
+    try {
+      const byId = new Map((await teamFollowUps(this.token, "open")).map((f) => [f.id, f]));
+      for (const f of this.followUpsSinceLoad.values()) byId.set(f.id, f);
+      this.followUps = byDueTime([...byId.values()]);
+      this.followUpsError = null;
+    } catch (err) {
+      this.followUpsError = err;
+    } finally {
+      this.followUpsLoading = false;
+      this.changed();
+    }
   }
 
   async loadOffline(): Promise<void> {
@@ -372,6 +433,34 @@ export class InboxStore extends EventTarget {
     this.changed();
   }
 
+  /** A new or changed follow-up: put in the team's list and in its chat's, if that one is loaded. */
+  private putFollowUp(f: FollowUp): void {
+    if (this.followUpsLoading) this.followUpsSinceLoad.set(f.id, f);
+    if (this.followUps) this.followUps = byDueTime([...this.followUps.filter((o) => o.id !== f.id), f]);
+    this.chatFollowUpsSinceLoad.get(f.conversationId)?.set(f.id, f);
+    const chat = this.chatFollowUps.get(f.conversationId);
+    if (chat) this.chatFollowUps.set(f.conversationId, byDueTime([...chat.filter((o) => o.id !== f.id), f]));
+    this.changed();
+  }
+
+  private async loadChatFollowUps(conversationId: string): Promise<void> {
+    if (this.chatFollowUpsSinceLoad.has(conversationId)) return;
+    const sinceLoad = new Map<string, FollowUp>();
+    this.chatFollowUpsSinceLoad.set(conversationId, sinceLoad);
+    if (!this.chatFollowUps.has(conversationId)) this.chatFollowUps.set(conversationId, []);
+    try {
+      const byId = new Map((await conversationFollowUps(this.token, conversationId)).map((f) => [f.id, f]));
+      for (const f of sinceLoad.values()) byId.set(f.id, f);
+      this.chatFollowUps.set(conversationId, byDueTime([...byId.values()]));
+    } catch {
+      // Not known yet: opening the chat again, or the next reconnect, tries again.
+      if (this.chatFollowUps.get(conversationId)?.length === 0) this.chatFollowUps.delete(conversationId);
+    } finally {
+      this.chatFollowUpsSinceLoad.delete(conversationId);
+      this.changed();
+    }
+  }
+
   private merge(conversationId: string, incoming: Message[]): void {
     const transcript = this.transcripts.get(conversationId);
     if (!transcript || incoming.length === 0) return;
@@ -465,6 +554,11 @@ function connected(socket: OperatorSocket): Promise<void> {
 
 function newestFirst(messages: OfflineMessage[]): OfflineMessage[] {
   return messages.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+}
+
+/** Open ones first, each group in order of when it is due. */
+function byDueTime(list: FollowUp[]): FollowUp[] {
+  return list.sort((a, b) => Number(Boolean(a.doneAt)) - Number(Boolean(b.doneAt)) || Date.parse(a.dueAt) - Date.parse(b.dueAt));
 }
 
 /** When the visitor started waiting for an answer; chats nobody waits on sort last. */

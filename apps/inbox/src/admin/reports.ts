@@ -1,5 +1,5 @@
 // How the team did over a date range: volume, missed chats, response and wait times, handling,
-// transfers, the closing checklist, ratings and how far conversations got in the method.
+// transfers, the closing checklist, ratings, promises kept and how far conversations got in the method.
 import { html, LitElement, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { PHASES, PHASE_LABELS, type Locale, type ReportSummary } from "@live-chat/protocol";
@@ -99,6 +99,18 @@ export class AdminReports extends LitElement {
                 s.csat.count === 0 ? t(l, "noRatings") : t(l, s.csat.count === 1 ? "csatValueOne" : "csatValue", { average: num(s.csat.average ?? 0), count: s.csat.count }),
               )}
             </div>
+            <section class="card" aria-labelledby="follow-ups-heading">
+              <h3 id="follow-ups-heading">${t(l, "followUpsHeading")}</h3>
+              <p class="muted">${t(l, "followUpsIntro")}</p>
+              <div class="tiles follow-up-tiles">
+                ${this.tile(t(l, "followUpsPromised"), num(s.followUps.promised))}
+                ${this.tile(t(l, "followUpsKeptOnTime"), num(s.followUps.keptOnTime))}
+                ${this.tile(t(l, "followUpsKeptLate"), num(s.followUps.keptLate))}
+                ${this.tile(t(l, "followUpsOpen"), num(s.followUps.open))}
+                ${this.tile(t(l, "followUpsOverdue"), num(s.followUps.overdue))}
+                ${this.tile(t(l, "followUpsKeptOnTimeRate"), this.percent(s.followUps.keptOnTimeRate))}
+              </div>
+            </section>
             <section class="card" aria-labelledby="phase-heading">
               <h3 id="phase-heading">${t(l, "byPhaseReached")}</h3>
               <table>

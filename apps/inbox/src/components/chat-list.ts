@@ -1,4 +1,4 @@
-// The left column: the operator's chats, the queue and the offline messages, as tabs.
+// The left column: the operator's chats, the queue, the offline messages and the team's follow-ups, as tabs.
 import { html } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
@@ -8,10 +8,13 @@ import { t, type MessageKey } from "../i18n.js";
 import type { InboxStore } from "../inbox-store.js";
 import { StoreElement } from "./store-element.js";
 import "./offline-messages.js";
+import "./follow-ups.js";
 
-const TABS = ["mine", "queue", "offline"] as const;
+const TABS = ["mine", "queue", "offline", "followups"] as const;
 type Tab = (typeof TABS)[number];
-const TAB_LABEL: Record<Tab, MessageKey> = { mine: "tabMine", queue: "tabQueue", offline: "tabOffline" };
+const TAB_LABEL: Record<Tab, MessageKey> = { mine: "tabMine", queue: "tabQueue", offline: "tabOffline", followups: "tabFollowUps" };
+/** The tabs whose badge turns urgent, and how their overdue count is said. */
+const OVERDUE_LABEL: Partial<Record<Tab, MessageKey>> = { offline: "offlineOverdueCount", followups: "followUpsOverdueCount" };
 
 @customElement("lc-chat-list")
 export class ChatList extends StoreElement {
@@ -101,8 +104,8 @@ export class ChatList extends StoreElement {
     const l = this.locale;
     const mine = this.store.mine;
     const queued = this.store.queued;
-    const counts: Record<Tab, number> = { mine: mine.length, queue: queued.length, offline: this.store.offlineOpen.length };
-    const overdue = this.store.offlineOverdue;
+    const counts: Record<Tab, number> = { mine: mine.length, queue: queued.length, offline: this.store.offlineOpen.length, followups: this.store.followUpsOpen.length };
+    const overdue: Partial<Record<Tab, number>> = { offline: this.store.offlineOverdue, followups: this.store.followUpsOverdue };
     return html`
       <div class="tabs" role="tablist" aria-label=${t(l, "chatLists")} @keydown=${this.onTabKey}>
         ${TABS.map(
@@ -115,14 +118,20 @@ export class ChatList extends StoreElement {
             tabindex=${tab === this.tab ? 0 : -1}
             @click=${() => (this.tab = tab)}
           >
-            ${t(l, TAB_LABEL[tab])}${counts[tab] ? html` <span class="count ${tab === "offline" && overdue > 0 ? "urgent" : ""}">${counts[tab]}</span>` : null}${tab === "offline" && overdue > 0
-              ? html`<span class="visually-hidden"> ${t(l, "offlineOverdueCount", { count: overdue })}</span>`
+            ${t(l, TAB_LABEL[tab])}${counts[tab] ? html` <span class="count ${overdue[tab] ? "urgent" : ""}">${counts[tab]}</span>` : null}${overdue[tab]
+              ? html`<span class="visually-hidden"> ${t(l, OVERDUE_LABEL[tab]!, { count: overdue[tab]! })}</span>`
               : null}
           </button>`,
         )}
       </div>
       <div class="tab-panel" role="tabpanel" id="panel-${this.tab}" aria-labelledby="tab-${this.tab}">
-        ${this.tab === "mine" ? this.renderMine(mine) : this.tab === "queue" ? this.renderQueue(queued) : html`<lc-offline-messages .store=${this.store} .locale=${l}></lc-offline-messages>`}
+        ${this.tab === "mine"
+          ? this.renderMine(mine)
+          : this.tab === "queue"
+            ? this.renderQueue(queued)
+            : this.tab === "offline"
+              ? html`<lc-offline-messages .store=${this.store} .locale=${l}></lc-offline-messages>`
+              : html`<lc-follow-ups .store=${this.store} .locale=${l}></lc-follow-ups>`}
       </div>
     `;
   }

@@ -1,14 +1,17 @@
-// One chat: phase stepper, transcript, reply box, visitor details, closing checklist, spelling
-// alphabet, transfer and ending the chat.
+// One chat: phase stepper, transcript, reply box, visitor details, the chat's follow-ups, closing
+// checklist, spelling alphabet, promising a follow-up, transfer and ending the chat.
 import { html, type PropertyValues } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
-import type { Ack, ChecklistItem, Conversation, Locale, Phase } from "@live-chat/protocol";
-import { localTimeIn } from "../format.js";
+import type { Ack, ChecklistItem, Conversation, FollowUp, Locale, Phase } from "@live-chat/protocol";
+import { dateTime, localTimeIn } from "../format.js";
+import { followUpReply, promiseTime } from "../follow-up-text.js";
 import { t } from "../i18n.js";
 import type { InboxStore } from "../inbox-store.js";
 import { StoreElement } from "./store-element.js";
 import type { Composer } from "./composer.js";
+import type { FollowUpForm } from "./follow-up-form.js";
 import "./closing-checklist.js";
+import "./follow-up-form.js";
 import "./composer.js";
 import "./phase-stepper.js";
 import "./spelling-tool.js";
@@ -23,8 +26,11 @@ export class ConversationView extends StoreElement {
   @state() private actionError = "";
   @state() private closeRefusal = "";
   @state() private colleagues: Colleague[] | null = null;
+  /** Said once a follow-up is saved and its reply drafted, until another chat is shown. */
+  @state() private followUpNotice = false;
   @query("lc-composer") private composer!: Composer;
   @query("dialog.transfer") private transferDialog!: HTMLDialogElement;
+  @query("lc-follow-up-form") private followUpForm!: FollowUpForm;
   private shownId: string | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -35,6 +41,7 @@ export class ConversationView extends StoreElement {
       this.selection = "";
       this.actionError = "";
       this.closeRefusal = "";
+      this.followUpNotice = false;
     }
   }
 
@@ -66,6 +73,39 @@ export class ConversationView extends StoreElement {
     if (ack.ok) this.closeRefusal = "";
     else if (ack.error.code === "VISITOR_STILL_CONNECTED") this.closeRefusal = this.store.errorText(ack.error);
     else this.actionError = this.store.errorText(ack.error);
+  }
+
+  /** The promise is saved: the reply telling the visitor goes into the reply box, never out by itself. */
+  private onFollowUpPromised(f: FollowUp, c: Conversation): void {
+    if (this.store.selectedId !== f.conversationId) return;
+    const chatLocale = c.locale ?? c.visitor.locale ?? this.locale;
+    const when = promiseTime(f.dueAt, chatLocale, c.visitor.timeZone, Date.now());
+    this.composer.insert(followUpReply(f.channel, chatLocale, when, f.phone), { note: false, summary: false, canned: undefined });
+    this.followUpNotice = true;
+  }
+
+  private renderFollowUps(c: Conversation) {
+    const l = this.locale;
+    const list = this.store.chatFollowUps.get(c.id) ?? [];
+    return html`
+      <section class="chat-follow-ups" aria-labelledby="chat-follow-ups-heading">
+        <h3 id="chat-follow-ups-heading">${t(l, "followUpsHeading")}</h3>
+        ${list.length === 0
+          ? html`<p class="help">${t(l, "followUpsNone")}</p>`
+          : html`<ul>
+              ${list.map((f) => {
+                const overdue = !f.doneAt && Date.parse(f.dueAt) < this.store.now;
+                return html`<li class="chat-follow-up ${f.doneAt ? "done" : "open"}">
+                  <span class="channel">${t(l, `followUpChannel_${f.channel}`)}${f.phone ? ` · ${f.phone}` : ""}</span>
+                  ${f.doneAt
+                    ? html`<span class="meta">${f.doneBy ? t(l, "followUpDoneBy", { time: dateTime(f.doneAt, l), name: f.doneBy.name }) : t(l, "followUpDoneAt", { time: dateTime(f.doneAt, l) })}</span>`
+                    : html`<span class=${overdue ? "due overdue" : "due"}>${t(l, overdue ? "followUpOverdue" : "followUpDue", { time: dateTime(f.dueAt, l) })}</span>`}
+                  <span class="follow-up-note">${f.note}</span>
+                </li>`;
+              })}
+            </ul>`}
+      </section>
+    `;
   }
 
   private renderDetails(c: Conversation) {
@@ -157,12 +197,15 @@ export class ConversationView extends StoreElement {
     if (!c) return html`<section class="conversation empty-state"><p>${t(l, "chooseChat")}</p></section>`;
     const closed = c.status === "closed";
     const chatLocale = c.locale ?? c.visitor.locale ?? l;
+    // In the action phase the method asks for an expected time when it cannot be solved now: the promise is offered up front.
+    const actionPhase = c.phase === "action" && !closed;
     return html`
       <section class="conversation" aria-labelledby="conversation-heading">
         <header class="conversation-head">
           <h2 id="conversation-heading">${c.visitor.name || t(l, "visitorFallbackName")}</h2>
           <span class="status status-${c.status}">${t(l, `status_${c.status}`)}</span>
           <span class="spacer"></span>
+          ${actionPhase ? null : html`<button type="button" class="quiet" ?disabled=${closed} @click=${() => this.followUpForm.open()}>${t(l, "promiseFollowUp")}</button>`}
           <button type="button" ?disabled=${closed} @click=${() => void this.openTransfer()}>${t(l, "transfer")}</button>
           <button type="button" class="danger" ?disabled=${closed} @click=${() => void this.endChat(c)}>${t(l, "endChat")}</button>
         </header>
@@ -175,6 +218,13 @@ export class ConversationView extends StoreElement {
           ?disabled=${closed}
           @phase-chosen=${(e: CustomEvent<Phase>) => void this.run(this.store.setPhase(c.id, e.detail))}
         ></lc-phase-stepper>
+        ${actionPhase
+          ? html`<div class="follow-up-callout">
+              <p>${t(l, "followUpCallout")}</p>
+              <button type="button" class="primary" @click=${() => this.followUpForm.open()}>${t(l, "promiseFollowUp")}</button>
+            </div>`
+          : null}
+        ${this.followUpNotice ? html`<p class="follow-up-notice" role="status">${t(l, "followUpSaved")}</p>` : null}
         <div class="conversation-body">
           <div class="conversation-main">
             <lc-transcript
@@ -191,6 +241,7 @@ export class ConversationView extends StoreElement {
           </div>
           <aside class="conversation-side">
             ${this.renderDetails(c)}
+            ${this.renderFollowUps(c)}
             <lc-closing-checklist
               .conversation=${c}
               .locale=${l}
@@ -200,6 +251,12 @@ export class ConversationView extends StoreElement {
           </aside>
         </div>
         ${this.renderTransferDialog(c)}
+        <lc-follow-up-form
+          .store=${this.store}
+          .conversation=${c}
+          .locale=${l}
+          @follow-up-promised=${(e: CustomEvent<FollowUp>) => this.onFollowUpPromised(e.detail, c)}
+        ></lc-follow-up-form>
       </section>
     `;
   }

@@ -1,0 +1,90 @@
+// The team's promises (call back, e-mail, answer in a chat), the first due first, until someone marks
+// them done. The list lives in the inbox store, kept current by followup:updated, which also counts
+// the open ones for the tab's badge. A follow-up whose chat is in the operator's list opens it.
+import { html } from "lit";
+import { customElement, property, state } from "lit/decorators.js";
+import { repeat } from "lit/directives/repeat.js";
+import type { FollowUp, Locale } from "@live-chat/protocol";
+import { describeError } from "../api.js";
+import { dateTime } from "../format.js";
+import { t } from "../i18n.js";
+import { StoreElement } from "./store-element.js";
+
+@customElement("lc-follow-ups")
+export class FollowUps extends StoreElement {
+  @property() locale: Locale = "en";
+  /** Why marking one done failed, shown until the next try. */
+  @state() private doneError: unknown = null;
+  @state() private busy = new Set<string>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Opening the tab also picks up anything missed while the connection was down.
+    if (this.store) void this.store.loadFollowUps();
+  }
+
+  private async mark(f: FollowUp, done: boolean): Promise<void> {
+    this.doneError = null;
+    this.busy = new Set(this.busy).add(f.id);
+    try {
+      await this.store.markFollowUpDone(f.id, done);
+    } catch (err) {
+      this.doneError = err;
+    } finally {
+      const busy = new Set(this.busy);
+      busy.delete(f.id);
+      this.busy = busy;
+    }
+  }
+
+  private renderItem(f: FollowUp, now: number) {
+    const l = this.locale;
+    const name = f.visitor.name || f.visitor.email || t(l, "visitorFallbackName");
+    const chat = this.store.conversations.get(f.conversationId);
+    const inMyList = chat?.operator?.id === this.store.user.id;
+    const overdue = !f.doneAt && Date.parse(f.dueAt) < now;
+    return html`<li class="follow-up-item ${f.doneAt ? "done" : ""} ${f.conversationId === this.store.selectedId ? "selected" : ""}">
+      <div class="row-top">
+        ${inMyList
+          ? html`<button type="button" class="link name" aria-label=${t(l, "followUpOpenChat", { name })} @click=${() => this.store.select(f.conversationId)}>${name}</button>`
+          : html`<span class="name">${name}</span>`}
+        <span class="channel channel-${f.channel}">${t(l, `followUpChannel_${f.channel}`)}</span>
+      </div>
+      ${f.phone ? html`<p><a href="tel:${f.phone.replace(/[^+0-9]/g, "")}">${f.phone}</a></p>` : null}
+      <p class="follow-up-note">${f.note}</p>
+      ${f.operator ? html`<p class="meta">${t(l, "followUpPromisedBy", { name: f.operator.name })}</p>` : null}
+      ${f.doneAt
+        ? html`<p class="meta">${f.doneBy ? t(l, "followUpDoneBy", { time: dateTime(f.doneAt, l), name: f.doneBy.name }) : t(l, "followUpDoneAt", { time: dateTime(f.doneAt, l) })}</p>
+            <button type="button" ?disabled=${this.busy.has(f.id)} @click=${() => void this.mark(f, false)}>${t(l, "markNotDone")}</button>`
+        : html`<p class=${overdue ? "due overdue" : "due"}>${t(l, overdue ? "followUpOverdue" : "followUpDue", { time: dateTime(f.dueAt, l) })}</p>
+            <button type="button" ?disabled=${this.busy.has(f.id)} @click=${() => void this.mark(f, true)}>${t(l, "markDone")}</button>`}
+    </li>`;
+  }
+
+  protected override render() {
+    const l = this.locale;
+    const list = this.store.followUps;
+    const loadError = this.store.followUpsError;
+    const error = this.doneError ?? loadError;
+    const errorText = error ? html`<p class="error" role="alert">${describeError(error, l)}</p>` : null;
+    if (list === null) return loadError ? errorText : html`<p class="empty">${t(l, "loading")}</p>`;
+    if (list.length === 0) return html`${errorText}<p class="empty">${t(l, "followUpsEmpty")}</p>`;
+    const now = this.store.now;
+    return html`
+      ${errorText}
+      <ul class="follow-up-list">
+        ${repeat(
+          list,
+          (f) => f.id,
+          (f) => this.renderItem(f, now),
+        )}
+      </ul>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "lc-follow-ups": FollowUps;
+  }
+}
