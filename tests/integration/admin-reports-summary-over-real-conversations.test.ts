@@ -1,7 +1,7 @@
 // The reports summary over conversations that really happened: one missed, one answered to the end
 // of the closing checklist and rated, one transferred and closed by hand.
 import { describe, expect, it } from "vitest";
-import type { Conversation, ReportSummary } from "@live-chat/protocol";
+import type { Conversation, OperatorReport, ReportSummary } from "@live-chat/protocol";
 import { useTestServer } from "../support/server.js";
 import { api, connectVisitor, createOperator, emitAck, eventually, nextEvent, onlineOperator, sleep } from "../support/clients.js";
 
@@ -75,6 +75,19 @@ describe("the reports summary", () => {
     expect(s.waitSeconds.median!).toBeLessThanOrEqual(s.firstResponseSeconds.median!);
     expect(s.waitSeconds.p90!).toBeGreaterThanOrEqual(s.waitSeconds.median!);
     expect(s.handleSeconds.median).toBeGreaterThan(0);
+
+    // Per operator: the transferred chat counts for Twan, who had it last; Eva's is the rated one.
+    const perOperator = await api<{ operators: OperatorReport[] }>(server.url, `/api/reports/operators?from=${day(-1)}&to=${day(0)}`, { token: server.adminToken });
+    expect(perOperator.status).toBe(200);
+    const eva = perOperator.body.operators.find((o) => o.operator.id === op1.id)!;
+    const twan = perOperator.body.operators.find((o) => o.operator.id === op2.id)!;
+    expect(eva).toMatchObject({ conversations: 1, closingChecklistCompleteRate: 1, csat: { average: 4, count: 1 }, transfersPerConversation: 0 });
+    expect(twan).toMatchObject({ conversations: 1, closingChecklistCompleteRate: 0, csat: { average: null, count: 0 }, transfersPerConversation: 1 });
+    expect(eva.firstResponseSeconds.median! + twan.firstResponseSeconds.median!).toBeCloseTo(spans[0]! + spans[1]!, 5);
+    // The admin had no chats but is active, so is listed with empty figures.
+    expect(perOperator.body.operators.find((o) => o.operator.name === "Admin")).toMatchObject({ conversations: 0, csat: { count: 0 } });
+    const asOperator = await api(server.url, "/api/reports/operators", { token: op1.token });
+    expect(asOperator.status).toBe(403);
 
     for (const socket of [first, second, missed.socket, rated.socket, transferred.socket]) socket.close();
   });

@@ -246,3 +246,6 @@ export interface ReportSummary {
    */
   followUps: { promised: number; keptOnTime: number; keptLate: number; open: number; overdue: number; keptOnTimeRate: number | null };
 }
+
+/** One operator's share of a period (GET /api/reports/operators): their chats and their promises. */
+export type OperatorReport = { operator: { id: string; name: string; active: boolean } } & Omit<ReportSummary, "from" | "to" | "missed" | "waitSeconds">;

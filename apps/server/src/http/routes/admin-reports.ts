@@ -1,7 +1,7 @@
 // The reports summary: how quickly and how well the team answered, over the conversations started
 // in a date range, computed from the stored conversations, their events and the visitors' ratings.
 import { Router } from "express";
-import { PHASES, reportQuerySchema, type Phase, type ReportSummary } from "@live-chat/protocol";
+import { PHASES, reportQuerySchema, type OperatorReport, type Phase, type ReportSummary } from "@live-chat/protocol";
 import type { Context } from "../../context.js";
 import type { AuthService } from "../../auth/service.js";
 import { AppError } from "../../errors.js";
@@ -87,50 +87,90 @@ function rangeOf(query: { from?: string; to?: string }, now: Date): { from: Date
   return { from, to };
 }
 
+/** The period's conversations, ratings and promises, with the operator each belongs to. */
+async function loadPeriod(ctx: Context, range: { from: Date; to: Date }) {
+  const inRange = { createdAt: { gte: range.from, lt: range.to } };
+  const rows = await ctx.db.conversation.findMany({
+    where: inRange,
+    select: {
+      id: true,
+      operatorId: true,
+      createdAt: true,
+      assignedAt: true,
+      firstResponseAt: true,
+      closedAt: true,
+      closeReason: true,
+      transferCount: true,
+      phaseReached: true,
+      askedResolved: true,
+      askedMoreQuestions: true,
+      saidGoodbye: true,
+      visitorLeft: true,
+      rating: { select: { score: true } },
+    },
+  });
+  // assignedAt moves with every transfer; the first "assigned" event is when the visitor stopped waiting.
+  const assigned = await ctx.db.conversationEvent.groupBy({ by: ["conversationId"], where: { type: "assigned", conversation: inRange }, _min: { createdAt: true } });
+  const firstAssigned = new Map(assigned.map((a) => [a.conversationId, a._min.createdAt]));
+  const conversations = rows.map((r) => {
+    const assignedAt = firstAssigned.get(r.id) ?? r.assignedAt;
+    const reported: ReportedConversation = {
+      createdAt: r.createdAt.getTime(),
+      firstAssignedAt: assignedAt ? assignedAt.getTime() : null,
+      firstResponseAt: r.firstResponseAt ? r.firstResponseAt.getTime() : null,
+      closedAt: r.closedAt ? r.closedAt.getTime() : null,
+      closeReason: r.closeReason,
+      transferCount: r.transferCount,
+      phaseReached: (PHASES as readonly string[]).includes(r.phaseReached) ? (r.phaseReached as Phase) : "opening",
+      checklistComplete: r.askedResolved && r.askedMoreQuestions && r.saidGoodbye && r.visitorLeft,
+    };
+    return { operatorId: r.operatorId, reported, rating: r.rating?.score ?? null };
+  });
+  const promised = await ctx.db.followUp.findMany({ where: inRange, select: { operatorId: true, dueAt: true, doneAt: true } });
+  const followUps = promised.map((f) => ({ operatorId: f.operatorId, reported: { dueAt: f.dueAt.getTime(), doneAt: f.doneAt ? f.doneAt.getTime() : null } }));
+  return { conversations, followUps };
+}
+
+type Period = Awaited<ReturnType<typeof loadPeriod>>;
+
+function summarizePeriod(range: { from: Date; to: Date }, period: Period, now: number): ReportSummary {
+  return summarize(
+    range,
+    period.conversations.map((c) => c.reported),
+    period.conversations.flatMap((c) => (c.rating === null ? [] : [c.rating])),
+    period.followUps.map((f) => f.reported),
+    now,
+  );
+}
+
 export function reportRoutes(ctx: Context, auth: AuthService): Router {
   const router = Router();
   router.use("/api/reports", requireAuth(auth), requireAdmin);
 
   router.get("/api/reports/summary", async (req, res) => {
     const range = rangeOf(parseQuery(reportQuerySchema, req), new Date());
-    const inRange = { createdAt: { gte: range.from, lt: range.to } };
-    const rows = await ctx.db.conversation.findMany({
-      where: inRange,
-      select: {
-        id: true,
-        createdAt: true,
-        assignedAt: true,
-        firstResponseAt: true,
-        closedAt: true,
-        closeReason: true,
-        transferCount: true,
-        phaseReached: true,
-        askedResolved: true,
-        askedMoreQuestions: true,
-        saidGoodbye: true,
-        visitorLeft: true,
-      },
-    });
-    // assignedAt moves with every transfer; the first "assigned" event is when the visitor stopped waiting.
-    const assigned = await ctx.db.conversationEvent.groupBy({ by: ["conversationId"], where: { type: "assigned", conversation: inRange }, _min: { createdAt: true } });
-    const firstAssigned = new Map(assigned.map((a) => [a.conversationId, a._min.createdAt]));
-    const ratings = await ctx.db.rating.findMany({ where: { conversation: inRange }, select: { score: true } });
-    const conversations: ReportedConversation[] = rows.map((r) => {
-      const assignedAt = firstAssigned.get(r.id) ?? r.assignedAt;
-      return {
-        createdAt: r.createdAt.getTime(),
-        firstAssignedAt: assignedAt ? assignedAt.getTime() : null,
-        firstResponseAt: r.firstResponseAt ? r.firstResponseAt.getTime() : null,
-        closedAt: r.closedAt ? r.closedAt.getTime() : null,
-        closeReason: r.closeReason,
-        transferCount: r.transferCount,
-        phaseReached: (PHASES as readonly string[]).includes(r.phaseReached) ? (r.phaseReached as Phase) : "opening",
-        checklistComplete: r.askedResolved && r.askedMoreQuestions && r.saidGoodbye && r.visitorLeft,
+    res.json(summarizePeriod(range, await loadPeriod(ctx, range), Date.now()));
+  });
+
+  /**
+   * The same figures per operator: the chats that ended with them (a transferred chat counts for
+   * whoever had it last) and the promises they made. Everyone who had a chat or is active is listed.
+   */
+  router.get("/api/reports/operators", async (req, res) => {
+    const range = rangeOf(parseQuery(reportQuerySchema, req), new Date());
+    const period = await loadPeriod(ctx, range);
+    const ids = new Set<string>([...period.conversations, ...period.followUps].flatMap((x) => (x.operatorId ? [x.operatorId] : [])));
+    const users = await ctx.db.user.findMany({ where: { OR: [{ id: { in: [...ids] } }, { active: true }] }, select: { id: true, name: true, active: true }, orderBy: { name: "asc" } });
+    const now = Date.now();
+    const rows: OperatorReport[] = users.map((u) => {
+      const mine = {
+        conversations: period.conversations.filter((c) => c.operatorId === u.id),
+        followUps: period.followUps.filter((f) => f.operatorId === u.id),
       };
+      const { from: _from, to: _to, missed: _missed, waitSeconds: _wait, ...figures } = summarizePeriod(range, mine, now);
+      return { operator: { id: u.id, name: u.name, active: u.active }, ...figures };
     });
-    const promised = await ctx.db.followUp.findMany({ where: { createdAt: { gte: range.from, lt: range.to } }, select: { dueAt: true, doneAt: true } });
-    const followUps = promised.map((f) => ({ dueAt: f.dueAt.getTime(), doneAt: f.doneAt ? f.doneAt.getTime() : null }));
-    res.json(summarize(range, conversations, ratings.map((r) => r.score), followUps));
+    res.json({ from: range.from.toISOString(), to: range.to.toISOString(), operators: rows });
   });
   return router;
 }
