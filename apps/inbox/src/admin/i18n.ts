@@ -194,7 +194,8 @@ const en = {
   followUpsKeptLate: "Kept late",
   followUpsOpen: "Still open",
   followUpsOverdue: "Open and overdue",
-  followUpsKeptOnTimeRate: "Kept on time (share of promised)",
+  followUpsKeptOnTimeRate: "Kept-on-time rate",
+  followUpsRateBasis: "Of the promises done or past their time",
 
   historyHeading: "History",
   historyIntro: "Who changed which canned reply, user or setting, and when. Newest first.",
@@ -415,7 +416,8 @@ const nl: Record<AdminKey, string> = {
   followUpsKeptLate: "Te laat nagekomen",
   followUpsOpen: "Nog open",
   followUpsOverdue: "Open en over tijd",
-  followUpsKeptOnTimeRate: "Op tijd nagekomen (deel van toegezegd)",
+  followUpsKeptOnTimeRate: "Percentage op tijd nagekomen",
+  followUpsRateBasis: "Van de toezeggingen die gedaan of over tijd zijn",
 
   historyHeading: "Geschiedenis",
   historyIntro: "Wie welk standaardantwoord, welke gebruiker of instelling wijzigde, en wanneer. Nieuwste eerst.",

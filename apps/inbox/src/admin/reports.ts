@@ -108,7 +108,7 @@ export class AdminReports extends LitElement {
                 ${this.tile(t(l, "followUpsKeptLate"), num(s.followUps.keptLate))}
                 ${this.tile(t(l, "followUpsOpen"), num(s.followUps.open))}
                 ${this.tile(t(l, "followUpsOverdue"), num(s.followUps.overdue))}
-                ${this.tile(t(l, "followUpsKeptOnTimeRate"), this.percent(s.followUps.keptOnTimeRate))}
+                ${this.tile(t(l, "followUpsKeptOnTimeRate"), this.percent(s.followUps.keptOnTimeRate), t(l, "followUpsRateBasis"))}
               </div>
             </section>
             <section class="card" aria-labelledby="phase-heading">
