@@ -10,6 +10,8 @@ import { ADMIN, api, connectVisitor, createOperator, emitAck, login, sleep, type
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
 
 let server: SpawnedServer;
+// The operator works in Amsterdam, like the first visitor: the drafted time needs no zone named.
+test.use({ timezoneId: "Europe/Amsterdam" });
 
 test.beforeAll(async () => {
   server = await spawnServer({ env: { LOG_LEVEL: "info" } });
@@ -30,8 +32,8 @@ async function signIn(page: Page): Promise<void> {
 }
 
 /** A visitor starts a chat; every message that reaches them is kept. */
-async function startChat(name: string, locale: "en" | "nl", body: string): Promise<{ visitor: VisitorSocket; conversationId: string; received: Message[] }> {
-  const { socket: visitor } = await connectVisitor(server.url, { name, locale, timeZone: "Europe/Amsterdam" });
+async function startChat(name: string, locale: "en" | "nl", body: string, timeZone = "Europe/Amsterdam"): Promise<{ visitor: VisitorSocket; conversationId: string; received: Message[] }> {
+  const { socket: visitor } = await connectVisitor(server.url, { name, locale, timeZone });
   const received: Message[] = [];
   visitor.on("message", (m: Message) => received.push(m));
   const started = await emitAck(visitor, "conversation:start", { body, clientId: randomUUID() });
@@ -64,7 +66,7 @@ test("a promised callback is refused without a phone, then drafted, noted, liste
   // Two hours ahead, on a quarter hour, in the operator's own time.
   const dueValue = await due.inputValue();
   expect(dueValue).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:(00|15|30|45)$/);
-  const ahead = new Date(dueValue).getTime() - Date.now();
+  const ahead = await page.evaluate((local) => new Date(local).getTime() - Date.now(), dueValue);
   expect(ahead).toBeGreaterThan(2 * 3_600_000 - 60_000);
   expect(ahead).toBeLessThanOrEqual(2 * 3_600_000 + 15 * 60_000);
   await expect(form.getByLabel("Phone number")).toHaveValue("");
@@ -77,6 +79,7 @@ test("a promised callback is refused without a phone, then drafted, noted, liste
   await expect(phone).toHaveAttribute("aria-invalid", "true");
   await expect(phone).toHaveAccessibleDescription(/Enter the phone number/);
   await expect(phone).toBeFocused();
+  await page.screenshot({ path: "/tmp/inbox-shots/follow-up-form-refused.png" });
   const stored = await api<FollowUp[]>(server.url, `/api/conversations/${conversationId}/follow-ups`, { token: admin.token });
   expect(stored.status).toBe(200);
   expect(stored.body).toEqual([]);
@@ -96,6 +99,7 @@ test("a promised callback is refused without a phone, then drafted, noted, liste
   await expect(details.locator(".chat-follow-up.open")).toContainText("Call back · +31 6 1234 5678");
   await expect(details.locator(".chat-follow-up.open .due")).toContainText("Due by");
   await expect(details.locator(".due.overdue")).toHaveCount(0);
+  await page.screenshot({ path: "/tmp/inbox-shots/follow-up-drafted.png" });
 
   // The team's list counts it, and shows who promised what by when.
   await expect(followUpsTab).toHaveAccessibleName("Follow-ups 1");
@@ -107,6 +111,7 @@ test("a promised callback is refused without a phone, then drafted, noted, liste
   await expect(item).toContainText("Call about the missing refund");
   await expect(item).toContainText(`Promised by ${admin.user.name}`);
   await expect(item.getByRole("button", { name: "Mark done" })).toBeVisible();
+  await page.screenshot({ path: "/tmp/inbox-shots/follow-ups-tab.png" });
   // Its chat is in this operator's list, so the follow-up opens it.
   await page.getByRole("tab", { name: /My chats/ }).click();
   await page.getByRole("tab", { name: /Follow-ups/ }).click();
@@ -131,10 +136,10 @@ test("a promised callback is refused without a phone, then drafted, noted, liste
   visitor.close();
 });
 
-test("outside the action phase the promise is at hand but quiet; a Dutch chat gets a Dutch draft, and a missed time turns red", async ({ page }) => {
+test("outside the action phase the promise is at hand but quiet; a Dutch chat gets a Dutch draft in the visitor's time, and a missed time turns red", async ({ page }) => {
   await signIn(page);
   await page.getByLabel("Status").selectOption("online");
-  const { visitor } = await startChat("Sanne de Boer", "nl", "Waar blijft mijn pakket?");
+  const { visitor } = await startChat("Sanne de Boer", "nl", "Waar blijft mijn pakket?", "America/New_York");
   await page.locator(".chat-row", { hasText: "Sanne de Boer" }).getByRole("button").click();
   await expect(page.getByRole("heading", { name: "Sanne de Boer" })).toBeVisible();
 
@@ -147,10 +152,16 @@ test("outside the action phase the promise is at hand but quiet; a Dutch chat ge
   // Only a callback asks for a phone number.
   await expect(form.getByLabel("Phone number")).toHaveCount(0);
   await form.getByLabel("What you promised").fill("Navragen bij de vervoerder");
+  const sent = page.waitForRequest((r) => r.url().endsWith("/follow-ups") && r.method() === "POST");
   await form.getByRole("button", { name: "Save and draft a reply" }).click();
   await expect(form).toBeHidden();
+  const { dueAt } = (await sent).postDataJSON() as { dueAt: string };
+  // Sent with the operator's offset (Amsterdam), not as UTC.
+  expect(dueAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:(00|15|30|45):00\+0[12]:00$/);
   const reply = page.getByLabel("Reply", { exact: true });
-  await expect(reply).toHaveValue(/^Ik kom hier uiterlijk (vandaag|morgen) om \d{2}:\d{2} bij u op terug\.$/);
+  // Sanne is in New York: the time is hers, not the operator's, and the zone is named.
+  const herTime = new Intl.DateTimeFormat("nl", { timeZone: "America/New_York", hour: "2-digit", minute: "2-digit" }).format(new Date(dueAt));
+  await expect(reply).toHaveValue(new RegExp(`^Ik kom hier uiterlijk (vandaag|morgen) om ${herTime} \\S+ bij u op terug\\.$`));
 
   // Once the promised time has passed, the tab's badge is urgent and the chat's follow-up red.
   const tab = page.getByRole("tab", { name: /Follow-ups/ });

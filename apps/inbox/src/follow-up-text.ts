@@ -30,13 +30,16 @@ function knownZone(timeZone: string | undefined): string | undefined {
 
 /**
  * When, as the visitor reads it: "3:30 PM today", "9:00 AM tomorrow", "10:00 AM on Thursday, May 16";
- * "vandaag om 15:30", "morgen om 09:00", "donderdag 16 mei om 10:00". In the visitor's time zone when known.
+ * "vandaag om 15:30", "morgen om 09:00", "donderdag 16 mei om 10:00". In the visitor's time zone when
+ * known; when their clock differs from the operator's, the zone is named ("3:30 PM GMT-4 today").
  */
 export function promiseTime(iso: string, locale: Locale, visitorTimeZone: string | undefined, now: number): string {
   const timeZone = knownZone(visitorTimeZone);
   const at = new Date(iso);
   const day = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
-  const time = new Intl.DateTimeFormat(locale, locale === "nl" ? { timeZone, hour: "2-digit", minute: "2-digit" } : { timeZone, hour: "numeric", minute: "2-digit" }).format(at);
+  const clock = (zone: string | undefined, timeZoneName?: "short") =>
+    new Intl.DateTimeFormat(locale, { timeZone: zone, hour: locale === "nl" ? "2-digit" : "numeric", minute: "2-digit", timeZoneName }).format(at);
+  const time = clock(timeZone, timeZone && clock(timeZone) !== clock(undefined) ? "short" : undefined);
   const which = day(at) === day(new Date(now)) ? "today" : day(at) === day(new Date(now + DAY_MS)) ? "tomorrow" : "later";
   if (locale === "nl") {
     if (which === "today") return `vandaag om ${time}`;
