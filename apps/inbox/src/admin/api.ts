@@ -7,6 +7,7 @@ import type {
   CannedReplyInput,
   InvitationLink,
   Locale,
+  OperatorReport,
   ReportSummary,
   Settings,
   User,
@@ -81,5 +82,9 @@ export class AdminApi {
 
   reportSummary(from: string, to: string): Promise<ReportSummary> {
     return this.request(`/api/reports/summary?${new URLSearchParams({ from, to })}`);
+  }
+  /** The same figures per operator: the chats that ended with them and the promises they made. */
+  reportOperators(from: string, to: string): Promise<{ from: string; to: string; operators: OperatorReport[] }> {
+    return this.request(`/api/reports/operators?${new URLSearchParams({ from, to })}`);
   }
 }

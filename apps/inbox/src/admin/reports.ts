@@ -1,8 +1,9 @@
 // How the team did over a date range: volume, missed chats, response and wait times, handling,
-// transfers, the closing checklist, ratings, promises kept and how far conversations got in the method.
+// transfers, the closing checklist, ratings, promises kept and how far conversations got in the method;
+// then the same figures per operator.
 import { html, LitElement, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { PHASES, PHASE_LABELS, type Locale, type ReportSummary } from "@live-chat/protocol";
+import { PHASES, PHASE_LABELS, type Locale, type OperatorReport, type ReportSummary } from "@live-chat/protocol";
 import type { AdminApi } from "./api.js";
 import { t } from "./i18n.js";
 import { adminStyles } from "./styles.js";
@@ -29,6 +30,7 @@ export class AdminReports extends LitElement {
   @state() private from = isoDate(new Date(Date.now() - 29 * DAY_MS));
   @state() private to = isoDate(new Date());
   @state() private summary: ReportSummary | null = null;
+  @state() private operators: OperatorReport[] = [];
   @state() private error: FormError | null = null;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -36,13 +38,20 @@ export class AdminReports extends LitElement {
     if (changed.has("locale")) this.error = inLocale(this.error, this.locale);
   }
 
+  private loads = 0;
+
   private async load(e?: Event): Promise<void> {
     e?.preventDefault();
     this.error = null;
+    const load = ++this.loads;
     try {
-      this.summary = await this.api.reportSummary(this.from, this.to);
+      // Both for the same range, shown together; an answer to an older request is dropped.
+      const [summary, perOperator] = await Promise.all([this.api.reportSummary(this.from, this.to), this.api.reportOperators(this.from, this.to)]);
+      if (load !== this.loads) return;
+      this.summary = summary;
+      this.operators = perOperator.operators;
     } catch (err) {
-      this.error = formErrorOf(err, this.locale);
+      if (load === this.loads) this.error = formErrorOf(err, this.locale);
     }
   }
 
@@ -52,6 +61,61 @@ export class AdminReports extends LitElement {
 
   private percent(rate: number | null): string {
     return rate === null ? t(this.locale, "none") : rate.toLocaleString(this.locale, { style: "percent", maximumFractionDigits: 0 });
+  }
+
+  /** Most chats first, then by name. */
+  private sortedOperators(): OperatorReport[] {
+    return [...this.operators].sort((a, b) => b.conversations - a.conversations || a.operator.name.localeCompare(b.operator.name, this.locale));
+  }
+
+  private operatorTable() {
+    const l = this.locale;
+    const num = (n: number) => n.toLocaleString(l, { maximumFractionDigits: 2 });
+    const rows = this.sortedOperators();
+    const kept = (f: OperatorReport["followUps"]) => {
+      if (f.keptOnTimeRate === null) return t(l, "none");
+      // The rate's basis: promises done, or open past their time (the not-yet-due ones are left out).
+      const decided = f.keptOnTime + f.keptLate + f.overdue;
+      return t(l, "keptOfDecided", { kept: num(f.keptOnTime), decided: num(decided), rate: this.percent(f.keptOnTimeRate) });
+    };
+    return html`
+      <section class="card per-operator">
+        <div class="table-scroll">
+          <table aria-describedby="per-operator-intro">
+            <caption>${t(l, "perOperatorHeading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">${t(l, "operator")}</th>
+                <th scope="col" class="num">${t(l, "conversations")}</th>
+                <th scope="col" class="num">${t(l, "medianFirstResponse")}</th>
+                <th scope="col" class="num">${t(l, "medianHandleTime")}</th>
+                <th scope="col" class="num">${t(l, "checklistComplete")}</th>
+                <th scope="col">${t(l, "csat")}</th>
+                <th scope="col">${t(l, "promisesKeptOnTime")}</th>
+                <th scope="col" class="num">${t(l, "transfersPerConversation")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rows.length === 0
+                ? html`<tr><td colspan="8" class="muted">${t(l, "noOperators")}</td></tr>`
+                : rows.map(
+                    (r) => html`<tr>
+                      <th scope="row">${r.operator.name}${r.operator.active ? nothing : html` <span class="tag">${t(l, "deactivated")}</span>`}</th>
+                      <td class="num">${num(r.conversations)}</td>
+                      <td class="num">${formatDuration(l, r.firstResponseSeconds.median)}</td>
+                      <td class="num">${formatDuration(l, r.handleSeconds.median)}</td>
+                      <td class="num">${this.percent(r.closingChecklistCompleteRate)}</td>
+                      <td>${r.csat.average === null ? t(l, "none") : t(l, r.csat.count === 1 ? "csatValueOne" : "csatValue", { average: num(r.csat.average), count: r.csat.count })}</td>
+                      <td>${kept(r.followUps)}</td>
+                      <td class="num">${num(r.transfersPerConversation)}</td>
+                    </tr>`,
+                  )}
+            </tbody>
+          </table>
+        </div>
+        <p class="muted" id="per-operator-intro">${t(l, "perOperatorIntro")}</p>
+      </section>
+    `;
   }
 
   override render() {
@@ -66,6 +130,10 @@ export class AdminReports extends LitElement {
         .tile .value { font-size: 1.5em; font-weight: 600; margin: 2px 0; }
         .bar { height: 10px; background: var(--live-chat-accent, #1f6feb); border-radius: 4px; min-width: 2px; }
         td.bar-cell { width: 50%; }
+        .table-scroll { overflow-x: auto; }
+        .per-operator caption { caption-side: top; text-align: left; font-size: 1.1em; font-weight: 600; margin-bottom: 10px; }
+        .per-operator tbody th { color: inherit; font-size: 1em; font-weight: 600; }
+        .per-operator .num { text-align: right; white-space: nowrap; }
       </style>
       <h2>${t(l, "reportsHeading")}</h2>
       <form class="toolbar" @submit=${this.load} novalidate>
@@ -99,6 +167,7 @@ export class AdminReports extends LitElement {
                 s.csat.count === 0 ? t(l, "noRatings") : t(l, s.csat.count === 1 ? "csatValueOne" : "csatValue", { average: num(s.csat.average ?? 0), count: s.csat.count }),
               )}
             </div>
+            ${this.operatorTable()}
             <section class="card" aria-labelledby="follow-ups-heading">
               <h3 id="follow-ups-heading">${t(l, "followUpsHeading")}</h3>
               <p class="muted">${t(l, "followUpsIntro")}</p>
