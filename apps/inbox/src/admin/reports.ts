@@ -133,7 +133,8 @@ export class AdminReports extends LitElement {
         .table-scroll { overflow-x: auto; }
         .per-operator caption { caption-side: top; text-align: left; font-size: 1.1em; font-weight: 600; margin-bottom: 10px; }
         .per-operator tbody th { color: inherit; font-size: 1em; font-weight: 600; }
-        .per-operator .num { text-align: right; white-space: nowrap; }
+        .per-operator .num { text-align: right; }
+        .per-operator td.num { white-space: nowrap; }
       </style>
       <h2>${t(l, "reportsHeading")}</h2>
       <form class="toolbar" @submit=${this.load} novalidate>
