@@ -122,7 +122,11 @@ export class LiveChatPanel extends LitElement {
     super.updated(changed);
     if (this.open && (changed.has("open") || this.view !== this.focusedView)) {
       this.focusedView = this.view;
-      this.renderRoot.querySelector<HTMLElement>("#message, #offline-name, .ended input, .ended button")?.focus();
+      // On a touch screen a focused field opens the keyboard over half the panel before the visitor has
+      // read it: focus the dialog itself there (screen readers still land inside it).
+      const touch = matchMedia("(pointer: coarse)").matches;
+      const target = touch ? "section.panel" : "#message, #offline-name, .ended input, .ended button";
+      this.renderRoot.querySelector<HTMLElement>(target)?.focus();
     }
     this.countUnread();
     const count = (this.session?.messages.length ?? 0) + this.shownPending.length;
@@ -283,7 +287,7 @@ export class LiveChatPanel extends LitElement {
     const c = s.conversation;
     const showOfflineForm = this.leavingMessage || this.offlineSent !== undefined || (!c && !s.ended && !this.available() && this.shownPending.length === 0);
     this.view = showOfflineForm ? "offline" : s.ended ? "ended" : "chat";
-    return html`<section class="panel ${this.side}" role="dialog" aria-label=${t.title} @input=${this.keepDraft}>
+    return html`<section class="panel ${this.side}" role="dialog" aria-label=${t.title} tabindex="-1" @input=${this.keepDraft}>
       <header>
         <div class="heading">
           <h2>${t.title}</h2>

@@ -27,6 +27,7 @@ export const panelStyles = [
     border-radius: var(--lc-radius);
     box-shadow: 0 10px 40px rgb(0 0 0 / 0.22);
     overflow: hidden;
+    outline: none;
     animation: rise 0.18s ease-out;
   }
   .panel.left {
