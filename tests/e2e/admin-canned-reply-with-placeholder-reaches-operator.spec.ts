@@ -125,3 +125,34 @@ test("an admin duplicates a reply and deletes the copy only after confirming", a
   const left = await api<CannedReply[]>(server.url, "/api/canned-replies?q=Greeting", { token });
   expect(left.body.map((r) => r.title)).not.toContain("Greeting (copy)");
 });
+
+test("an admin's change to a canned reply reaches an inbox that is already open, without a reload", async ({ browser }) => {
+  const adminToken = (await login(server.url)).token;
+  const op = await createOperator(server.url, adminToken, { name: "Ruben Open" });
+  const opPage = await (await browser.newContext()).newPage();
+  await signIn(opPage, op.email, op.password);
+  await opPage.getByLabel("Status").selectOption("online");
+  await expect
+    .poll(async () => (await api<Array<{ id: string; presence?: string }>>(server.url, "/api/users", { token: adminToken })).body.find((u) => u.id === op.id)?.presence)
+    .toBe("online");
+  // Olivia from the first test may still be online: deactivated, so this chat is Ruben's.
+  const olivia = (await api<Array<{ id: string; name: string }>>(server.url, "/api/users", { token: adminToken })).body.find((u) => u.name === "Olivia Operator");
+  if (olivia) await api(server.url, `/api/users/${olivia.id}`, { method: "PATCH", token: adminToken, body: { active: false } });
+  const { socket: visitor } = await connectVisitor(server.url, { name: "Iris Open", locale: "en" });
+  expect((await emitAck(visitor, "conversation:start", { body: "Hello", clientId: randomUUID() })).ok).toBe(true);
+  await opPage.locator(".chat-row", { hasText: "Iris Open" }).getByRole("button").click();
+  await expect(opPage.getByRole("button", { name: /^Greeting/ }).first()).toBeVisible();
+
+  const created = await api<CannedReply>(server.url, "/api/canned-replies", {
+    token: adminToken,
+    body: { title: "Fresh from the admin", body: "{greeting}, welcome back!", locale: "en", phases: ["opening"] },
+  });
+  expect(created.status).toBe(201);
+  await expect(opPage.getByRole("button", { name: /^Fresh from the admin/ })).toBeVisible();
+  await api(server.url, `/api/canned-replies/${created.body.id}`, { method: "PATCH", token: adminToken, body: { title: "Renamed by the admin" } });
+  await expect(opPage.getByRole("button", { name: /^Renamed by the admin/ })).toBeVisible();
+  await expect(opPage.getByRole("button", { name: /^Fresh from the admin/ })).toHaveCount(0);
+  await api(server.url, `/api/canned-replies/${created.body.id}`, { method: "DELETE", token: adminToken });
+  await expect(opPage.getByRole("button", { name: /^Renamed by the admin/ })).toHaveCount(0);
+  visitor.close();
+});

@@ -72,6 +72,8 @@ export class InboxStore extends EventTarget {
   followUps: FollowUp[] | null = null;
   /** Why the follow-ups could not be loaded (an ApiError), until a load succeeds. */
   followUpsError: unknown = null;
+  /** Goes up whenever an admin changes the canned replies: lists fetched before are stale. */
+  cannedRepliesVersion = 0;
   /** Each opened chat's follow-ups, open and done, by due time. */
   chatFollowUps = new Map<string, FollowUp[]>();
   /** The language stored on the account; the server reads it when a socket connects. */
@@ -155,6 +157,10 @@ export class InboxStore extends EventTarget {
     // Handled (or reopened) by anyone: every inbox shows it at once.
     socket.on("offline:updated", (m) => this.putOffline(m));
     socket.on("followup:updated", (f) => this.putFollowUp(f));
+    socket.on("cannedReplies:changed", () => {
+      this.cannedRepliesVersion++;
+      this.changed();
+    });
     this.clock = setInterval(() => {
       this.now = Date.now();
       this.changed();

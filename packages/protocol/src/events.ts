@@ -76,4 +76,6 @@ export interface OperatorServerToClientEvents {
   "offline:updated": (m: OfflineMessage) => void;
   /** A follow-up promised, or marked done or open again: for the whole team's list. */
   "followup:updated": (f: FollowUp) => void;
+  /** An admin added, changed, removed or imported canned replies: lists held by inboxes are stale. */
+  "cannedReplies:changed": () => void;
 }

@@ -31,7 +31,7 @@ const TYPING_REPEAT_MS = 2000;
 const TYPING_IDLE_MS = 3000;
 const COMPLETION_LIMIT = 8;
 
-/** A canned-reply list per phase and language, fetched once per sign-in. */
+/** A canned-reply list per phase and language, fetched once per sign-in and again after an admin's change. */
 const cannedCache = new Map<string, Promise<CannedReply[]>>();
 
 @customElement("lc-composer")
@@ -81,12 +81,13 @@ export class Composer extends StoreElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has("conversation") || changed.has("locale")) void this.loadReplies();
+    // Cheap when nothing changed: the key compares phase, language and the replies' version.
+    void this.loadReplies();
     if (changed.has("conversation") && changed.get("conversation")?.id !== this.conversation.id) this.error = "";
   }
 
   private async loadReplies(): Promise<void> {
-    const key = `${this.conversation.phase}|${this.chatLocale}`;
+    const key = `${this.conversation.phase}|${this.chatLocale}|${this.store.cannedRepliesVersion}`;
     if (key === this.repliesKey) return;
     this.repliesKey = key;
     let pending = cannedCache.get(`${this.store.token}|${key}`);

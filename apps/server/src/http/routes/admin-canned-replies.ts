@@ -9,7 +9,7 @@ import { AppError, fromZod } from "../../errors.js";
 import { Prisma } from "../../generated/sqlite/client.js";
 import { audit } from "../audit.js";
 import { localeOf, parseBody, requireAdmin, requireAuth } from "../middleware.js";
-import { assertKnownPlaceholders, cannedReplyColumns, toCannedReply } from "./canned-replies.js";
+import { assertKnownPlaceholders, cannedRepliesChanged, cannedReplyColumns, toCannedReply } from "./canned-replies.js";
 
 const MAX_IMPORT = 1000;
 const importBodySchema = z.array(z.unknown()).max(MAX_IMPORT);
@@ -86,6 +86,7 @@ export function cannedReplyTransferRoutes(ctx: Context, auth: AuthService): Rout
         result.refused.push({ index, title: titleOf(raw), error: err.body(localeOf(req)) });
       }
     }
+    if (result.added + result.updated > 0) cannedRepliesChanged(ctx);
     res.json(result);
   });
   return router;

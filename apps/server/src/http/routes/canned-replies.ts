@@ -12,12 +12,17 @@ import {
   type Locale,
   type Phase,
 } from "@live-chat/protocol";
-import type { Context } from "../../context.js";
+import { rooms, type Context } from "../../context.js";
 import type { AuthService } from "../../auth/service.js";
 import { AppError } from "../../errors.js";
 import { Prisma, type CannedReply as CannedReplyRow } from "../../generated/sqlite/client.js";
 import { audit } from "../audit.js";
 import { parseBody, parseQuery, requireAdmin, requireAuth } from "../middleware.js";
+
+/** Open inboxes hold canned-reply lists: tell them to fetch again. */
+export function cannedRepliesChanged(ctx: Context): void {
+  ctx.operators.to(rooms.allOperators).emit("cannedReplies:changed");
+}
 
 export function toCannedReply(row: CannedReplyRow): CannedReply {
   return {
@@ -73,6 +78,7 @@ export function cannedReplyRoutes(ctx: Context, auth: AuthService): Router {
     try {
       const row = await ctx.db.cannedReply.create({ data: { ...cannedReplyColumns(input), title: input.title, body: input.body, locale: input.locale, phases: cannedReplyColumns(input).phases! } });
       await audit(ctx.db, req.principal!.user.id, "canned_reply", row.id, "created", toCannedReply(row));
+      cannedRepliesChanged(ctx);
       res.status(201).json(toCannedReply(row));
     } catch (err) {
       if (isShortcutClash(err)) throw new AppError("CONFLICT", "shortcut");
@@ -88,6 +94,7 @@ export function cannedReplyRoutes(ctx: Context, auth: AuthService): Router {
     try {
       const row = await ctx.db.cannedReply.update({ where: { id: existing.id }, data: cannedReplyColumns(input) });
       await audit(ctx.db, req.principal!.user.id, "canned_reply", row.id, "updated", { before: toCannedReply(existing), after: toCannedReply(row) });
+      cannedRepliesChanged(ctx);
       res.json(toCannedReply(row));
     } catch (err) {
       if (isShortcutClash(err)) throw new AppError("CONFLICT", "shortcut");
@@ -100,6 +107,7 @@ export function cannedReplyRoutes(ctx: Context, auth: AuthService): Router {
     if (!existing) throw new AppError("NOT_FOUND");
     await ctx.db.cannedReply.delete({ where: { id: existing.id } });
     await audit(ctx.db, req.principal!.user.id, "canned_reply", existing.id, "deleted", toCannedReply(existing));
+    cannedRepliesChanged(ctx);
     res.status(204).end();
   });
   return router;
