@@ -173,5 +173,10 @@ test("outside the action phase the promise is at hand but quiet; a Dutch chat ge
   await page.getByLabel("Language").selectOption("nl");
   await expect(page.getByRole("tab", { name: /Toezeggingen/ })).toHaveAccessibleName("Toezeggingen 1 (1 te laat)");
   await expect(page.locator(".conversation-head").getByRole("button", { name: "Toezegging vastleggen" })).toBeVisible();
+
+  // Kept late, but kept: ticked off where it was made, and the tab's badge goes.
+  await page.locator(".chat-follow-ups").getByRole("button", { name: "Markeer als gedaan: Navragen bij de vervoerder" }).click();
+  await expect(page.locator(".chat-follow-up.done")).toContainText("Navragen bij de vervoerder");
+  await expect(page.getByRole("tab", { name: /Toezeggingen/ })).toHaveAccessibleName("Toezeggingen");
   visitor.close();
 });

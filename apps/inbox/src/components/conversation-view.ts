@@ -1,8 +1,9 @@
 // One chat: phase stepper, transcript, reply box, visitor details, the chat's follow-ups, closing
 // checklist, spelling alphabet, promising a follow-up, transfer and ending the chat.
-import { html, type PropertyValues } from "lit";
+import { html, nothing, type PropertyValues } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
 import type { Ack, ChecklistItem, Conversation, FollowUp, Locale, Phase } from "@live-chat/protocol";
+import { describeError } from "../api.js";
 import { dateTime, localTimeIn } from "../format.js";
 import { followUpReply, promiseTime } from "../follow-up-text.js";
 import { t } from "../i18n.js";
@@ -84,6 +85,16 @@ export class ConversationView extends StoreElement {
     this.followUpNotice = true;
   }
 
+  /** Kept here too, so a promise kept while the chat is still open is ticked off where it was made. */
+  private async markFollowUpDone(id: string): Promise<void> {
+    this.actionError = "";
+    try {
+      await this.store.markFollowUpDone(id, true);
+    } catch (err) {
+      this.actionError = describeError(err, this.locale);
+    }
+  }
+
   private renderFollowUps(c: Conversation) {
     const l = this.locale;
     const list = this.store.chatFollowUps.get(c.id) ?? [];
@@ -101,6 +112,11 @@ export class ConversationView extends StoreElement {
                     ? html`<span class="meta">${f.doneBy ? t(l, "followUpDoneBy", { time: dateTime(f.doneAt, l), name: f.doneBy.name }) : t(l, "followUpDoneAt", { time: dateTime(f.doneAt, l) })}</span>`
                     : html`<span class=${overdue ? "due overdue" : "due"}>${t(l, overdue ? "followUpOverdue" : "followUpDue", { time: dateTime(f.dueAt, l) })}</span>`}
                   <span class="follow-up-note">${f.note}</span>
+                  ${f.doneAt
+                    ? nothing
+                    : html`<button type="button" aria-label=${`${t(l, "markDone")}: ${f.note}`} @click=${() => void this.markFollowUpDone(f.id)}>
+                        ${t(l, "markDone")}
+                      </button>`}
                 </li>`;
               })}
             </ul>`}
