@@ -3,24 +3,13 @@
 // the link then no longer works. The same kind of link resets an operator's password.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import type { User } from "@live-chat/protocol";
-import { ADMIN, api, createOperator, login } from "../support/clients.js";
-import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
+import { api, createOperator, login } from "../support/clients.js";
+import { signInToInbox, useSpawnedServer } from "./inbox-fixtures.js";
 
-let server: SpawnedServer;
-test.beforeAll(async () => {
-  server = await spawnServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useSpawnedServer();
 
 async function openUsers(page: Page) {
-  await page.addInitScript(() => localStorage.setItem("live-chat.inbox.locale", "en"));
-  await page.goto(`${server.url}/inbox`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByLabel(/Language|Taal/).selectOption("en");
+  await signInToInbox(page, server.url);
   await page.getByRole("link", { name: "Users" }).click();
   return page.locator("lc-admin-area");
 }

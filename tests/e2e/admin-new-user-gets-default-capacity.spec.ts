@@ -2,16 +2,10 @@
 // admin does not touch it, so a new user gets the configured default, not a number baked into the form.
 import { expect, test } from "@playwright/test";
 import type { Settings, User } from "@live-chat/protocol";
-import { ADMIN, api, login } from "../support/clients.js";
-import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
+import { api, login } from "../support/clients.js";
+import { signInToInbox, useSpawnedServer } from "./inbox-fixtures.js";
 
-let server: SpawnedServer;
-test.beforeAll(async () => {
-  server = await spawnServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useSpawnedServer();
 
 test("a user added without touching capacity gets the configured default; a typed capacity wins", async ({ page }) => {
   const token = (await login(server.url)).token;
@@ -19,11 +13,7 @@ test("a user added without touching capacity gets the configured default; a type
   expect(set.status).toBe(200);
   expect(set.body.defaultMaxChats).toBe(5);
 
-  await page.addInitScript(() => localStorage.setItem("live-chat.inbox.locale", "en"));
-  await page.goto(`${server.url}/inbox`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInToInbox(page, server.url);
   await page.getByRole("link", { name: "Users" }).click();
   const admin = page.locator("lc-admin-area");
   const form = admin.locator("form.create");

@@ -16,15 +16,9 @@ import {
   onlineOperator,
   type OperatorSocket,
 } from "../support/clients.js";
-import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
+import { signInToInbox, useSpawnedServer } from "./inbox-fixtures.js";
 
-let server: SpawnedServer;
-test.beforeAll(async () => {
-  server = await spawnServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useSpawnedServer();
 
 /**
  * A visitor starts a chat that goes to `operator` (the only one online), the operator answers, the
@@ -85,12 +79,7 @@ test("the reports list each operator with their chats, times and rating", async 
   await goOffline(dirkSocket);
   for (const user of [dirk, eef]) expect((await api(server.url, `/api/users/${user.id}`, { method: "DELETE", token: admin.token })).status).toBeLessThan(300);
 
-  await page.addInitScript(() => localStorage.setItem("live-chat.inbox.locale", "en"));
-  await page.goto(`${server.url}/inbox`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByLabel(/Language|Taal/).selectOption("en");
+  await signInToInbox(page, server.url);
   await page.getByRole("link", { name: "Reports" }).click();
 
   const table = page.getByRole("table", { name: "Per operator" });

@@ -3,16 +3,10 @@
 import { expect, test, type Locator } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import type { Conversation, FollowUp } from "@live-chat/protocol";
-import { ADMIN, api, connectVisitor, createOperator, emitAck, login, nextEvent, onlineOperator } from "../support/clients.js";
-import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
+import { api, connectVisitor, createOperator, emitAck, login, nextEvent, onlineOperator } from "../support/clients.js";
+import { signInToInbox, useSpawnedServer } from "./inbox-fixtures.js";
 
-let server: SpawnedServer;
-test.beforeAll(async () => {
-  server = await spawnServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useSpawnedServer();
 
 /** The figure on the tile whose label is exactly `label`. */
 function figure(section: Locator, label: string): Locator {
@@ -43,12 +37,7 @@ test("the reports show how many follow-ups were promised and kept", async ({ pag
   await promise({ channel: "email", dueAt: inHours(24), note: "Send the tracking link" });
   await promise({ channel: "chat", dueAt: new Date(Date.now() - 30_000).toISOString(), note: "Answer about the invoice" });
 
-  await page.addInitScript(() => localStorage.setItem("live-chat.inbox.locale", "en"));
-  await page.goto(`${server.url}/inbox`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByLabel(/Language|Taal/).selectOption("en");
+  await signInToInbox(page, server.url);
   await page.getByRole("link", { name: "Reports" }).click();
 
   const section = page.getByRole("region", { name: "Follow-ups" });

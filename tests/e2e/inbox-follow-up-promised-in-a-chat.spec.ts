@@ -6,29 +6,15 @@
 import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import type { FollowUp, Message } from "@live-chat/protocol";
-import { ADMIN, api, connectVisitor, createOperator, emitAck, login, sleep, type VisitorSocket } from "../support/clients.js";
-import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
+import { api, connectVisitor, createOperator, emitAck, login, sleep, type VisitorSocket } from "../support/clients.js";
+import { signInToInbox, useSpawnedServer } from "./inbox-fixtures.js";
 
-let server: SpawnedServer;
 // The operator works in Amsterdam, like the first visitor: the drafted time needs no zone named.
 test.use({ timezoneId: "Europe/Amsterdam" });
-
-test.beforeAll(async () => {
-  server = await spawnServer({ env: { LOG_LEVEL: "info" } });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useSpawnedServer({ env: { LOG_LEVEL: "info" } });
 
 async function signIn(page: Page): Promise<void> {
-  await page.addInitScript(() => localStorage.setItem("live-chat.inbox.locale", "en"));
-  await page.goto(`${server.url}/inbox`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByLabel("Status")).toBeVisible();
-  await page.getByLabel(/Language|Taal/).selectOption("en");
+  await signInToInbox(page, server.url);
 }
 
 /** A visitor starts a chat; every message that reaches them is kept. */

@@ -4,24 +4,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import type { Conversation, FollowUp, OfflineMessage } from "@live-chat/protocol";
-import { ADMIN, api, connectVisitor, createOperator, emitAck, login, nextEvent, onlineOperator } from "../support/clients.js";
-import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
+import { api, connectVisitor, createOperator, emitAck, login, nextEvent, onlineOperator } from "../support/clients.js";
+import { signInToInbox, useSpawnedServer } from "./inbox-fixtures.js";
 
-let server: SpawnedServer;
-test.beforeAll(async () => {
-  server = await spawnServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useSpawnedServer();
 
 async function signIn(page: Page): Promise<void> {
-  await page.addInitScript(() => localStorage.setItem("live-chat.inbox.locale", "en"));
-  await page.goto(`${server.url}/inbox`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByLabel(/Language|Taal/).selectOption("en");
+  await signInToInbox(page, server.url);
 }
 
 test("an offline message handled by a colleague shows as handled at once", async ({ page }) => {

@@ -3,23 +3,13 @@
 // the picker is named in the operator's language, the draft is in the chat's.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { ADMIN, connectVisitor, emitAck, type VisitorSocket } from "../support/clients.js";
-import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
+import { connectVisitor, emitAck, type VisitorSocket } from "../support/clients.js";
+import { signInToInbox, useSpawnedServer } from "./inbox-fixtures.js";
 
-let server: SpawnedServer;
-test.beforeAll(async () => {
-  server = await spawnServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useSpawnedServer();
 
 async function signIn(page: Page): Promise<void> {
-  await page.addInitScript(() => localStorage.setItem("live-chat.inbox.locale", "en"));
-  await page.goto(`${server.url}/inbox`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInToInbox(page, server.url);
   await page.getByLabel("Status").selectOption("online");
 }
 

@@ -3,16 +3,10 @@
 // is open, and turns urgent once a promised answer time has passed. The count is in the tab's name.
 import { expect, test, type Page } from "@playwright/test";
 import type { OfflineMessage } from "@live-chat/protocol";
-import { ADMIN, api, connectVisitor, emitAck, login, type VisitorSocket } from "../support/clients.js";
-import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
+import { api, connectVisitor, emitAck, login, type VisitorSocket } from "../support/clients.js";
+import { signInToInbox, useSpawnedServer } from "./inbox-fixtures.js";
 
-let server: SpawnedServer;
-test.beforeAll(async () => {
-  server = await spawnServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useSpawnedServer();
 
 async function leave(visitor: VisitorSocket, name: string, body: string): Promise<string> {
   const ack = await emitAck<{ ok: boolean; id: string }>(visitor, "offline:message", { name, email: `${name.toLowerCase()}@example.com`, body });
@@ -21,12 +15,7 @@ async function leave(visitor: VisitorSocket, name: string, body: string): Promis
 }
 
 async function signIn(page: Page): Promise<void> {
-  await page.addInitScript(() => localStorage.setItem("live-chat.inbox.locale", "en"));
-  await page.goto(`${server.url}/inbox`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByLabel(/Language|Taal/).selectOption("en");
+  await signInToInbox(page, server.url);
 }
 
 test("the offline tab shows how many messages wait, kept current as they are handled and arrive", async ({ page }) => {

@@ -1,0 +1,34 @@
+// What the inbox and admin specs share: one real server process per spec file, and signing in the
+// way the tests read the inbox (in English, on the account too, since the language is the account's).
+import { expect, test, type Page } from "@playwright/test";
+import { ADMIN } from "../support/clients.js";
+import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
+
+/** A server for this spec file: started before its first test, stopped after its last. */
+export function useSpawnedServer(options: Parameters<typeof spawnServer>[0] = {}): SpawnedServer {
+  let current: SpawnedServer | undefined;
+  test.beforeAll(async () => {
+    current = await spawnServer(options);
+  });
+  test.afterAll(async () => {
+    await current?.stop();
+  });
+  return new Proxy({} as SpawnedServer, {
+    get(_target, property) {
+      if (!current) throw new Error("the server is started in beforeAll: use it inside a test");
+      const value: unknown = Reflect.get(current, property, current);
+      return typeof value === "function" ? value.bind(current) : value;
+    },
+  });
+}
+
+/** Opens the inbox and signs in, in English. */
+export async function signInToInbox(page: Page, url: string, who: { email: string; password: string } = ADMIN): Promise<void> {
+  await page.addInitScript(() => localStorage.setItem("live-chat.inbox.locale", "en"));
+  await page.goto(`${url}/inbox`);
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Status")).toBeVisible();
+  await page.getByLabel(/Language|Taal/).selectOption("en");
+}
