@@ -11,6 +11,7 @@ import { freshDatabaseUrl } from "./database.js";
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 export const SERVER_MAIN = join(root, "apps/server/dist/main.js");
 const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 20_000;
 
 export interface SpawnedProcess {
   url: string;
@@ -56,10 +57,21 @@ export async function spawnUntilUrl(args: string[], options: { env?: Record<stri
     url,
     process: child,
     output: () => out,
+    // A graceful stop (SIGTERM) must end in a clean exit, promptly: anything else is a defect,
+    // reported with the end of what the process wrote.
     stop: (signal = "SIGTERM") =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((resolve, reject) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
+        const tail = () => out.slice(-4000);
+        const hung = setTimeout(() => {
+          child.kill("SIGKILL");
+          reject(new Error(`${options.label} did not stop within ${STOP_TIMEOUT_MS} ms of ${signal}:\n${tail()}`));
+        }, STOP_TIMEOUT_MS);
+        child.once("exit", (code) => {
+          clearTimeout(hung);
+          if (signal === "SIGTERM" && code !== null && code !== 0) reject(new Error(`${options.label} stopped with exit code ${code}:\n${tail()}`));
+          else resolve();
+        });
         child.kill(signal);
       }),
   };

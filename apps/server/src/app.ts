@@ -97,6 +97,9 @@ function staticApps(app: express.Express, config: Config): void {
   app.get("/", (_req, res) => res.redirect("/inbox"));
 }
 
+/** How long shutdown lets busy HTTP connections finish before it cuts them. */
+const CLOSE_CONNECTIONS_AFTER_MS = 3000;
+
 export async function startServer(config: Config, opts: { log?: Logger } = {}): Promise<RunningServer> {
   const log = opts.log ?? createLogger(config.logLevel);
   const migrated = await applyMigrations({ databaseUrl: config.databaseUrl, prismaDir: join(config.rootDir, "prisma"), log: (msg: string, data?: object) => log.info(data ?? {}, msg) });
@@ -224,11 +227,21 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     // Disconnect bookkeeping and acks in flight finish while the cluster adapter can still answer,
     // then whatever closing the sockets started, and only then do the cluster and database go.
     // Only this node's sockets: a plain disconnectSockets would reach every node of the cluster.
+    log.info({ inFlight: work.inFlight }, "shutting down: disconnecting sockets");
     for (const ns of [ctx.visitors, ctx.operators]) ns.local.disconnectSockets(true);
     await work.settle();
-    await new Promise<void>((resolve) => io.close(() => resolve()));
+    // Closing waits for every HTTP connection to end; one a browser keeps busy is cut after a moment.
+    const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+    const cut = setTimeout(() => {
+      log.warn("shutting down: cutting HTTP connections that are still busy");
+      httpServer.closeAllConnections();
+    }, CLOSE_CONNECTIONS_AFTER_MS);
+    await closed;
+    clearTimeout(cut);
+    log.info({ inFlight: work.inFlight }, "shutting down: sockets and HTTP closed");
     await work.close();
     await detachCluster();
     await database.close();
+    log.info("shut down");
   }
 }

@@ -8,11 +8,24 @@ const server = await startServer(config).catch((err: unknown) => {
   process.exit(1);
 });
 
+/** A graceful stop that has not finished by then gives way to a plain exit, logged. */
+const STOP_DEADLINE_MS = 15_000;
+
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    void server.close().then(() => process.exit(0));
+    setTimeout(() => {
+      server.ctx.log.error({ deadlineMs: STOP_DEADLINE_MS }, "graceful stop did not finish in time; exiting");
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        server.ctx.log.error({ err }, "graceful stop failed");
+        process.exit(1);
+      },
+    );
   });
 }
