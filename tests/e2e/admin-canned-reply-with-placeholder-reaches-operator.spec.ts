@@ -23,6 +23,13 @@ async function signIn(page: Page, email: string, password: string, locale: "en" 
   await expect(page.getByLabel("Status")).toBeVisible();
 }
 
+/** Waits until the server counts this operator online, so the next chat can be routed to them. */
+async function untilOnline(adminToken: string, userId: string): Promise<void> {
+  await expect
+    .poll(async () => (await api<Array<{ id: string; presence?: string }>>(server.url, "/api/users", { token: adminToken })).body.find((u) => u.id === userId)?.presence)
+    .toBe("online");
+}
+
 test("an admin writes a reply with a placeholder, previews it, saves it, and an operator finds it under its phase", async ({ browser }) => {
   const adminPage = await (await browser.newContext()).newPage();
   await signIn(adminPage, ADMIN.email, ADMIN.password);
@@ -70,9 +77,7 @@ test("an admin writes a reply with a placeholder, previews it, saves it, and an 
   const opPage = await (await browser.newContext()).newPage();
   await signIn(opPage, op.email, op.password);
   await opPage.getByLabel("Status").selectOption("online");
-  await expect
-    .poll(async () => (await api<Array<{ id: string; presence?: string }>>(server.url, "/api/users", { token: adminToken })).body.find((u) => u.id === op.id)?.presence)
-    .toBe("online");
+  await untilOnline(adminToken, op.id);
   const { socket: visitor } = await connectVisitor(server.url, { name: "Bram Jansen", locale: "en" });
   expect((await emitAck(visitor, "conversation:start", { body: "Hello there", clientId: randomUUID() })).ok).toBe(true);
   await opPage.locator(".chat-row", { hasText: "Bram Jansen" }).getByRole("button").click();
@@ -132,9 +137,7 @@ test("an admin's change to a canned reply reaches an inbox that is already open,
   const opPage = await (await browser.newContext()).newPage();
   await signIn(opPage, op.email, op.password);
   await opPage.getByLabel("Status").selectOption("online");
-  await expect
-    .poll(async () => (await api<Array<{ id: string; presence?: string }>>(server.url, "/api/users", { token: adminToken })).body.find((u) => u.id === op.id)?.presence)
-    .toBe("online");
+  await untilOnline(adminToken, op.id);
   // Olivia from the first test may still be online: deactivated, so this chat is Ruben's.
   const olivia = (await api<Array<{ id: string; name: string }>>(server.url, "/api/users", { token: adminToken })).body.find((u) => u.name === "Olivia Operator");
   if (olivia) await api(server.url, `/api/users/${olivia.id}`, { method: "PATCH", token: adminToken, body: { active: false } });

@@ -3,6 +3,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN } from "../support/clients.js";
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
+import { standIn } from "../support/stand-in.js";
 
 /** A server for this spec file: started before its first test, stopped after its last. */
 export function useSpawnedServer(options: Parameters<typeof spawnServer>[0] = {}): SpawnedServer {
@@ -13,13 +14,7 @@ export function useSpawnedServer(options: Parameters<typeof spawnServer>[0] = {}
   test.afterAll(async () => {
     await current?.stop();
   });
-  return new Proxy({} as SpawnedServer, {
-    get(_target, property) {
-      if (!current) throw new Error("the server is started in beforeAll: use it inside a test");
-      const value: unknown = Reflect.get(current, property, current);
-      return typeof value === "function" ? value.bind(current) : value;
-    },
-  });
+  return standIn(() => current, "the server");
 }
 
 /** Opens the inbox and signs in, in English. */

@@ -7,6 +7,7 @@ import { loadConfig } from "../../apps/server/src/config.js";
 import { startServer, type RunningServer } from "../../apps/server/src/app.js";
 import { freshDatabaseUrl } from "./database.js";
 import { ADMIN, login } from "./clients.js";
+import { standIn } from "./stand-in.js";
 
 export interface TestServer extends RunningServer {
   databaseUrl: string;
@@ -40,11 +41,5 @@ export function useTestServer(env: Record<string, string> = {}): TestServer {
     current = await startTestServer(env);
   });
   afterAll(() => current?.close());
-  return new Proxy({} as TestServer, {
-    get(_target, property) {
-      if (!current) throw new Error("the test server is started in beforeAll: use it inside a test");
-      const value: unknown = Reflect.get(current, property, current);
-      return typeof value === "function" ? value.bind(current) : value;
-    },
-  });
+  return standIn(() => current, "the test server");
 }

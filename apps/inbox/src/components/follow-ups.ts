@@ -2,20 +2,18 @@
 // them done. The list lives in the inbox store, kept current by followup:updated, which also counts
 // the open ones for the tab's badge. A follow-up whose chat is in the operator's list opens it.
 import { html } from "lit";
-import { customElement, property, state } from "lit/decorators.js";
+import { customElement, property } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
 import type { FollowUp, Locale } from "@live-chat/protocol";
-import { describeError } from "../api.js";
 import { dateTime } from "../format.js";
 import { t } from "../i18n.js";
+import { itemList, ItemActions } from "./item-list.js";
 import { StoreElement } from "./store-element.js";
 
 @customElement("lc-follow-ups")
 export class FollowUps extends StoreElement {
   @property() locale: Locale = "en";
-  /** Why marking one done failed, shown until the next try. */
-  @state() private doneError: unknown = null;
-  @state() private busy = new Set<string>();
+  private readonly actions = new ItemActions(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -23,18 +21,8 @@ export class FollowUps extends StoreElement {
     if (this.store) void this.store.loadFollowUps();
   }
 
-  private async mark(f: FollowUp, done: boolean): Promise<void> {
-    this.doneError = null;
-    this.busy = new Set(this.busy).add(f.id);
-    try {
-      await this.store.markFollowUpDone(f.id, done);
-    } catch (err) {
-      this.doneError = err;
-    } finally {
-      const busy = new Set(this.busy);
-      busy.delete(f.id);
-      this.busy = busy;
-    }
+  private mark(f: FollowUp, done: boolean): Promise<void> {
+    return this.actions.run(f.id, () => this.store.markFollowUpDone(f.id, done));
   }
 
   private renderItem(f: FollowUp, now: number) {
@@ -55,23 +43,16 @@ export class FollowUps extends StoreElement {
       ${f.operator ? html`<p class="meta">${t(l, "followUpPromisedBy", { name: f.operator.name })}</p>` : null}
       ${f.doneAt
         ? html`<p class="meta">${f.doneBy ? t(l, "followUpDoneBy", { time: dateTime(f.doneAt, l), name: f.doneBy.name }) : t(l, "followUpDoneAt", { time: dateTime(f.doneAt, l) })}</p>
-            <button type="button" ?disabled=${this.busy.has(f.id)} @click=${() => void this.mark(f, false)}>${t(l, "markNotDone")}</button>`
+            <button type="button" ?disabled=${this.actions.busy(f.id)} @click=${() => void this.mark(f, false)}>${t(l, "markNotDone")}</button>`
         : html`<p class=${overdue ? "due overdue" : "due"}>${t(l, overdue ? "followUpOverdue" : "followUpDue", { time: dateTime(f.dueAt, l) })}</p>
-            <button type="button" ?disabled=${this.busy.has(f.id)} @click=${() => void this.mark(f, true)}>${t(l, "markDone")}</button>`}
+            <button type="button" ?disabled=${this.actions.busy(f.id)} @click=${() => void this.mark(f, true)}>${t(l, "markDone")}</button>`}
     </li>`;
   }
 
   protected override render() {
-    const l = this.locale;
-    const list = this.store.followUps;
-    const loadError = this.store.followUpsError;
-    const error = this.doneError ?? loadError;
-    const errorText = error ? html`<p class="error" role="alert">${describeError(error, l)}</p>` : null;
-    if (list === null) return loadError ? errorText : html`<p class="empty">${t(l, "loading")}</p>`;
-    if (list.length === 0) return html`${errorText}<p class="empty">${t(l, "followUpsEmpty")}</p>`;
     const now = this.store.now;
-    return html`
-      ${errorText}
+    const state = { items: this.store.followUps, loadError: this.store.followUpsError, actionError: this.actions.error, emptyKey: "followUpsEmpty" } as const;
+    return itemList(this.locale, state, (list) => html`
       <ul class="follow-up-list">
         ${repeat(
           list,
@@ -79,7 +60,7 @@ export class FollowUps extends StoreElement {
           (f) => this.renderItem(f, now),
         )}
       </ul>
-    `;
+    `);
   }
 }
 

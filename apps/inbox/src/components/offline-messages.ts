@@ -1,20 +1,18 @@
 // Messages left while nobody was available, newest first, with the time the answer was promised.
 // The list lives in the inbox store, which also counts the unhandled ones for the tab's badge.
 import { html } from "lit";
-import { customElement, property, state } from "lit/decorators.js";
+import { customElement, property } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
-import type { Locale, OfflineMessage } from "@live-chat/protocol";
-import { describeError } from "../api.js";
+import type { Locale } from "@live-chat/protocol";
 import { dateTime } from "../format.js";
 import { t } from "../i18n.js";
+import { itemList, ItemActions } from "./item-list.js";
 import { StoreElement } from "./store-element.js";
 
 @customElement("lc-offline-messages")
 export class OfflineMessages extends StoreElement {
   @property() locale: Locale = "en";
-  /** Why marking a message handled failed, shown until the next try. */
-  @state() private handleError: unknown = null;
-  @state() private busy = new Set<string>();
+  private readonly actions = new ItemActions(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -22,31 +20,11 @@ export class OfflineMessages extends StoreElement {
     if (this.store) void this.store.loadOffline();
   }
 
-  private async handle(m: OfflineMessage): Promise<void> {
-    this.handleError = null;
-    this.busy = new Set(this.busy).add(m.id);
-    try {
-      await this.store.markOfflineHandled(m.id);
-    } catch (err) {
-      this.handleError = err;
-    } finally {
-      const busy = new Set(this.busy);
-      busy.delete(m.id);
-      this.busy = busy;
-    }
-  }
-
   protected override render() {
     const l = this.locale;
-    const messages = this.store.offline;
-    const loadError = this.store.offlineError;
-    const error = this.handleError ?? loadError;
-    const errorText = error ? html`<p class="error" role="alert">${describeError(error, l)}</p>` : null;
-    if (messages === null) return loadError ? errorText : html`<p class="empty">${t(l, "loading")}</p>`;
-    if (messages.length === 0) return html`${errorText}<p class="empty">${t(l, "offlineEmpty")}</p>`;
     const now = this.store.now;
-    return html`
-      ${errorText}
+    const state = { items: this.store.offline, loadError: this.store.offlineError, actionError: this.actions.error, emptyKey: "offlineEmpty" } as const;
+    return itemList(l, state, (messages) => html`
       <ul class="offline-list">
         ${repeat(
           messages,
@@ -63,11 +41,13 @@ export class OfflineMessages extends StoreElement {
               ${m.handledAt
                 ? html`<p class="meta">${t(l, "offlineHandled", { time: dateTime(m.handledAt, l) })}</p>`
                 : html`<p class=${overdue ? "due overdue" : "due"}>${t(l, overdue ? "offlineOverdue" : "offlineDue", { time: dateTime(m.dueAt, l) })}</p>
-                    <button type="button" ?disabled=${this.busy.has(m.id)} @click=${() => void this.handle(m)}>${t(l, "markHandled")}</button>`}
+                    <button type="button" ?disabled=${this.actions.busy(m.id)} @click=${() => void this.actions.run(m.id, () => this.store.markOfflineHandled(m.id))}>
+                      ${t(l, "markHandled")}
+                    </button>`}
             </li>`;
           },
         )}
       </ul>
-    `;
+    `);
   }
 }

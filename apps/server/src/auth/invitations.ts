@@ -2,7 +2,7 @@
 // a reset an admin hands over instead of typing a password for someone. The token is 256 random
 // bits, shown once to the admin who made it; only its SHA-256 is stored. Using it signs the user in.
 import { createHash, randomBytes } from "node:crypto";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { FailureLimit } from "./failure-limit.js";
 import type { InvitationInfo, InvitationLink, Locale, User } from "@live-chat/protocol";
 import type { Context } from "../context.js";
 import { AppError } from "../errors.js";
@@ -15,7 +15,7 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 
 export class InvitationService {
   // A token cannot be guessed, but a script hammering the route is still turned away.
-  private readonly failures = new RateLimiterMemory({ points: 30, duration: 15 * 60 });
+  private readonly failures = new FailureLimit(30, 15 * 60);
 
   constructor(
     private readonly ctx: Context,
@@ -60,13 +60,11 @@ export class InvitationService {
   }
 
   private async usable(token: string, address: string) {
-    const blocked = await this.failures.get(address);
-    if (blocked && blocked.consumedPoints >= this.failures.points) throw new RateLimitedError(Math.max(1, Math.ceil(blocked.msBeforeNext / 1000)));
+    const wait = await this.failures.waitSeconds(address);
+    if (wait > 0) throw new RateLimitedError(wait);
     const row = await this.ctx.db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
     if (!row || row.usedAt || row.expiresAt <= new Date() || !row.user.active) {
-      await this.failures.penalty(address, 1).catch((e: unknown) => {
-        if (!(e instanceof RateLimiterRes)) throw e;
-      });
+      await this.failures.fail(address);
       throw new AppError("INVITATION_INVALID");
     }
     return row;

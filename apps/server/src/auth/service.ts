@@ -1,11 +1,11 @@
 // Sign-in, sessions and the first admin. Failed sign-ins are limited per account and per address.
 import { randomBytes } from "node:crypto";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { User } from "@live-chat/protocol";
 import type { Context } from "../context.js";
 import { rooms } from "../context.js";
 import { AppError } from "../errors.js";
 import type { User as UserRow } from "../generated/sqlite/client.js";
+import { FailureLimit } from "./failure-limit.js";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords.js";
 
 export interface Principal {
@@ -35,30 +35,22 @@ export class RateLimitedError extends AppError {
 
 export class AuthService {
   // 10 failures per account and 50 per address in 15 minutes; each window clears by itself.
-  private readonly perAccount = new RateLimiterMemory({ points: 10, duration: 15 * 60 });
-  private readonly perAddress = new RateLimiterMemory({ points: 50, duration: 15 * 60 });
+  private readonly perAccount = new FailureLimit(10, 15 * 60);
+  private readonly perAddress = new FailureLimit(50, 15 * 60);
   /** Principals cached briefly so a burst of requests does not hit the database each time. */
   private readonly cache = new Map<string, { principal: Principal; at: number }>();
 
   constructor(private readonly ctx: Context) {}
 
-  private async blockedFor(key: string, limiter: RateLimiterMemory): Promise<number> {
-    const res = await limiter.get(key);
-    if (res && res.consumedPoints >= limiter.points) return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-    return 0;
-  }
-
   async login(emailInput: string, password: string, address: string): Promise<{ token: string; user: User }> {
     const email = emailInput.trim().toLowerCase();
-    const wait = Math.max(await this.blockedFor(email, this.perAccount), await this.blockedFor(address, this.perAddress));
+    const wait = Math.max(await this.perAccount.waitSeconds(email), await this.perAddress.waitSeconds(address));
     if (wait > 0) throw new RateLimitedError(wait);
     const user = await this.ctx.db.user.findUnique({ where: { email } });
     // No account, or an invited one without a password yet: the same work, so timing tells nothing.
     const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await dummyPasswordHash(), password);
     if (!user || !ok || !user.active || !user.passwordHash) {
-      await Promise.all([this.perAccount.penalty(email, 1), this.perAddress.penalty(address, 1)]).catch((e: unknown) => {
-        if (!(e instanceof RateLimiterRes)) throw e;
-      });
+      await Promise.all([this.perAccount.fail(email), this.perAddress.fail(address)]);
       throw new AppError("INVALID_CREDENTIALS");
     }
     return this.startSession(user.id);
