@@ -74,14 +74,11 @@ export class FollowUpService {
       take: 500,
       include,
     });
-    const names = await this.namesOf(rows.flatMap((r) => [r.operatorId, r.doneById]));
-    return rows.map((r) => toFollowUp(r, names));
+    return this.present(rows);
   }
 
   async forConversation(conversationId: string): Promise<FollowUp[]> {
-    const rows = await this.ctx.db.followUp.findMany({ where: { conversationId }, orderBy: { dueAt: "asc" }, include });
-    const names = await this.namesOf(rows.flatMap((r) => [r.operatorId, r.doneById]));
-    return rows.map((r) => toFollowUp(r, names));
+    return this.present(await this.ctx.db.followUp.findMany({ where: { conversationId }, orderBy: { dueAt: "asc" }, include }));
   }
 
   async markDone(id: string, userId: string, done: boolean): Promise<FollowUp> {
@@ -94,10 +91,16 @@ export class FollowUpService {
     return this.announce(row);
   }
 
+  /** Rows as the wire has them, with the names of who promised and who finished, in one query. */
+  private async present(rows: Row[]): Promise<FollowUp[]> {
+    const names = await this.namesOf(rows.flatMap((r) => [r.operatorId, r.doneById]));
+    return rows.map((r) => toFollowUp(r, names));
+  }
+
   private async announce(row: Row): Promise<FollowUp> {
-    const followUp = toFollowUp(row, await this.namesOf([row.operatorId, row.doneById]));
-    this.ctx.operators.to(rooms.allOperators).emit("followup:updated", followUp);
-    return followUp;
+    const [followUp] = await this.present([row]);
+    this.ctx.operators.to(rooms.allOperators).emit("followup:updated", followUp!);
+    return followUp!;
   }
 
   private async namesOf(ids: Array<string | null>): Promise<Map<string, string>> {

@@ -192,8 +192,8 @@ export class RoutingService {
   }
 
   /** Inside business hours (always, when the admin has not set any). */
-  async isOpen(now = new Date()): Promise<boolean> {
-    return isWithinBusinessHours((await this.ctx.settings.get()).businessHours, now);
+  async isOpen(): Promise<boolean> {
+    return isWithinBusinessHours((await this.ctx.settings.get()).businessHours, new Date());
   }
 
   async availability(): Promise<Availability> {

@@ -53,7 +53,7 @@ export function summarizeFollowUps(followUps: ReportedFollowUp[], now: number): 
   };
 }
 
-export function summarize(range: { from: Date; to: Date }, conversations: ReportedConversation[], ratings: number[], followUps: ReportedFollowUp[] = [], now = Date.now()): ReportSummary {
+export function summarize(range: { from: Date; to: Date }, conversations: ReportedConversation[], ratings: number[], followUps: ReportedFollowUp[], now: number): ReportSummary {
   const firstResponse = sortedSeconds(conversations.map((c) => (c.firstResponseAt === null ? null : c.firstResponseAt - c.createdAt)));
   const wait = sortedSeconds(conversations.map((c) => (c.firstAssignedAt === null ? null : c.firstAssignedAt - c.createdAt)));
   const handle = sortedSeconds(conversations.map((c) => (c.firstAssignedAt === null || c.closedAt === null ? null : c.closedAt - c.firstAssignedAt)));
