@@ -6,7 +6,7 @@ import { format } from "../locale.js";
 import { readStored, writeStored } from "../storage.js";
 import { ChatSession, type PendingMessage } from "./chat-session.js";
 import { linkify } from "./linkify.js";
-import { PANEL_STRINGS, type Strings } from "./strings.js";
+import { PANEL_STRINGS, type Strings } from "../i18n/panel.js";
 import { panelStyles } from "./styles.js";
 import { downloadText, transcriptText } from "./transcript.js";
 
