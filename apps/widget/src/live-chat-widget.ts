@@ -2,7 +2,7 @@
 // on first open, or at once when the visitor already has a conversation (for the unread badge).
 import { LitElement, css, html, nothing, type PropertyValues } from "lit";
 import type { Locale, WidgetSettings } from "@live-chat/protocol";
-import { LAUNCHER_STRINGS } from "./launcher-strings.js";
+import { LAUNCHER_STRINGS } from "./i18n/launcher.js";
 import { format, resolveLocale } from "./locale.js";
 import { visuallyHidden } from "./shared-styles.js";
 import { readStored, writeStored } from "./storage.js";

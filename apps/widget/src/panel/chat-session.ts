@@ -1,27 +1,11 @@
-// The visitor's side of the conversation as a Lit reactive controller: the /visitor socket, the
-// outbox, history restored with `sync` after every (re)connect, and the live queue/typing state.
-import { io, type Socket } from "socket.io-client";
+// The visitor's side of the conversation as a Lit reactive controller: the /visitor socket's events
+// (opened in visitor-socket.ts), the outbox, history restored with `sync` after every (re)connect, and the live queue/typing state.
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import type {
-  Ack,
-  Availability,
-  Conversation,
-  Locale,
-  Message,
-  QueueInfo,
-  VisitorClientToServerEvents,
-  VisitorServerToClientEvents,
-  WidgetSettings,
-} from "@live-chat/protocol";
+import type { Ack, Availability, Conversation, Locale, Message, QueueInfo, VisitorServerToClientEvents, WidgetSettings } from "@live-chat/protocol";
 import { readStored, writeStored } from "../storage.js";
 import { Outbox, type OutboxEntry } from "./outbox.js";
+import { openVisitorSocket, present, request, type AckOf, type PayloadOf, type VisitorSocket } from "./visitor-socket.js";
 
-type VisitorSocket = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
-type Requests = VisitorClientToServerEvents;
-type PayloadOf<E extends keyof Requests> = Parameters<Requests[E]>[0];
-type AckOf<E extends keyof Requests> = Parameters<NonNullable<Parameters<Requests[E]>[1]>>[0];
-
-const ACK_TIMEOUT_MS = 15_000;
 const TYPING_IDLE_MS = 3_000;
 const TYPING_SHOWN_MS = 8_000;
 
@@ -38,11 +22,6 @@ export type Connection = "connecting" | "online" | "offline";
 
 /** What the chat shows for a message of the visitor's that is not acknowledged yet. */
 export type PendingMessage = OutboxEntry;
-
-function present(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-}
 
 export class ChatSession implements ReactiveController {
   connection: Connection = "connecting";
@@ -78,22 +57,7 @@ export class ChatSession implements ReactiveController {
   }
 
   hostConnected(): void {
-    const { server } = this.options;
-    const socket: VisitorSocket = io(`${server}/visitor`, {
-      transports: ["websocket", "polling"],
-      tryAllTransports: true,
-      // A function, so every reconnect presents the latest token.
-      auth: (cb) =>
-        cb({
-          visitorToken: readStored<string>(server, "token"),
-          name: present(this.options.name),
-          email: present(this.options.email),
-          locale: this.options.locale,
-          identity: present(this.options.identity),
-          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-          pageUrl: location.href.slice(0, 2048),
-        }),
-    });
+    const socket = openVisitorSocket(this.options);
     this.socket = socket;
     socket.on("session", (s) => void this.onSession(s));
     socket.on("disconnect", () => this.onDisconnect());
@@ -213,7 +177,7 @@ export class ChatSession implements ReactiveController {
   private async sync(): Promise<void> {
     const c = this.conversation;
     if (!c) return;
-    const ack = await this.request("sync", { conversationId: c.id, afterSeq: this.lastSeq() });
+    const ack = await request(this.socket, "sync", { conversationId: c.id, afterSeq: this.lastSeq() });
     if (ack?.ok) this.addMessages(ack.messages);
   }
 
@@ -227,20 +191,6 @@ export class ChatSession implements ReactiveController {
     const delivered = new Set(incoming.flatMap((m) => (m.clientId ? [m.clientId] : [])));
     if (delivered.size) this.outbox.remove(delivered);
     this.host.requestUpdate();
-  }
-
-  /** Emits and waits for the ack; null when there was no answer (not connected, or timed out). */
-  private async request<E extends keyof Requests>(event: E, payload: PayloadOf<E>): Promise<AckOf<E> | null> {
-    const socket = this.socket;
-    if (!socket?.connected) return null;
-    try {
-      // The event map's overloads do not narrow through a generic key; the payload type is checked above.
-      const timed = socket.timeout(ACK_TIMEOUT_MS);
-      const emit = timed.emitWithAck as (ev: E, p: PayloadOf<E>) => Promise<AckOf<E>>;
-      return await emit.call(timed, event, payload);
-    } catch {
-      return null;
-    }
   }
 
   /** Visitor's own messages, waiting or failed, that are not in the history yet. */
@@ -297,11 +247,11 @@ export class ChatSession implements ReactiveController {
   private async deliver(entry: OutboxEntry): Promise<Ack | null> {
     const c = this.conversation;
     if (c && !this.ended) {
-      const ack = await this.request("message:send", { conversationId: c.id, clientId: entry.clientId, body: entry.body });
+      const ack = await request(this.socket, "message:send", { conversationId: c.id, clientId: entry.clientId, body: entry.body });
       if (ack?.ok) this.addMessages([ack.message]);
       return ack;
     }
-    const ack = await this.request("conversation:start", {
+    const ack = await request(this.socket, "conversation:start", {
       body: entry.body,
       clientId: entry.clientId,
       name: present(this.intro.name ?? this.options.name),
@@ -329,7 +279,7 @@ export class ChatSession implements ReactiveController {
   async leave(): Promise<boolean> {
     const c = this.conversation;
     if (!c) return false;
-    const ack = await this.request("conversation:leave", { conversationId: c.id });
+    const ack = await request(this.socket, "conversation:leave", { conversationId: c.id });
     if (!ack?.ok) return false;
     this.ended = true;
     this.operatorTyping = null;
@@ -342,14 +292,14 @@ export class ChatSession implements ReactiveController {
   async rate(score: number, comment: string): Promise<boolean> {
     const c = this.conversation;
     if (!c) return false;
-    const ack = await this.request("rating", { conversationId: c.id, score, comment: present(comment) });
+    const ack = await request(this.socket, "rating", { conversationId: c.id, score, comment: present(comment) });
     return ack?.ok === true;
   }
 
   async answerSummary(messageId: string, answer: "yes" | "no"): Promise<boolean> {
     const c = this.conversation;
     if (!c) return false;
-    const ack = await this.request("summary:answer", { conversationId: c.id, messageId, answer });
+    const ack = await request(this.socket, "summary:answer", { conversationId: c.id, messageId, answer });
     if (ack?.ok) {
       this.messages = this.messages.map((m) => (m.id === messageId ? { ...m, meta: { ...m.meta, summaryAnswer: answer } } : m));
       this.setConversation(ack.conversation);
@@ -360,7 +310,7 @@ export class ChatSession implements ReactiveController {
   }
 
   sendOffline(fields: PayloadOf<"offline:message">): Promise<AckOf<"offline:message"> | null> {
-    return this.request("offline:message", fields);
+    return request(this.socket, "offline:message", fields);
   }
 
   /** Seconds the visitor can expect to wait: their place in the queue, or a chat started now. */

@@ -1,5 +1,5 @@
 import type { Locale, Message } from "@live-chat/protocol";
-import type { Strings } from "./strings.js";
+import type { Strings } from "../i18n/panel.js";
 
 /** A plain-text transcript of what the visitor saw, for copying or saving. */
 export function transcriptText(messages: Message[], strings: Strings, locale: Locale, describeSystem: (m: Message) => string): string {

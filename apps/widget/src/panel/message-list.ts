@@ -1,0 +1,149 @@
+// <live-chat-messages>: the conversation as the visitor sees it, with their own unsent messages after it.
+import { LitElement, css, html, nothing } from "lit";
+import type { Locale, Message } from "@live-chat/protocol";
+import type { Strings } from "../i18n/panel.js";
+import { format } from "../locale.js";
+import type { PendingMessage } from "./chat-session.js";
+import { linkify } from "./linkify.js";
+import { clock, controls, define, emit } from "./part.js";
+
+/** A system message in the visitor's language, keyed by the server's meta.systemKey; an unknown key shows the body. */
+export function systemText(m: Message, t: Strings): string {
+  const template = m.meta?.systemKey ? t.system[m.meta.systemKey] : undefined;
+  return template ? format(template, m.meta?.params ?? {}) : m.body;
+}
+
+export class MessageList extends LitElement {
+  static override properties = { t: {}, locale: {}, messages: {}, pending: {}, greeting: {}, ended: {} };
+
+  declare t: Strings;
+  declare locale: Locale;
+  declare messages: Message[];
+  declare pending: PendingMessage[];
+  /** Shown while the list is empty. */
+  declare greeting: string;
+  declare ended: boolean;
+
+  /** The operator's summary the visitor has not answered yet, if it is the latest message. */
+  private openSummaryId(): string | undefined {
+    const last = this.messages[this.messages.length - 1];
+    return !this.ended && last?.meta?.summary && !last.meta.summaryAnswer && last.author.type === "operator" ? last.id : undefined;
+  }
+
+  /** Keeps the latest message in sight; the panel calls it once it and its siblings have rendered. */
+  scrollToEnd(): void {
+    const list = this.renderRoot.querySelector("ol");
+    list?.scrollTo({ top: list.scrollHeight });
+  }
+
+  private renderMessage(m: Message, asksSummary: boolean) {
+    const t = this.t;
+    if (m.kind === "system") return html`<li class="system">${systemText(m, t)}</li>`;
+    const own = m.author.type === "visitor";
+    const answer = (value: "yes" | "no") => emit(this, "live-chat-summary-answer", { messageId: m.id, answer: value });
+    return html`<li class="msg ${own ? "own" : "them"}">
+      ${own ? nothing : html`<span class="author">${m.author.name ?? t.someone}</span>`}
+      <div class="bubble">${linkify(m.body)}</div>
+      <span class="meta"><time datetime=${m.createdAt}>${clock(this.locale, m.createdAt)}</time>${own ? html` · ${t.sent}` : nothing}</span>
+      ${asksSummary
+        ? html`<div class="choices">
+            <button type="button" @click=${() => answer("yes")}>${t.summaryYes}</button>
+            <button type="button" @click=${() => answer("no")}>${t.summaryNo}</button>
+          </div>`
+        : nothing}
+    </li>`;
+  }
+
+  private renderPending(p: PendingMessage) {
+    const t = this.t;
+    const failed = p.state === "failed";
+    return html`<li class="msg own ${failed ? "failed" : "pending"}">
+      <div class="bubble">${linkify(p.body)}</div>
+      <span class="meta"
+        ><time datetime=${p.createdAt}>${clock(this.locale, p.createdAt)}</time> · ${failed ? t.failed : t.sending}
+        ${failed ? html`<button type="button" class="link" @click=${() => emit(this, "live-chat-retry", p.clientId)}>${t.retry}</button>` : nothing}</span
+      >
+    </li>`;
+  }
+
+  protected override render() {
+    const summaryId = this.openSummaryId();
+    // The list itself is the live region: a new message is announced once, without a hidden copy of its text.
+    return html`<ol role="log" aria-live="polite">
+      ${!this.messages.length && !this.pending.length ? html`<li class="system">${this.greeting}</li>` : nothing}
+      ${this.messages.map((m) => this.renderMessage(m, m.id === summaryId))} ${this.pending.map((p) => this.renderPending(p))}
+    </ol>`;
+  }
+
+  static override styles = [
+    controls,
+    css`
+      ol {
+        flex: 1;
+        overflow-y: auto;
+        margin: 0;
+        padding: 16px;
+        list-style: none;
+        display: flex;
+        flex-direction: column;
+        gap: 10px;
+      }
+      .msg {
+        display: flex;
+        flex-direction: column;
+        align-items: flex-start;
+        max-width: 85%;
+      }
+      .msg.own {
+        align-self: flex-end;
+        align-items: flex-end;
+      }
+      .bubble {
+        padding: 8px 12px;
+        border-radius: 14px;
+        background: #f3f4f6;
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
+      .own .bubble {
+        background: var(--lc-accent);
+        color: var(--lc-on-accent, #fff);
+      }
+      .bubble a {
+        color: inherit;
+        text-decoration: underline;
+      }
+      .pending .bubble {
+        opacity: 0.75;
+      }
+      .failed .bubble {
+        outline: 2px solid #b91c1c;
+      }
+      .author,
+      .meta,
+      .system {
+        font-size: 12px;
+        color: #4b5563;
+      }
+      .system {
+        align-self: center;
+        text-align: center;
+        max-width: 90%;
+      }
+      .choices {
+        display: flex;
+        gap: 6px;
+        margin-top: 6px;
+      }
+      button.link {
+        border: 0;
+        padding: 0 2px;
+        background: none;
+        color: #b91c1c;
+        text-decoration: underline;
+      }
+    `,
+  ];
+}
+
+define("live-chat-messages", MessageList);

@@ -1,0 +1,57 @@
+// The one place the widget opens its /visitor socket and asks the server something over it,
+// so the handshake (what the visitor presents on every connect) is read and changed here alone.
+import { io, type Socket } from "socket.io-client";
+import type { Locale, VisitorClientToServerEvents, VisitorServerToClientEvents } from "@live-chat/protocol";
+import { readStored } from "../storage.js";
+
+export type VisitorSocket = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
+type Requests = VisitorClientToServerEvents;
+export type PayloadOf<E extends keyof Requests> = Parameters<Requests[E]>[0];
+export type AckOf<E extends keyof Requests> = Parameters<NonNullable<Parameters<Requests[E]>[1]>>[0];
+
+const ACK_TIMEOUT_MS = 15_000;
+
+export interface VisitorIdentity {
+  server: string;
+  locale: Locale;
+  name?: string;
+  email?: string;
+  identity?: string;
+}
+
+export function present(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+export function openVisitorSocket(visitor: VisitorIdentity): VisitorSocket {
+  const { server } = visitor;
+  return io(`${server}/visitor`, {
+    transports: ["websocket", "polling"],
+    tryAllTransports: true,
+    // A function, so every reconnect presents the latest token.
+    auth: (cb) =>
+      cb({
+        visitorToken: readStored<string>(server, "token"),
+        name: present(visitor.name),
+        email: present(visitor.email),
+        locale: visitor.locale,
+        identity: present(visitor.identity),
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        pageUrl: location.href.slice(0, 2048),
+      }),
+  });
+}
+
+/** Emits and waits for the ack; null when there was no answer (not connected, or timed out). */
+export async function request<E extends keyof Requests>(socket: VisitorSocket | undefined, event: E, payload: PayloadOf<E>): Promise<AckOf<E> | null> {
+  if (!socket?.connected) return null;
+  try {
+    // The event map's overloads do not narrow through a generic key; the payload type is checked above.
+    const timed = socket.timeout(ACK_TIMEOUT_MS);
+    const emit = timed.emitWithAck as (ev: E, p: PayloadOf<E>) => Promise<AckOf<E>>;
+    return await emit.call(timed, event, payload);
+  } catch {
+    return null;
+  }
+}
