@@ -1,14 +1,13 @@
 // Wires the server: migrations, database, settings, HTTP routes, Socket.IO namespaces, static apps.
 import { createServer, type IncomingMessage } from "node:http";
-import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import express, { type Request, type Response, type NextFunction } from "express";
 import { Server } from "socket.io";
-import { cannedReplyInputSchema } from "@live-chat/protocol";
 import type { Config } from "./config.js";
 import type { Context, OperatorNamespace, VisitorNamespace } from "./context.js";
 import { createLogger, type Logger } from "./log.js";
-import { openDatabase } from "./store/db.js";
+import { openDatabase } from "./store/open.js";
+import { seedCannedReplies } from "./store/seed.js";
 import { applyMigrations } from "./store/migrate.js";
 import { SettingsStore } from "./store/settings.js";
 import { TokenService } from "./auth/tokens.js";
@@ -21,7 +20,7 @@ import { setUpOperatorNamespace } from "./realtime/operator.js";
 import { errorHandler, notFound } from "./http/middleware.js";
 import { authRoutes } from "./http/routes/auth.js";
 import { userRoutes } from "./http/routes/users.js";
-import { cannedReplyColumns, cannedReplyRoutes } from "./http/routes/canned-replies.js";
+import { cannedReplyRoutes } from "./http/routes/canned-replies.js";
 import { conversationRoutes } from "./http/routes/conversations.js";
 import { adminRoutes } from "./http/routes/admin.js";
 import { attachRedisAdapter, reconcileConnections } from "./realtime/cluster.js";
@@ -44,21 +43,6 @@ export function originAllowed(config: Config, origin: string | undefined, host: 
   const normalized = origin.replace(/\/$/, "");
   if (host && (normalized === `http://${host}` || normalized === `https://${host}`)) return true;
   return config.allowedOrigins.includes(normalized);
-}
-
-async function seedCannedReplies(ctx: Context): Promise<void> {
-  const marker = await ctx.db.setting.findUnique({ where: { key: "seeded_canned_replies" } });
-  if (marker) return;
-  const file = join(ctx.config.rootDir, "prisma/seed/canned-replies.json");
-  if ((await ctx.db.cannedReply.count()) === 0 && existsSync(file)) {
-    const entries = cannedReplyInputSchema.array().parse(JSON.parse(readFileSync(file, "utf8")));
-    for (const [position, entry] of entries.entries()) {
-      const columns = cannedReplyColumns(entry);
-      await ctx.db.cannedReply.create({ data: { ...columns, title: entry.title, body: entry.body, locale: entry.locale, phases: columns.phases!, position } });
-    }
-    ctx.log.info({ count: entries.length }, "seeded canned replies");
-  }
-  await ctx.db.setting.upsert({ where: { key: "seeded_canned_replies" }, create: { key: "seeded_canned_replies", value: "true" }, update: {} });
 }
 
 const INBOX_CSP = [
@@ -144,7 +128,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   const offline = new OfflineService(ctx);
 
   await auth.ensureAdmin();
-  await seedCannedReplies(ctx);
+  await seedCannedReplies(db, config.rootDir, log);
   if (!clustered) {
     // A fresh single process holds no sockets: everyone counts as disconnected since now.
     const now = new Date();

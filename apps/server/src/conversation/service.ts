@@ -14,7 +14,7 @@ import {
   type Phase,
   type Status,
 } from "@live-chat/protocol";
-import type { ConversationHead } from "../store/messages.js";
+import type { ConversationHead } from "../store/message-log.js";
 import type { Context } from "../context.js";
 import { rooms } from "../context.js";
 import { AppError } from "../errors.js";

@@ -6,7 +6,7 @@ import { AppError } from "../errors.js";
 import type { AuthService } from "../auth/service.js";
 import type { ConversationService } from "../conversation/service.js";
 import { toConversation } from "../conversation/serialize.js";
-import { toCannedReply } from "../http/routes/canned-replies.js";
+import { toCannedReply } from "../conversation/present-canned-reply.js";
 import type { RoutingService } from "../routing/service.js";
 import { bindHandlers } from "./handlers.js";
 

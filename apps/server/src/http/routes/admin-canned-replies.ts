@@ -9,7 +9,9 @@ import { AppError, fromZod } from "../../errors.js";
 import { Prisma } from "../../generated/sqlite/client.js";
 import { audit } from "../audit.js";
 import { localeOf, parseBody, requireAdmin, requireAuth } from "../middleware.js";
-import { assertKnownPlaceholders, cannedRepliesChanged, cannedReplyColumns, toCannedReply } from "./canned-replies.js";
+import { assertKnownPlaceholders, cannedRepliesChanged } from "./canned-replies.js";
+import { cannedReplyColumns } from "../../store/canned-replies.js";
+import { toCannedReply } from "../../conversation/present-canned-reply.js";
 
 const MAX_IMPORT = 1000;
 const importBodySchema = z.array(z.unknown()).max(MAX_IMPORT);

@@ -7,44 +7,19 @@ import {
   findUnknownPlaceholders,
   phaseIndex,
   type CannedReply,
-  type CannedReplyInput,
-  type ChecklistItem,
-  type Locale,
-  type Phase,
 } from "@live-chat/protocol";
 import { rooms, type Context } from "../../context.js";
 import type { AuthService } from "../../auth/service.js";
 import { AppError } from "../../errors.js";
-import { Prisma, type CannedReply as CannedReplyRow } from "../../generated/sqlite/client.js";
+import { Prisma } from "../../generated/sqlite/client.js";
+import { cannedReplyColumns } from "../../store/canned-replies.js";
+import { toCannedReply } from "../../conversation/present-canned-reply.js";
 import { audit } from "../audit.js";
 import { parseBody, parseQuery, requireAdmin, requireAuth } from "../middleware.js";
 
 /** Open inboxes hold canned-reply lists: tell them to fetch again. */
 export function cannedRepliesChanged(ctx: Context): void {
   ctx.operators.to(rooms.allOperators).emit("cannedReplies:changed");
-}
-
-export function toCannedReply(row: CannedReplyRow): CannedReply {
-  return {
-    id: row.id,
-    title: row.title,
-    body: row.body,
-    ...(row.shortcut ? { shortcut: row.shortcut } : {}),
-    locale: row.locale as Locale,
-    phases: row.phases.split(",").filter(Boolean) as Phase[],
-    ...(row.checklistItem ? { checklistItem: row.checklistItem as ChecklistItem } : {}),
-  };
-}
-
-export function cannedReplyColumns(input: Omit<Partial<CannedReplyInput>, "shortcut" | "checklistItem"> & { shortcut?: string | null; checklistItem?: string | null }) {
-  return {
-    ...(input.title !== undefined ? { title: input.title } : {}),
-    ...(input.body !== undefined ? { body: input.body } : {}),
-    ...(input.shortcut !== undefined ? { shortcut: input.shortcut ? input.shortcut.toLowerCase() : null } : {}),
-    ...(input.locale !== undefined ? { locale: input.locale } : {}),
-    ...(input.phases !== undefined ? { phases: [...new Set(input.phases)].sort((a, b) => phaseIndex(a) - phaseIndex(b)).join(",") } : {}),
-    ...(input.checklistItem !== undefined ? { checklistItem: input.checklistItem } : {}),
-  };
 }
 
 /** Refuses a body with a placeholder that does not exist, naming it. */
