@@ -17,6 +17,7 @@ import { RoutingService } from "./routing/service.js";
 import { OfflineService } from "./routing/offline.js";
 import { setUpVisitorNamespace } from "./realtime/visitor.js";
 import { setUpOperatorNamespace } from "./realtime/operator.js";
+import { Broadcast } from "./realtime/broadcast.js";
 import { errorHandler, notFound } from "./http/middleware.js";
 import { authRoutes } from "./http/routes/auth.js";
 import { userRoutes } from "./http/routes/users.js";
@@ -122,9 +123,10 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     work,
     clustered,
   };
+  const broadcast = new Broadcast(ctx.operators, ctx.visitors);
   const auth = new AuthService(ctx);
   const conversations = new ConversationService(ctx);
-  const routing = new RoutingService(ctx, conversations);
+  const routing = new RoutingService(ctx, conversations, broadcast);
   const offline = new OfflineService(ctx);
 
   await auth.ensureAdmin();
@@ -161,21 +163,24 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   const invitations = new InvitationService(ctx, auth);
   app.use(authRoutes(auth, invitations, false));
   app.use(userRoutes(ctx, auth, routing, invitations));
-  app.use(cannedReplyRoutes(ctx, auth));
-  app.use(conversationRoutes(ctx, auth, conversations, offline));
-  app.use(adminRoutes(ctx, auth, routing));
-  app.use(followUpRoutes(auth, new FollowUpService(ctx, conversations)));
+  app.use(cannedReplyRoutes(ctx, auth, broadcast));
+  app.use(conversationRoutes(ctx, auth, conversations, offline, broadcast));
+  app.use(adminRoutes(ctx, auth, routing, broadcast));
+  app.use(followUpRoutes(auth, new FollowUpService(ctx, conversations), broadcast));
   app.use("/api", notFound);
   staticApps(app, config);
   app.use(notFound);
   app.use(errorHandler(log));
 
-  setUpVisitorNamespace(ctx, ctx.visitors, conversations, routing, offline);
-  setUpOperatorNamespace(ctx, ctx.operators, auth, conversations, routing);
+  setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline);
+  setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing);
 
   const initial = await settings.get();
   const visitorSweep = setInterval(() => {
-    work.run("visitor sweep", async () => conversations.sweepDepartedVisitors((await settings.get()).visitorGraceMs));
+    work.run("visitor sweep", async () => {
+      const left = await conversations.sweepDepartedVisitors((await settings.get()).visitorGraceMs, (visitorId) => broadcast.visitorConnected(visitorId));
+      broadcast.conversations(left);
+    });
   }, Math.min(1000, Math.max(100, Math.floor(initial.visitorGraceMs / 4))));
   const operatorSweep = setInterval(() => {
     work.run("operator sweep", async () => {
@@ -184,7 +189,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     });
   }, Math.min(5000, Math.max(200, Math.floor(initial.operatorGraceMs / 4))));
   const clusterReconcile = clustered
-    ? setInterval(() => work.run("cluster reconcile", () => reconcileConnections(ctx, conversations)), config.clusterReconcileMs)
+    ? setInterval(() => work.run("cluster reconcile", () => reconcileConnections(ctx, broadcast, conversations)), config.clusterReconcileMs)
     : undefined;
   routing.requestDrain();
 
