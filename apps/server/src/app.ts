@@ -1,14 +1,13 @@
 // Wires the server: migrations, database, settings, HTTP routes, Socket.IO namespaces, static apps.
 import { createServer, type IncomingMessage } from "node:http";
-import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import express, { type Request, type Response, type NextFunction } from "express";
 import { Server } from "socket.io";
-import { cannedReplyInputSchema } from "@live-chat/protocol";
 import type { Config } from "./config.js";
 import type { Context, OperatorNamespace, VisitorNamespace } from "./context.js";
 import { createLogger, type Logger } from "./log.js";
-import { openDatabase } from "./store/db.js";
+import { openDatabase } from "./store/open.js";
+import { seedCannedReplies } from "./store/seed.js";
 import { applyMigrations } from "./store/migrate.js";
 import { SettingsStore } from "./store/settings.js";
 import { TokenService } from "./auth/tokens.js";
@@ -18,10 +17,11 @@ import { RoutingService } from "./routing/service.js";
 import { OfflineService } from "./routing/offline.js";
 import { setUpVisitorNamespace } from "./realtime/visitor.js";
 import { setUpOperatorNamespace } from "./realtime/operator.js";
+import { Broadcast } from "./realtime/broadcast.js";
 import { errorHandler, notFound } from "./http/middleware.js";
 import { authRoutes } from "./http/routes/auth.js";
 import { userRoutes } from "./http/routes/users.js";
-import { cannedReplyColumns, cannedReplyRoutes } from "./http/routes/canned-replies.js";
+import { cannedReplyRoutes } from "./http/routes/canned-replies.js";
 import { conversationRoutes } from "./http/routes/conversations.js";
 import { adminRoutes } from "./http/routes/admin.js";
 import { attachRedisAdapter, reconcileConnections } from "./realtime/cluster.js";
@@ -44,21 +44,6 @@ export function originAllowed(config: Config, origin: string | undefined, host: 
   const normalized = origin.replace(/\/$/, "");
   if (host && (normalized === `http://${host}` || normalized === `https://${host}`)) return true;
   return config.allowedOrigins.includes(normalized);
-}
-
-async function seedCannedReplies(ctx: Context): Promise<void> {
-  const marker = await ctx.db.setting.findUnique({ where: { key: "seeded_canned_replies" } });
-  if (marker) return;
-  const file = join(ctx.config.rootDir, "prisma/seed/canned-replies.json");
-  if ((await ctx.db.cannedReply.count()) === 0 && existsSync(file)) {
-    const entries = cannedReplyInputSchema.array().parse(JSON.parse(readFileSync(file, "utf8")));
-    for (const [position, entry] of entries.entries()) {
-      const columns = cannedReplyColumns(entry);
-      await ctx.db.cannedReply.create({ data: { ...columns, title: entry.title, body: entry.body, locale: entry.locale, phases: columns.phases!, position } });
-    }
-    ctx.log.info({ count: entries.length }, "seeded canned replies");
-  }
-  await ctx.db.setting.upsert({ where: { key: "seeded_canned_replies" }, create: { key: "seeded_canned_replies", value: "true" }, update: {} });
 }
 
 const INBOX_CSP = [
@@ -138,13 +123,14 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     work,
     clustered,
   };
+  const broadcast = new Broadcast(ctx.operators, ctx.visitors);
   const auth = new AuthService(ctx);
   const conversations = new ConversationService(ctx);
-  const routing = new RoutingService(ctx, conversations);
+  const routing = new RoutingService(ctx, conversations, broadcast);
   const offline = new OfflineService(ctx);
 
   await auth.ensureAdmin();
-  await seedCannedReplies(ctx);
+  await seedCannedReplies(db, config.rootDir, log);
   if (!clustered) {
     // A fresh single process holds no sockets: everyone counts as disconnected since now.
     const now = new Date();
@@ -177,21 +163,24 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   const invitations = new InvitationService(ctx, auth);
   app.use(authRoutes(auth, invitations, false));
   app.use(userRoutes(ctx, auth, routing, invitations));
-  app.use(cannedReplyRoutes(ctx, auth));
-  app.use(conversationRoutes(ctx, auth, conversations, offline));
-  app.use(adminRoutes(ctx, auth, routing));
-  app.use(followUpRoutes(auth, new FollowUpService(ctx, conversations)));
+  app.use(cannedReplyRoutes(ctx, auth, broadcast));
+  app.use(conversationRoutes(ctx, auth, conversations, offline, broadcast));
+  app.use(adminRoutes(ctx, auth, routing, broadcast));
+  app.use(followUpRoutes(auth, new FollowUpService(ctx, conversations), broadcast));
   app.use("/api", notFound);
   staticApps(app, config);
   app.use(notFound);
   app.use(errorHandler(log));
 
-  setUpVisitorNamespace(ctx, ctx.visitors, conversations, routing, offline);
-  setUpOperatorNamespace(ctx, ctx.operators, auth, conversations, routing);
+  setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline);
+  setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing);
 
   const initial = await settings.get();
   const visitorSweep = setInterval(() => {
-    work.run("visitor sweep", async () => conversations.sweepDepartedVisitors((await settings.get()).visitorGraceMs));
+    work.run("visitor sweep", async () => {
+      const left = await conversations.sweepDepartedVisitors((await settings.get()).visitorGraceMs, (visitorId) => broadcast.visitorConnected(visitorId));
+      broadcast.conversations(left);
+    });
   }, Math.min(1000, Math.max(100, Math.floor(initial.visitorGraceMs / 4))));
   const operatorSweep = setInterval(() => {
     work.run("operator sweep", async () => {
@@ -200,7 +189,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     });
   }, Math.min(5000, Math.max(200, Math.floor(initial.operatorGraceMs / 4))));
   const clusterReconcile = clustered
-    ? setInterval(() => work.run("cluster reconcile", () => reconcileConnections(ctx, conversations)), config.clusterReconcileMs)
+    ? setInterval(() => work.run("cluster reconcile", () => reconcileConnections(ctx, broadcast, conversations)), config.clusterReconcileMs)
     : undefined;
   routing.requestDrain();
 

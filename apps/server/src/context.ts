@@ -8,7 +8,7 @@ import type {
 } from "@live-chat/protocol";
 import type { Config } from "./config.js";
 import type { Db, Provider } from "./store/db.js";
-import type { MessageLog } from "./store/messages.js";
+import type { MessageLog } from "./store/message-log.js";
 import type { SettingsStore } from "./store/settings.js";
 import type { TokenService } from "./auth/tokens.js";
 import type { Logger } from "./log.js";

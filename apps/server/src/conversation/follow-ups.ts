@@ -3,11 +3,11 @@
 // promise is also written into the transcript as an internal note, so a colleague who opens the
 // chat later sees what was promised.
 import type { FollowUp, FollowUpChannel, Locale } from "@live-chat/protocol";
-import type { Context } from "../context.js";
-import { rooms } from "../context.js";
+import type { Db } from "../store/db.js";
+import type { SettingsStore } from "../store/settings.js";
 import { AppError } from "../errors.js";
 import type { Principal } from "../auth/service.js";
-import type { ConversationService } from "./service.js";
+import type { Appended, ConversationService } from "./service.js";
 
 const include = { conversation: { select: { visitor: { select: { id: true, name: true, email: true } } } } } as const;
 
@@ -36,39 +36,46 @@ const NOTE_TEXT: Record<Locale, string> = {
 
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? "");
 
+/** Every change returns the follow-up as it now is (and a promise its note), for the caller to broadcast. */
 export class FollowUpService {
-  constructor(
-    private readonly ctx: Context,
-    private readonly conversations: ConversationService,
-  ) {}
+  private readonly db: Db;
+  private readonly settings: SettingsStore;
 
-  async promise(conversationId: string, by: Principal, input: { channel: FollowUpChannel; dueAt: string; phone?: string; note: string }, locale: Locale): Promise<FollowUp> {
-    const conversation = await this.ctx.db.conversation.findUnique({ where: { id: conversationId }, select: { id: true, operatorId: true, status: true } });
+  constructor(
+    stores: { db: Db; settings: SettingsStore },
+    private readonly conversations: ConversationService,
+  ) {
+    this.db = stores.db;
+    this.settings = stores.settings;
+  }
+
+  async promise(conversationId: string, by: Principal, input: { channel: FollowUpChannel; dueAt: string; phone?: string; note: string }, locale: Locale): Promise<{ followUp: FollowUp; note?: Appended }> {
+    const conversation = await this.db.conversation.findUnique({ where: { id: conversationId }, select: { id: true, operatorId: true, status: true } });
     if (!conversation) throw new AppError("NOT_FOUND");
     // Whoever has the chat promises; an admin may record a promise on any chat.
     if (conversation.operatorId !== by.user.id && by.user.role !== "admin") throw new AppError("NOT_ASSIGNED");
-    const row = await this.ctx.db.followUp.create({
+    const row = await this.db.followUp.create({
       data: { conversationId, operatorId: by.user.id, channel: input.channel, phone: input.phone ?? null, note: input.note, dueAt: new Date(input.dueAt) },
       include,
     });
     await this.conversations.recordEvent(conversationId, "follow_up_promised", { type: "operator", id: by.user.id }, { followUpId: row.id, channel: row.channel, dueAt: row.dueAt.toISOString() });
+    let note: Appended | undefined;
     if (conversation.status !== "closed") {
       const when = await this.formatWhen(row.dueAt, locale);
       const body = fill(NOTE_TEXT[locale], { channel: fill(CHANNEL_TEXT[locale][input.channel], { phone: input.phone ?? "" }), when, note: input.note });
-      const appended = await this.conversations.appendMessage({
+      note = await this.conversations.appendMessage({
         conversationId,
         author: { type: "operator", id: by.user.id, name: by.user.name },
         kind: "note",
         body,
         meta: { followUpId: row.id },
       });
-      if (appended.created) this.conversations.deliver(appended.message, appended.head);
     }
-    return this.announce(row);
+    return { followUp: await this.presentOne(row), ...(note ? { note } : {}) };
   }
 
   async list(status: "open" | "done" | "all"): Promise<FollowUp[]> {
-    const rows = await this.ctx.db.followUp.findMany({
+    const rows = await this.db.followUp.findMany({
       where: status === "open" ? { doneAt: null } : status === "done" ? { doneAt: { not: null } } : {},
       orderBy: status === "done" ? { doneAt: "desc" } : { dueAt: "asc" },
       take: 500,
@@ -78,17 +85,17 @@ export class FollowUpService {
   }
 
   async forConversation(conversationId: string): Promise<FollowUp[]> {
-    return this.present(await this.ctx.db.followUp.findMany({ where: { conversationId }, orderBy: { dueAt: "asc" }, include }));
+    return this.present(await this.db.followUp.findMany({ where: { conversationId }, orderBy: { dueAt: "asc" }, include }));
   }
 
   async markDone(id: string, userId: string, done: boolean): Promise<FollowUp> {
-    const existing = await this.ctx.db.followUp.findUnique({ where: { id }, select: { id: true } });
+    const existing = await this.db.followUp.findUnique({ where: { id }, select: { id: true } });
     if (!existing) throw new AppError("NOT_FOUND");
     // Marking done twice keeps the first time and the first person.
-    if (done) await this.ctx.db.followUp.updateMany({ where: { id, doneAt: null }, data: { doneAt: new Date(), doneById: userId } });
-    else await this.ctx.db.followUp.update({ where: { id }, data: { doneAt: null, doneById: null } });
-    const row = await this.ctx.db.followUp.findUniqueOrThrow({ where: { id }, include });
-    return this.announce(row);
+    if (done) await this.db.followUp.updateMany({ where: { id, doneAt: null }, data: { doneAt: new Date(), doneById: userId } });
+    else await this.db.followUp.update({ where: { id }, data: { doneAt: null, doneById: null } });
+    const row = await this.db.followUp.findUniqueOrThrow({ where: { id }, include });
+    return this.presentOne(row);
   }
 
   /** Rows as the wire has them, with the names of who promised and who finished, in one query. */
@@ -97,22 +104,21 @@ export class FollowUpService {
     return rows.map((r) => toFollowUp(r, names));
   }
 
-  private async announce(row: Row): Promise<FollowUp> {
+  private async presentOne(row: Row): Promise<FollowUp> {
     const [followUp] = await this.present([row]);
-    this.ctx.operators.to(rooms.allOperators).emit("followup:updated", followUp!);
     return followUp!;
   }
 
   private async namesOf(ids: Array<string | null>): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
     if (wanted.length === 0) return new Map();
-    const users = await this.ctx.db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+    const users = await this.db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
     return new Map(users.map((u) => [u.id, u.name]));
   }
 
   /** In the team's own time zone (the business hours'), in the operator's language. */
   private async formatWhen(at: Date, locale: Locale): Promise<string> {
-    const { timeZone } = (await this.ctx.settings.get()).businessHours;
+    const { timeZone } = (await this.settings.get()).businessHours;
     return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(at);
   }
 }

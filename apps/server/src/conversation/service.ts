@@ -2,7 +2,6 @@
 import {
   applyMethodEvent,
   type ChecklistItem,
-  type Conversation,
   type Locale,
   type Message,
   type MessageAuthor,
@@ -14,12 +13,12 @@ import {
   type Phase,
   type Status,
 } from "@live-chat/protocol";
-import type { ConversationHead } from "../store/messages.js";
-import type { Context } from "../context.js";
-import { rooms } from "../context.js";
+import type { Db } from "../store/db.js";
+import type { ConversationHead, MessageLog } from "../store/message-log.js";
+import type { SettingsStore } from "../store/settings.js";
 import { AppError } from "../errors.js";
 import { KeyedMutex } from "./locks.js";
-import { checklistColumns, checklistOf, conversationInclude, toConversation, toMessage, type ConversationWithParties } from "./serialize.js";
+import { checklistColumns, checklistOf, conversationInclude, toMessage, type ConversationWithParties } from "./serialize.js";
 
 export const OPEN_STATUSES: Status[] = ["queued", "active", "wrapping_up"];
 /** Open and with an operator: what counts against an operator's capacity. */
@@ -37,7 +36,19 @@ export interface AppendInput {
   guard?: { visitorId?: string; operatorId?: string };
 }
 
+/** A message the log stored now (with its conversation's head, to know who sees it), or one stored before under the same clientId. */
+export type Appended = { message: Message; head: ConversationHead; created: true } | { message: Message; created: false };
 
+/** What the conversation service works with: storage only, no sockets. */
+export interface ConversationStores {
+  db: Db;
+  messages: MessageLog;
+  settings: SettingsStore;
+}
+
+/**
+ * Every method returns what it changed (conversations, stored messages); the caller broadcasts it.
+ */
 export class ConversationService {
   private readonly mutex = new KeyedMutex();
   /** Called whenever an operator's slot frees up, so the queue can drain. */
@@ -45,15 +56,23 @@ export class ConversationService {
   /** Called whenever the queue changes (a chat queued, left, assigned). */
   onQueueChanged: () => void = () => undefined;
 
-  constructor(private readonly ctx: Context) {}
+  private readonly db: Db;
+  private readonly messages: MessageLog;
+  private readonly settings: SettingsStore;
+
+  constructor(stores: ConversationStores) {
+    this.db = stores.db;
+    this.messages = stores.messages;
+    this.settings = stores.settings;
+  }
 
   async load(conversationId: string): Promise<ConversationWithParties | null> {
-    return this.ctx.db.conversation.findUnique({ where: { id: conversationId }, include: conversationInclude });
+    return this.db.conversation.findUnique({ where: { id: conversationId }, include: conversationInclude });
   }
 
   /** The visitor's current chat: open and not ended by them (an ended chat waits only for its operator). */
   async openForVisitor(visitorId: string): Promise<ConversationWithParties | null> {
-    return this.ctx.db.conversation.findFirst({
+    return this.db.conversation.findFirst({
       where: { visitorId, status: { in: OPEN_STATUSES }, visitorLeft: false },
       orderBy: { createdAt: "desc" },
       include: conversationInclude,
@@ -61,27 +80,25 @@ export class ConversationService {
   }
 
   /** Starts a conversation for the visitor, or returns the one already open (a second tab, a retry). */
-  async start(visitorId: string, locale: Locale, first?: { body: string; clientId?: string }): Promise<{ conversation: ConversationWithParties; created: boolean; firstMessage?: Message }> {
+  async start(visitorId: string, locale: Locale, first?: { body: string; clientId?: string }): Promise<{ conversation: ConversationWithParties; created: boolean; firstMessage?: Appended }> {
     const existing = await this.openForVisitor(visitorId);
     let conversation = existing;
     if (!conversation) {
-      conversation = await this.ctx.db.conversation.create({
+      conversation = await this.db.conversation.create({
         data: { visitorId, locale, visitorConnected: true },
         include: conversationInclude,
       });
       await this.recordEvent(conversation.id, "queued", { type: "visitor", id: visitorId });
     }
-    let firstMessage: Message | undefined;
+    let firstMessage: Appended | undefined;
     if (first) {
-      const appended = await this.appendMessage({
+      firstMessage = await this.appendMessage({
         conversationId: conversation.id,
         author: { type: "visitor", id: visitorId, name: conversation.visitor.name ?? undefined },
         kind: "text",
         body: first.body,
         clientId: first.clientId,
       });
-      if (appended.created) this.deliver(appended.message, appended.head);
-      firstMessage = appended.message;
       conversation = (await this.load(conversation.id))!;
     }
     if (!existing) this.onQueueChanged();
@@ -92,8 +109,8 @@ export class ConversationService {
    * Stores a message with the next seq in one short atomic write and only then returns it.
    * The same clientId again returns the stored message instead of storing it twice.
    */
-  async appendMessage(input: AppendInput): Promise<{ message: Message; head: ConversationHead; created: true } | { message: Message; created: false }> {
-    const result = await this.ctx.messages.append({
+  async appendMessage(input: AppendInput): Promise<Appended> {
+    const result = await this.messages.append({
       conversationId: input.conversationId,
       clientId: input.clientId ?? null,
       kind: input.kind,
@@ -116,7 +133,7 @@ export class ConversationService {
 
   /** Every message after `afterSeq`, in seq order; notes only for operators. */
   async messagesAfter(conversationId: string, afterSeq: number, opts: { includeNotes: boolean; limit?: number }): Promise<Message[]> {
-    const rows = await this.ctx.db.message.findMany({
+    const rows = await this.db.message.findMany({
       where: { conversationId, seq: { gt: afterSeq }, ...(opts.includeNotes ? {} : { kind: { not: "note" } }) },
       orderBy: { seq: "asc" },
       take: opts.limit,
@@ -126,7 +143,7 @@ export class ConversationService {
 
   /** The newest `limit` messages before `beforeSeq`, in seq order (an operator scrolling up). */
   async messagesBefore(conversationId: string, beforeSeq: number, limit: number): Promise<Message[]> {
-    const rows = await this.ctx.db.message.findMany({
+    const rows = await this.db.message.findMany({
       where: { conversationId, seq: { lt: beforeSeq } },
       orderBy: { seq: "desc" },
       take: limit,
@@ -134,7 +151,7 @@ export class ConversationService {
     return rows.reverse().map(toMessage);
   }
 
-  /** Applies one event of the conversation method and stores and announces what changed. */
+  /** Applies one event of the conversation method and stores what changed (no changes: nothing to announce). */
   async applyMethod(conversationId: string, event: MethodEvent, actor: { type: "operator" | "visitor" | "system"; id?: string }): Promise<{ conversation: ConversationWithParties; changes: MethodChange[] }> {
     return this.mutex.run(conversationId, async () => {
       const row = await this.load(conversationId);
@@ -150,7 +167,7 @@ export class ConversationService {
       if (changes.length === 0 && state.pendingQuestion === before.pendingQuestion) return { conversation: row, changes };
       const now = new Date();
       const statusChange = changes.find((c): c is Extract<MethodChange, { type: "status_changed" }> => c.type === "status_changed");
-      const result = await this.ctx.db.conversation.updateMany({
+      const result = await this.db.conversation.updateMany({
         where: { id: row.id, status: row.status, operatorId: row.operatorId, phase: row.phase, pendingQuestion: row.pendingQuestion, ...checklistColumns(before.checklist) },
         data: {
           phase: state.phase,
@@ -167,35 +184,33 @@ export class ConversationService {
       for (const change of changes) await this.recordEvent(row.id, change.type, actor, change);
       if (statusChange?.to === "closed") await this.releaseSlot(row.operatorId);
       const conversation = (await this.load(row.id))!;
-      if (changes.length > 0) this.announce(conversation);
       if (statusChange?.to === "closed" && row.status === "queued") this.onQueueChanged();
       return { conversation, changes };
     });
   }
 
-  /** The visitor has left (ended the chat, or stayed away past the grace period). */
+  /** The visitor has left (ended the chat, or stayed away past the grace period): the conversation, when that changed it. */
   async markVisitorLeft(conversationId: string, why: "ended" | "timeout"): Promise<ConversationWithParties | null> {
     const row = await this.load(conversationId);
-    if (!row || row.status === "closed") return row;
+    if (!row || row.status === "closed") return null;
     if (row.status === "queued") {
       // Nobody answered yet: the chat ends as missed.
-      const result = await this.ctx.db.conversation.updateMany({
+      const result = await this.db.conversation.updateMany({
         where: { id: row.id, status: "queued" },
         data: { status: "closed", visitorLeft: true, visitorConnected: false, closedAt: new Date(), closeReason: "missed" },
       });
       if (result.count === 1) {
         await this.recordEvent(row.id, "visitor_left", { type: "visitor", id: row.visitorId }, { why });
         const conversation = (await this.load(row.id))!;
-        this.announce(conversation);
         this.onQueueChanged();
         return conversation;
       }
       return this.markVisitorLeft(conversationId, why);
     }
-    await this.ctx.db.conversation.update({ where: { id: row.id }, data: { visitorConnected: false } });
+    await this.db.conversation.update({ where: { id: row.id }, data: { visitorConnected: false } });
     await this.recordEvent(row.id, "visitor_left", { type: "visitor", id: row.visitorId }, { why });
-    const { conversation } = await this.applyMethod(row.id, { type: "visitor_left" }, { type: "system" });
-    return conversation;
+    const { conversation, changes } = await this.applyMethod(row.id, { type: "visitor_left" }, { type: "system" });
+    return changes.length > 0 ? conversation : null;
   }
 
   /**
@@ -208,12 +223,12 @@ export class ConversationService {
     if (row.status === "closed") throw new AppError("CONVERSATION_CLOSED");
     if (row.operatorId !== operatorId) throw new AppError("NOT_ASSIGNED");
     if (row.visitorConnected) {
-      const { idleCloseSeconds } = await this.ctx.settings.get();
+      const { idleCloseSeconds } = await this.settings.get();
       const lastActivity = row.lastVisitorMessageAt ?? row.assignedAt ?? row.createdAt;
       const idle = (Date.now() - lastActivity.getTime()) / 1000 >= idleCloseSeconds;
       if (!reason || !idle) throw new AppError("VISITOR_STILL_CONNECTED");
     }
-    const result = await this.ctx.db.conversation.updateMany({
+    const result = await this.db.conversation.updateMany({
       // Still this operator's: a transfer in between must not close the colleague's chat or free the wrong slot.
       where: { id: row.id, status: row.status, operatorId: row.operatorId },
       data: { status: "closed", closedAt: new Date(), closeReason: reason ?? "closed_by_operator" },
@@ -221,49 +236,51 @@ export class ConversationService {
     if (result.count === 0) throw new AppError("CONFLICT");
     await this.recordEvent(row.id, "closed", { type: "operator", id: operatorId }, { reason: reason ?? null });
     await this.releaseSlot(row.operatorId);
-    const conversation = (await this.load(row.id))!;
-    this.announce(conversation);
-    return conversation;
+    return (await this.load(row.id))!;
   }
 
-  async setVisitorConnected(visitorId: string, connected: boolean): Promise<void> {
-    const open = await this.ctx.db.conversation.findMany({ where: { visitorId, status: { in: OPEN_STATUSES }, visitorLeft: false }, select: { id: true, visitorConnected: true } });
+  /** Marks the visitor's open chats (dis)connected; returns those that changed. */
+  async setVisitorConnected(visitorId: string, connected: boolean): Promise<ConversationWithParties[]> {
+    const changed: ConversationWithParties[] = [];
+    const open = await this.db.conversation.findMany({ where: { visitorId, status: { in: OPEN_STATUSES }, visitorLeft: false }, select: { id: true, visitorConnected: true } });
     for (const c of open) {
       if (c.visitorConnected === connected && connected) continue;
-      await this.ctx.db.conversation.update({
+      await this.db.conversation.update({
         where: { id: c.id },
         data: { visitorConnected: connected, visitorDisconnectedAt: connected ? null : new Date() },
       });
       const conversation = await this.load(c.id);
-      if (conversation) this.announce(conversation);
+      if (conversation) changed.push(conversation);
     }
+    return changed;
   }
 
-  /** Conversations whose visitor has been gone longer than the grace period count as left. */
-  async sweepDepartedVisitors(graceMs: number): Promise<number> {
+  /**
+   * Conversations whose visitor has been gone longer than the grace period count as left; returns
+   * those that changed. `stillConnected` asks the sockets: across a cluster the visitor may be on another node.
+   */
+  async sweepDepartedVisitors(graceMs: number, stillConnected: (visitorId: string) => Promise<boolean>): Promise<ConversationWithParties[]> {
     const cutoff = new Date(Date.now() - graceMs);
-    const gone = await this.ctx.db.conversation.findMany({
+    const gone = await this.db.conversation.findMany({
       where: { status: { in: OPEN_STATUSES }, visitorConnected: false, visitorLeft: false, visitorDisconnectedAt: { lt: cutoff } },
       select: { id: true, visitorId: true },
       take: 200,
     });
-    let left = 0;
+    const left: ConversationWithParties[] = [];
     for (const c of gone) {
-      // Across a cluster the visitor may be connected to another node.
-      const sockets = await this.ctx.visitors.in(rooms.visitor(c.visitorId)).fetchSockets();
-      if (sockets.length > 0) {
-        await this.ctx.db.conversation.update({ where: { id: c.id }, data: { visitorConnected: true, visitorDisconnectedAt: null } });
+      if (await stillConnected(c.visitorId)) {
+        await this.db.conversation.update({ where: { id: c.id }, data: { visitorConnected: true, visitorDisconnectedAt: null } });
         continue;
       }
-      await this.markVisitorLeft(c.id, "timeout");
-      left++;
+      const conversation = await this.markVisitorLeft(c.id, "timeout");
+      if (conversation) left.push(conversation);
     }
     return left;
   }
 
   /** Gives an operator's slot back without announcing it (an assignment that did not happen). */
   async giveBackSlot(operatorId: string): Promise<void> {
-    await this.ctx.db.user.updateMany({ where: { id: operatorId, openChats: { gt: 0 } }, data: { openChats: { decrement: 1 } } });
+    await this.db.user.updateMany({ where: { id: operatorId, openChats: { gt: 0 } }, data: { openChats: { decrement: 1 } } });
   }
 
   /** A chat of this operator ended: the slot is free and the queue may drain. */
@@ -274,38 +291,19 @@ export class ConversationService {
   }
 
   async recordEvent(conversationId: string, type: string, actor: { type: string; id?: string }, data?: unknown): Promise<void> {
-    await this.ctx.db.conversationEvent.create({
+    await this.db.conversationEvent.create({
       data: { conversationId, type, actorType: actor.type, actorId: actor.id ?? null, data: data === undefined ? null : JSON.stringify(data) },
     });
   }
 
-  /** Tells everyone concerned: the visitor (visitor-safe fields) and the operators. */
-  announce(row: ConversationWithParties, queuePosition?: number): Conversation {
-    const conversation = toConversation(row, { queuePosition });
-    this.ctx.operators.to(rooms.allOperators).emit("conversation:updated", conversation);
-    this.ctx.visitors.to(rooms.visitor(row.visitorId)).emit("conversation:updated", toConversation(row, { queuePosition, forVisitor: true }));
-    return conversation;
-  }
-
-  /** Sends a message to whoever should see it: notes only to operators. */
-  deliver(message: Message, head: Pick<ConversationHead, "visitorId" | "operatorId">, opts: { exceptSocketId?: string } = {}): void {
-    const toOperators = head.operatorId ? this.ctx.operators.to(rooms.operator(head.operatorId)) : this.ctx.operators.to(rooms.allOperators);
-    (opts.exceptSocketId ? toOperators.except(opts.exceptSocketId) : toOperators).emit("message", message);
-    if (message.kind === "note") return;
-    const toVisitor = this.ctx.visitors.to(rooms.visitor(head.visitorId));
-    (opts.exceptSocketId ? toVisitor.except(opts.exceptSocketId) : toVisitor).emit("message", message);
-  }
-
   /** A system line in the transcript, rendered by each client from its key in its own language. */
-  async systemMessage(conversationId: string, systemKey: string, body: string, params: Record<string, string> = {}): Promise<Message> {
-    const appended = await this.appendMessage({
+  async systemMessage(conversationId: string, systemKey: string, body: string, params: Record<string, string> = {}): Promise<Appended> {
+    return this.appendMessage({
       conversationId,
       author: { type: "system" },
       kind: "system",
       body,
       meta: { systemKey, params },
     });
-    if (appended.created) this.deliver(appended.message, appended.head);
-    return appended.message;
   }
 }

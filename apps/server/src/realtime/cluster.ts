@@ -3,7 +3,8 @@ import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
 import type { Server } from "socket.io";
 import type { Logger } from "../log.js";
-import { rooms, type Context } from "../context.js";
+import type { Context } from "../context.js";
+import type { Broadcast } from "./broadcast.js";
 import type { ConversationService } from "../conversation/service.js";
 import { OPEN_STATUSES } from "../conversation/service.js";
 
@@ -53,7 +54,7 @@ export async function attachRedisAdapter(io: Server, redisUrl: string, keyPrefix
  * asks the whole cluster who is connected and marks the others as disconnected since now; the
  * grace-period sweeps then do the rest, and check the cluster once more before acting.
  */
-export async function reconcileConnections(ctx: Context, conversations: Pick<ConversationService, "setVisitorConnected">): Promise<{ visitors: number; operators: number }> {
+export async function reconcileConnections(ctx: Context, broadcast: Broadcast, conversations: Pick<ConversationService, "setVisitorConnected">): Promise<{ visitors: number; operators: number }> {
   const [visitorSockets, operatorSockets] = await Promise.all([ctx.visitors.fetchSockets(), ctx.operators.fetchSockets()]);
   const connectedVisitors = new Set(visitorSockets.map((s) => s.data.visitorId));
   const connectedOperators = new Set(operatorSockets.map((s) => s.data.userId));
@@ -65,16 +66,16 @@ export async function reconcileConnections(ctx: Context, conversations: Pick<Con
   });
   const lostVisitors = claimed.map((c) => c.visitorId).filter((id) => !connectedVisitors.has(id));
   for (const visitorId of lostVisitors) {
-    await conversations.setVisitorConnected(visitorId, false);
+    broadcast.conversations(await conversations.setVisitorConnected(visitorId, false));
     // Connected on another node in the meantime: their connect handler may have seen the old flag.
-    if ((await ctx.visitors.in(rooms.visitor(visitorId)).fetchSockets()).length > 0) await conversations.setVisitorConnected(visitorId, true);
+    if (await broadcast.visitorConnected(visitorId)) broadcast.conversations(await conversations.setVisitorConnected(visitorId, true));
   }
 
   const online = await ctx.db.user.findMany({ where: { disconnectedAt: null }, select: { id: true } });
   const lostOperators = online.map((u) => u.id).filter((id) => !connectedOperators.has(id));
   if (lostOperators.length > 0) await ctx.db.user.updateMany({ where: { id: { in: lostOperators }, disconnectedAt: null }, data: { disconnectedAt: new Date() } });
   for (const userId of lostOperators) {
-    if ((await ctx.operators.in(rooms.operator(userId)).fetchSockets()).length > 0) await ctx.db.user.update({ where: { id: userId }, data: { disconnectedAt: null } });
+    if (await broadcast.operatorConnected(userId)) await ctx.db.user.update({ where: { id: userId }, data: { disconnectedAt: null } });
   }
 
   if (lostVisitors.length + lostOperators.length > 0) ctx.log.warn({ visitors: lostVisitors.length, operators: lostOperators.length }, "connections lost with a cluster node marked as disconnected");

@@ -6,11 +6,12 @@ import { AppError } from "../errors.js";
 import type { AuthService } from "../auth/service.js";
 import type { ConversationService } from "../conversation/service.js";
 import { toConversation } from "../conversation/serialize.js";
-import { toCannedReply } from "../http/routes/canned-replies.js";
+import { toCannedReply } from "../conversation/present-canned-reply.js";
 import type { RoutingService } from "../routing/service.js";
+import type { Broadcast } from "./broadcast.js";
 import { bindHandlers } from "./handlers.js";
 
-export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, auth: AuthService, conversations: ConversationService, routing: RoutingService): void {
+export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broadcast: Broadcast, auth: AuthService, conversations: ConversationService, routing: RoutingService): void {
   ns.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     const principal = typeof token === "string" ? await auth.authenticate(token) : null;
@@ -80,9 +81,9 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, auth
             guard: kind === "text" ? { operatorId: userId } : {},
           });
           if (!appended.created) return { message: appended.message };
-          conversations.deliver(appended.message, appended.head, { exceptSocketId: socket.id });
+          broadcast.message(appended.message, appended.head, { exceptSocketId: socket.id });
           if (kind === "text") {
-            await conversations.applyMethod(
+            const result = await conversations.applyMethod(
               conversationId,
               {
                 type: "operator_message",
@@ -92,6 +93,7 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, auth
               },
               { type: "operator", id: userId },
             );
+            broadcast.method(result);
           }
           return { message: appended.message };
         },
@@ -106,22 +108,24 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, auth
         },
         "phase:set": async ({ conversationId, phase }) => {
           await mine(conversationId);
-          const { conversation } = await conversations.applyMethod(conversationId, { type: "phase_set", phase }, { type: "operator", id: userId });
-          return { conversation: toConversation(conversation) };
+          const result = await conversations.applyMethod(conversationId, { type: "phase_set", phase }, { type: "operator", id: userId });
+          broadcast.method(result);
+          return { conversation: toConversation(result.conversation) };
         },
         "checklist:check": async ({ conversationId, item }) => {
           if (item === "visitor_left") throw new AppError("BAD_REQUEST", "item");
           const row = await mine(conversationId);
           if (row.status === "closed") throw new AppError("CONVERSATION_CLOSED");
-          const { conversation } = await conversations.applyMethod(conversationId, { type: "checklist_check", item, by: "operator" }, { type: "operator", id: userId });
-          return { conversation: toConversation(conversation) };
+          const result = await conversations.applyMethod(conversationId, { type: "checklist_check", item, by: "operator" }, { type: "operator", id: userId });
+          broadcast.method(result);
+          return { conversation: toConversation(result.conversation) };
         },
         "conversation:transfer": async ({ conversationId, toOperatorId, note }) => {
           await routing.transfer(conversationId, userId, toOperatorId, note);
         },
         "conversation:close": async ({ conversationId, reason }) => {
           const row = await conversations.close(conversationId, userId, reason);
-          return { conversation: toConversation(row) };
+          return { conversation: broadcast.conversation(row) };
         },
         "operators:list": async () => {
           const users = await ctx.db.user.findMany({
@@ -141,8 +145,7 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, auth
 
     socket.on("disconnect", () => {
       ctx.work.run("operator disconnect bookkeeping", async () => {
-        const remaining = await ns.in(rooms.operator(userId)).fetchSockets();
-        if (remaining.length === 0) await ctx.db.user.update({ where: { id: userId }, data: { disconnectedAt: new Date() } });
+        if (!(await broadcast.operatorConnected(userId))) await ctx.db.user.update({ where: { id: userId }, data: { disconnectedAt: new Date() } });
       });
     });
   });

@@ -8,10 +8,11 @@ import type { ConversationService } from "../conversation/service.js";
 import { toConversation, toMessage } from "../conversation/serialize.js";
 import type { RoutingService } from "../routing/service.js";
 import type { OfflineService } from "../routing/offline.js";
+import type { Broadcast } from "./broadcast.js";
 import { bindHandlers } from "./handlers.js";
 import { VisitorRateLimits } from "./limits.js";
 
-export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, conversations: ConversationService, routing: RoutingService, offline: OfflineService): void {
+export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadcast: Broadcast, conversations: ConversationService, routing: RoutingService, offline: OfflineService): void {
   const limits = new VisitorRateLimits(ctx.config.visitorMessageLimit);
   ns.use(async (socket, next) => {
     try {
@@ -75,7 +76,8 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, conver
             throw new AppError("CLOSED");
           }
           if (name || email) await ctx.db.visitor.updateMany({ where: { id: visitorId, verified: false }, data: { ...(name ? { name } : {}), ...(email ? { email } : {}) } });
-          const { conversation } = await conversations.start(visitorId, socket.data.locale, body ? { body, clientId } : undefined);
+          const { conversation, firstMessage } = await conversations.start(visitorId, socket.data.locale, body ? { body, clientId } : undefined);
+          if (firstMessage) broadcast.appended(firstMessage);
           socket.data.conversationIds.add(conversation.id);
           const position = await routing.queuePosition(conversation.id);
           return { conversation: toConversation(conversation, { forVisitor: true, queuePosition: position?.position }) };
@@ -92,8 +94,8 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, conver
             guard: { visitorId },
           });
           if (appended.created) {
-            conversations.deliver(appended.message, appended.head, { exceptSocketId: socket.id });
-            if (appended.head.pendingQuestion) await conversations.applyMethod(conversationId, { type: "visitor_message", body, locale: socket.data.locale }, { type: "visitor", id: visitorId });
+            broadcast.message(appended.message, appended.head, { exceptSocketId: socket.id });
+            if (appended.head.pendingQuestion) broadcast.method(await conversations.applyMethod(conversationId, { type: "visitor_message", body, locale: socket.data.locale }, { type: "visitor", id: visitorId }));
           }
           return { message: appended.message };
         },
@@ -108,11 +110,13 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, conver
         },
         "conversation:leave": async ({ conversationId }) => {
           await owned(conversationId);
-          await conversations.markVisitorLeft(conversationId, "ended");
+          const left = await conversations.markVisitorLeft(conversationId, "ended");
+          if (left) broadcast.conversation(left);
         },
         "offline:message": async (input) => {
           await limits.take("offline", visitorId);
           const saved = await offline.leave({ ...input, visitorId, locale: socket.data.locale });
+          broadcast.offlineMessage(saved, "new");
           return { id: saved.id, dueAt: saved.dueAt };
         },
         rating: async ({ conversationId, score, comment }) => {
@@ -130,10 +134,11 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, conver
           const meta = summary.meta ? (JSON.parse(summary.meta) as Record<string, unknown>) : {};
           if (!meta.summary) throw new AppError("BAD_REQUEST", "messageId");
           const answered = await ctx.db.message.update({ where: { id: summary.id }, data: { meta: JSON.stringify({ ...meta, summaryAnswer: answer }) } });
-          const { conversation } = await conversations.applyMethod(conversationId, { type: "summary_answer", answer }, { type: "visitor", id: visitorId });
+          const result = await conversations.applyMethod(conversationId, { type: "summary_answer", answer }, { type: "visitor", id: visitorId });
+          broadcast.method(result);
           // The same message again, now with the answer: clients replace it by id.
-          conversations.deliver(toMessage(answered), conversation);
-          return { conversation: toConversation(conversation, { forVisitor: true }) };
+          broadcast.message(toMessage(answered), result.conversation);
+          return { conversation: toConversation(result.conversation, { forVisitor: true }) };
         },
       },
       locale,
@@ -143,8 +148,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, conver
 
     socket.on("disconnect", () => {
       ctx.work.run("visitor disconnect bookkeeping", async () => {
-        const remaining = await ns.in(rooms.visitor(visitorId)).fetchSockets();
-        if (remaining.length === 0) await conversations.setVisitorConnected(visitorId, false);
+        if (!(await broadcast.visitorConnected(visitorId))) broadcast.conversations(await conversations.setVisitorConnected(visitorId, false));
       });
     });
 
@@ -152,7 +156,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, conver
       const open = await conversations.openForVisitor(visitorId);
       if (open) {
         socket.data.conversationIds.add(open.id);
-        if (!open.visitorConnected) await conversations.setVisitorConnected(visitorId, true);
+        if (!open.visitorConnected) broadcast.conversations(await conversations.setVisitorConnected(visitorId, true));
       }
       const current = open ? await conversations.load(open.id) : null;
       const position = current ? await routing.queuePosition(current.id) : null;

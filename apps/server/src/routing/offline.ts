@@ -1,7 +1,7 @@
 // The offline path: a message left while nobody could answer, with the time its answer is due.
 import type { Locale, OfflineMessage } from "@live-chat/protocol";
-import type { Context } from "../context.js";
-import { rooms } from "../context.js";
+import type { Db } from "../store/db.js";
+import type { SettingsStore } from "../store/settings.js";
 import { AppError } from "../errors.js";
 import { answerDueAt } from "./hours.js";
 import type { OfflineMessage as OfflineRow } from "../generated/sqlite/client.js";
@@ -21,13 +21,20 @@ export function toOfflineMessage(row: OfflineRow): OfflineMessage {
   };
 }
 
+/** Returns each message as it now is; the caller tells the inboxes. */
 export class OfflineService {
-  constructor(private readonly ctx: Context) {}
+  private readonly db: Db;
+  private readonly settings: SettingsStore;
+
+  constructor(stores: { db: Db; settings: SettingsStore }) {
+    this.db = stores.db;
+    this.settings = stores.settings;
+  }
 
   async leave(input: { name: string; email: string; body: string; phone?: string; callbackRequested?: boolean; visitorId?: string; locale: Locale }): Promise<OfflineMessage> {
-    const settings = await this.ctx.settings.get();
+    const settings = await this.settings.get();
     const now = new Date();
-    const row = await this.ctx.db.offlineMessage.create({
+    const row = await this.db.offlineMessage.create({
       data: {
         name: input.name,
         email: input.email,
@@ -40,25 +47,21 @@ export class OfflineService {
         dueAt: answerDueAt(settings.businessHours, now, settings.offlineAnswerHours),
       },
     });
-    const message = toOfflineMessage(row);
-    this.ctx.operators.to(rooms.allOperators).emit("offline:new", message);
-    return message;
+    return toOfflineMessage(row);
   }
 
   async list(): Promise<OfflineMessage[]> {
-    const rows = await this.ctx.db.offlineMessage.findMany({ orderBy: { createdAt: "desc" }, take: 500 });
+    const rows = await this.db.offlineMessage.findMany({ orderBy: { createdAt: "desc" }, take: 500 });
     return rows.map(toOfflineMessage);
   }
 
   async markHandled(id: string, userId: string, handled: boolean): Promise<OfflineMessage> {
-    const existing = await this.ctx.db.offlineMessage.findUnique({ where: { id } });
+    const existing = await this.db.offlineMessage.findUnique({ where: { id } });
     if (!existing) throw new AppError("NOT_FOUND");
-    const row = await this.ctx.db.offlineMessage.update({
+    const row = await this.db.offlineMessage.update({
       where: { id },
       data: handled ? { handledAt: existing.handledAt ?? new Date(), handledById: existing.handledById ?? userId } : { handledAt: null, handledById: null },
     });
-    const message = toOfflineMessage(row);
-    this.ctx.operators.to(rooms.allOperators).emit("offline:updated", message);
-    return message;
+    return toOfflineMessage(row);
   }
 }

@@ -5,15 +5,16 @@
 // changed gives back what the previous step took, and a crash in between can only leave a slot
 // unused, never over-filled.
 import type { Availability, Presence, QueueInfo } from "@live-chat/protocol";
-import type { Context } from "../context.js";
-import { rooms } from "../context.js";
+import type { BackgroundWork } from "../background.js";
+import type { Db } from "../store/db.js";
+import type { SettingsStore } from "../store/settings.js";
 import { AppError } from "../errors.js";
 import { ASSIGNED_STATUSES, type ConversationService } from "../conversation/service.js";
 import { KeyedMutex } from "../conversation/locks.js";
-import { toConversation } from "../conversation/serialize.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import { isWithinBusinessHours, nextOpeningAt } from "./hours.js";
 import { queueWaits, slotFreeTimes, typicalHandleSeconds } from "./estimate.js";
+import type { RoutingAnnouncer } from "./announcer.js";
 
 /** The queue's order everywhere: oldest first, ties broken the same way every time. */
 const QUEUE_ORDER: Prisma.ConversationOrderByWithRelationInput[] = [{ queuedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }];
@@ -36,8 +37,9 @@ export class RoutingService {
   private lastAvailabilityKey = "";
 
   constructor(
-    private readonly ctx: Context,
+    private readonly ctx: { db: Db; settings: SettingsStore; work: BackgroundWork },
     private readonly conversations: ConversationService,
+    private readonly announce: RoutingAnnouncer,
   ) {
     conversations.onSlotFreed = () => this.requestDrain();
     conversations.onQueueChanged = () => this.requestDrain();
@@ -115,9 +117,9 @@ export class RoutingService {
     this.lastSent.delete(conversationId);
     await this.conversations.recordEvent(conversationId, "assigned", { type: how === "routed" ? "system" : "operator", id: operatorId }, { how });
     const row = (await this.conversations.load(conversationId))!;
-    this.ctx.operators.to(rooms.operator(operatorId)).emit("conversation:assigned", toConversation(row));
-    this.conversations.announce(row);
-    await this.conversations.systemMessage(conversationId, "operator_joined", `${row.operator?.name ?? ""} joined the chat`, { name: row.operator?.name ?? "" });
+    this.announce.assigned(operatorId, row);
+    this.announce.conversation(row);
+    this.announce.appended(await this.conversations.systemMessage(conversationId, "operator_joined", `${row.operator?.name ?? ""} joined the chat`, { name: row.operator?.name ?? "" }));
     return "assigned";
   }
 
@@ -167,25 +169,24 @@ export class RoutingService {
     await this.conversations.recordEvent(conversationId, "transferred", { type: "operator", id: fromOperatorId }, { to: toOperatorId, note: note ?? null });
     const fromName = (await db.user.findUnique({ where: { id: fromOperatorId }, select: { name: true } }))?.name ?? "";
     if (note) {
-      const appended = await this.conversations.appendMessage({
+      this.announce.appended(await this.conversations.appendMessage({
         conversationId,
         author: { type: "operator", id: fromOperatorId, name: fromName },
         kind: "note",
         body: note,
         meta: { systemKey: "transfer_note", params: { from: fromName, to: target.name } },
-      });
-      if (appended.created) this.conversations.deliver(appended.message, appended.head);
+      }));
     }
     const updated = (await this.conversations.load(conversationId))!;
-    this.ctx.operators.to(rooms.operator(toOperatorId)).emit("conversation:assigned", toConversation(updated));
-    this.conversations.announce(updated);
-    await this.conversations.systemMessage(conversationId, "transferred", `${target.name} takes over your chat`, { name: target.name });
+    this.announce.assigned(toOperatorId, updated);
+    this.announce.conversation(updated);
+    this.announce.appended(await this.conversations.systemMessage(conversationId, "transferred", `${target.name} takes over your chat`, { name: target.name }));
     this.requestDrain();
   }
 
   async setPresence(userId: string, presence: Presence): Promise<void> {
     await this.ctx.db.user.update({ where: { id: userId }, data: { presence, presenceChangedAt: new Date() } });
-    this.ctx.operators.to(rooms.operator(userId)).emit("presence:updated", { status: presence });
+    this.announce.presence(userId, presence);
     // Online fills slots; away or offline changes the capacity behind every estimate.
     this.requestDrain();
     this.ctx.work.run("availability broadcast", () => this.broadcastAvailability());
@@ -216,7 +217,7 @@ export class RoutingService {
     const key = availabilityKey(availability);
     if (onlyIfChanged && key === this.lastAvailabilityKey) return;
     this.lastAvailabilityKey = key;
-    this.ctx.visitors.emit("availability", availability);
+    this.announce.availability(availability);
   }
 
   /** Typical handling time of recent chats (assigned until closed): the pace at which slots free up. */
@@ -271,14 +272,11 @@ export class RoutingService {
       const key = `${info.position}:${info.estimatedWaitSeconds}`;
       if (this.lastSent.get(c.id) === key) continue;
       this.lastSent.set(c.id, key);
-      this.ctx.visitors.to(rooms.visitor(c.visitorId)).emit("queue", info);
+      this.announce.queuePosition(c.visitorId, info);
     }
     for (const id of this.lastSent.keys()) if (!stillQueued.has(id)) this.lastSent.delete(id);
     const oldest = queued[0];
-    this.ctx.operators.to(rooms.allOperators).emit("queue:updated", {
-      waiting: queued.length,
-      oldestWaitSeconds: oldest ? Math.max(0, Math.round((Date.now() - oldest.queuedAt.getTime()) / 1000)) : 0,
-    });
+    this.announce.queueSize(queued.length, oldest ? Math.max(0, Math.round((Date.now() - oldest.queuedAt.getTime()) / 1000)) : 0);
     this.lastQueueBroadcastAt = Date.now();
     this.queueWasEmpty = queued.length === 0;
     this.newChatEstimate = { seconds: waits[queued.length]!, at: Date.now() };
@@ -311,8 +309,7 @@ export class RoutingService {
     const cutoff = new Date(Date.now() - graceMs);
     const gone = await this.ctx.db.user.findMany({ where: { disconnectedAt: { lt: cutoff }, OR: [{ presence: { not: "offline" } }, { openChats: { gt: 0 } }] }, select: { id: true } });
     for (const user of gone) {
-      const sockets = await this.ctx.operators.in(rooms.operator(user.id)).fetchSockets();
-      if (sockets.length > 0) {
+      if (await this.announce.operatorConnected(user.id)) {
         await this.ctx.db.user.update({ where: { id: user.id }, data: { disconnectedAt: null } });
         continue;
       }
@@ -335,8 +332,8 @@ export class RoutingService {
       if (moved.count !== 1) continue;
       await this.conversations.giveBackSlot(userId);
       await this.conversations.recordEvent(c.id, "requeued", { type: "system" }, { from: userId });
-      await this.conversations.systemMessage(c.id, "requeued", "Your chat is passed to the next available colleague");
-      this.conversations.announce((await this.conversations.load(c.id))!);
+      this.announce.appended(await this.conversations.systemMessage(c.id, "requeued", "Your chat is passed to the next available colleague"));
+      this.announce.conversation((await this.conversations.load(c.id))!);
     }
     this.requestDrain();
   }

@@ -5,54 +5,7 @@ import { randomUUID } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 import type { Pool } from "pg";
 import type { Db } from "./db.js";
-
-export interface AppendRequest {
-  conversationId: string;
-  clientId: string | null;
-  kind: "text" | "system" | "note";
-  authorType: "visitor" | "operator" | "system";
-  authorId: string | null;
-  authorName: string | null;
-  body: string;
-  cannedReplyId: string | null;
-  meta: string | null;
-  /** Who may write: the conversation's visitor, or its assigned operator. */
-  guard: { visitorId?: string; operatorId?: string };
-  now: Date;
-}
-
-export interface ConversationHead {
-  id: string;
-  visitorId: string;
-  operatorId: string | null;
-  status: string;
-  lastSeq: number;
-  pendingQuestion: string | null;
-}
-
-export interface StoredMessage {
-  id: string;
-  conversationId: string;
-  seq: number;
-  clientId: string | null;
-  kind: string;
-  authorType: string;
-  authorId: string | null;
-  authorName: string | null;
-  body: string;
-  cannedReplyId: string | null;
-  meta: string | null;
-  createdAt: Date;
-}
-
-export type AppendResult =
-  | { status: "stored"; message: StoredMessage; head: ConversationHead }
-  | { status: "duplicate"; message: StoredMessage }
-  | { status: "refused"; reason: "NOT_FOUND" | "CONVERSATION_CLOSED" | "FORBIDDEN" | "NOT_ASSIGNED" };
-
-export interface MessageLog {
-  append(request: AppendRequest): Promise<AppendResult>;
-}
+import type { AppendRequest, AppendResult, ConversationHead, MessageLog, StoredMessage } from "./message-log.js";
 
 /** What else a message changes on its conversation: who is waiting for whom. */
 type Effect = "visitor_text" | "operator_text" | "none";

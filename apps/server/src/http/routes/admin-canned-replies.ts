@@ -9,7 +9,10 @@ import { AppError, fromZod } from "../../errors.js";
 import { Prisma } from "../../generated/sqlite/client.js";
 import { audit } from "../audit.js";
 import { localeOf, parseBody, requireAdmin, requireAuth } from "../middleware.js";
-import { assertKnownPlaceholders, cannedRepliesChanged, cannedReplyColumns, toCannedReply } from "./canned-replies.js";
+import { assertKnownPlaceholders } from "./canned-replies.js";
+import type { HttpAnnouncer } from "../announcer.js";
+import { cannedReplyColumns } from "../../store/canned-replies.js";
+import { toCannedReply } from "../../conversation/present-canned-reply.js";
 
 const MAX_IMPORT = 1000;
 const importBodySchema = z.array(z.unknown()).max(MAX_IMPORT);
@@ -26,7 +29,7 @@ function titleOf(entry: unknown): string {
   return typeof title === "string" ? title.slice(0, 200) : "";
 }
 
-export function cannedReplyTransferRoutes(ctx: Context, auth: AuthService): Router {
+export function cannedReplyTransferRoutes(ctx: Context, auth: AuthService, broadcast: HttpAnnouncer): Router {
   const router = Router();
   router.use(["/api/canned-replies/export", "/api/canned-replies/import"], requireAuth(auth), requireAdmin);
 
@@ -86,7 +89,7 @@ export function cannedReplyTransferRoutes(ctx: Context, auth: AuthService): Rout
         result.refused.push({ index, title: titleOf(raw), error: err.body(localeOf(req)) });
       }
     }
-    if (result.added + result.updated > 0) cannedRepliesChanged(ctx);
+    if (result.added + result.updated > 0) broadcast.cannedRepliesChanged();
     res.json(result);
   });
   return router;

@@ -6,6 +6,7 @@ import { ZodError } from "zod";
 import type { Context } from "../../context.js";
 import type { AuthService } from "../../auth/service.js";
 import type { RoutingService } from "../../routing/service.js";
+import type { HttpAnnouncer } from "../announcer.js";
 import { AppError, fromZod } from "../../errors.js";
 import { audit } from "../audit.js";
 import { localeOf, parseBody, parseQuery, requireAdmin, requireAuth } from "../middleware.js";
@@ -23,7 +24,7 @@ function parseData(data: string | null): unknown {
   }
 }
 
-export function adminRoutes(ctx: Context, auth: AuthService, routing: RoutingService): Router {
+export function adminRoutes(ctx: Context, auth: AuthService, routing: RoutingService, broadcast: HttpAnnouncer): Router {
   const router = Router();
   router.use(["/api/settings", "/api/audit"], requireAuth(auth), requireAdmin);
 
@@ -67,7 +68,7 @@ export function adminRoutes(ctx: Context, auth: AuthService, routing: RoutingSer
     res.json(entries);
   });
 
-  router.use(cannedReplyTransferRoutes(ctx, auth));
+  router.use(cannedReplyTransferRoutes(ctx, auth, broadcast));
   router.use(reportRoutes(ctx, auth));
   return router;
 }

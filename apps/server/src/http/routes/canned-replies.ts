@@ -7,45 +7,16 @@ import {
   findUnknownPlaceholders,
   phaseIndex,
   type CannedReply,
-  type CannedReplyInput,
-  type ChecklistItem,
-  type Locale,
-  type Phase,
 } from "@live-chat/protocol";
-import { rooms, type Context } from "../../context.js";
+import type { Context } from "../../context.js";
 import type { AuthService } from "../../auth/service.js";
 import { AppError } from "../../errors.js";
-import { Prisma, type CannedReply as CannedReplyRow } from "../../generated/sqlite/client.js";
+import { Prisma } from "../../generated/sqlite/client.js";
+import { cannedReplyColumns } from "../../store/canned-replies.js";
+import { toCannedReply } from "../../conversation/present-canned-reply.js";
+import type { HttpAnnouncer } from "../announcer.js";
 import { audit } from "../audit.js";
 import { parseBody, parseQuery, requireAdmin, requireAuth } from "../middleware.js";
-
-/** Open inboxes hold canned-reply lists: tell them to fetch again. */
-export function cannedRepliesChanged(ctx: Context): void {
-  ctx.operators.to(rooms.allOperators).emit("cannedReplies:changed");
-}
-
-export function toCannedReply(row: CannedReplyRow): CannedReply {
-  return {
-    id: row.id,
-    title: row.title,
-    body: row.body,
-    ...(row.shortcut ? { shortcut: row.shortcut } : {}),
-    locale: row.locale as Locale,
-    phases: row.phases.split(",").filter(Boolean) as Phase[],
-    ...(row.checklistItem ? { checklistItem: row.checklistItem as ChecklistItem } : {}),
-  };
-}
-
-export function cannedReplyColumns(input: Omit<Partial<CannedReplyInput>, "shortcut" | "checklistItem"> & { shortcut?: string | null; checklistItem?: string | null }) {
-  return {
-    ...(input.title !== undefined ? { title: input.title } : {}),
-    ...(input.body !== undefined ? { body: input.body } : {}),
-    ...(input.shortcut !== undefined ? { shortcut: input.shortcut ? input.shortcut.toLowerCase() : null } : {}),
-    ...(input.locale !== undefined ? { locale: input.locale } : {}),
-    ...(input.phases !== undefined ? { phases: [...new Set(input.phases)].sort((a, b) => phaseIndex(a) - phaseIndex(b)).join(",") } : {}),
-    ...(input.checklistItem !== undefined ? { checklistItem: input.checklistItem } : {}),
-  };
-}
 
 /** Refuses a body with a placeholder that does not exist, naming it. */
 export function assertKnownPlaceholders(body: string | undefined): void {
@@ -56,7 +27,7 @@ export function assertKnownPlaceholders(body: string | undefined): void {
 
 const isShortcutClash = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
-export function cannedReplyRoutes(ctx: Context, auth: AuthService): Router {
+export function cannedReplyRoutes(ctx: Context, auth: AuthService, broadcast: HttpAnnouncer): Router {
   const router = Router();
   router.use("/api/canned-replies", requireAuth(auth));
 
@@ -78,7 +49,7 @@ export function cannedReplyRoutes(ctx: Context, auth: AuthService): Router {
     try {
       const row = await ctx.db.cannedReply.create({ data: { ...cannedReplyColumns(input), title: input.title, body: input.body, locale: input.locale, phases: cannedReplyColumns(input).phases! } });
       await audit(ctx.db, req.principal!.user.id, "canned_reply", row.id, "created", toCannedReply(row));
-      cannedRepliesChanged(ctx);
+      broadcast.cannedRepliesChanged();
       res.status(201).json(toCannedReply(row));
     } catch (err) {
       if (isShortcutClash(err)) throw new AppError("CONFLICT", "shortcut");
@@ -94,7 +65,7 @@ export function cannedReplyRoutes(ctx: Context, auth: AuthService): Router {
     try {
       const row = await ctx.db.cannedReply.update({ where: { id: existing.id }, data: cannedReplyColumns(input) });
       await audit(ctx.db, req.principal!.user.id, "canned_reply", row.id, "updated", { before: toCannedReply(existing), after: toCannedReply(row) });
-      cannedRepliesChanged(ctx);
+      broadcast.cannedRepliesChanged();
       res.json(toCannedReply(row));
     } catch (err) {
       if (isShortcutClash(err)) throw new AppError("CONFLICT", "shortcut");
@@ -107,7 +78,7 @@ export function cannedReplyRoutes(ctx: Context, auth: AuthService): Router {
     if (!existing) throw new AppError("NOT_FOUND");
     await ctx.db.cannedReply.delete({ where: { id: existing.id } });
     await audit(ctx.db, req.principal!.user.id, "canned_reply", existing.id, "deleted", toCannedReply(existing));
-    cannedRepliesChanged(ctx);
+    broadcast.cannedRepliesChanged();
     res.status(204).end();
   });
   return router;

@@ -7,6 +7,7 @@ import type { AuthService } from "../../auth/service.js";
 import type { ConversationService } from "../../conversation/service.js";
 import { conversationInclude, toConversation } from "../../conversation/serialize.js";
 import type { OfflineService } from "../../routing/offline.js";
+import type { HttpAnnouncer } from "../announcer.js";
 import { AppError } from "../../errors.js";
 import { parseBody, parseQuery, requireAuth } from "../middleware.js";
 
@@ -17,7 +18,7 @@ const messagesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
-export function conversationRoutes(ctx: Context, auth: AuthService, conversations: ConversationService, offline: OfflineService): Router {
+export function conversationRoutes(ctx: Context, auth: AuthService, conversations: ConversationService, offline: OfflineService, broadcast: HttpAnnouncer): Router {
   const router = Router();
   router.use(["/api/conversations", "/api/offline-messages"], requireAuth(auth));
 
@@ -57,7 +58,9 @@ export function conversationRoutes(ctx: Context, auth: AuthService, conversation
 
   router.post("/api/offline-messages/:id/handled", async (req, res) => {
     const { handled } = parseBody(z.object({ handled: z.boolean().default(true) }), req);
-    res.json(await offline.markHandled(String(req.params.id), req.principal!.user.id, handled));
+    const message = await offline.markHandled(String(req.params.id), req.principal!.user.id, handled);
+    broadcast.offlineMessage(message, "updated");
+    res.json(message);
   });
   return router;
 }
