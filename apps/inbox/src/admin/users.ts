@@ -6,7 +6,7 @@ import { customElement, property, query, state } from "lit/decorators.js";
 import { LIMITS, LOCALES, ROLES, type InvitationLink, type Locale, type Role, type User } from "@live-chat/protocol";
 import { dateTime } from "../format.js";
 import type { AdminApi, NewUser } from "./api.js";
-import { t } from "./i18n.js";
+import { t } from "../i18n.js";
 import { adminStyles } from "./styles.js";
 import "./confirm-dialog.js";
 import type { AdminConfirm } from "./confirm-dialog.js";
