@@ -14,7 +14,7 @@ import {
   type Phase,
 } from "@live-chat/protocol";
 import type { AdminApi } from "./api.js";
-import { t } from "./i18n.js";
+import { t } from "../i18n.js";
 import { adminStyles } from "./styles.js";
 import { errorMessage, formErrorOf, inLocale, localError, type FormError, type Localized } from "./form-error.js";
 import "./canned-reply-editor.js";
@@ -138,7 +138,7 @@ export class AdminCannedReplies extends LitElement {
     const l = this.locale;
     const body = entry && typeof entry === "object" ? (entry as { body?: unknown }).body : undefined;
     if (refusal.error.code === "UNKNOWN_PLACEHOLDER" && typeof body === "string") {
-      return t(l, "unknownPlaceholders", { names: findUnknownPlaceholders(body).map((n) => `{${n}}`).join(", ") });
+      return t(l, "cannedUnknownPlaceholders", { names: findUnknownPlaceholders(body).map((n) => `{${n}}`).join(", ") });
     }
     if (refusal.error.code === "BAD_REQUEST" && refusal.error.field) return t(l, "importInvalidField", { field: refusal.error.field });
     return errorMessage(refusal.error, l);

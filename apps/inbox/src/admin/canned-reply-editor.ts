@@ -19,7 +19,7 @@ import {
   type Phase,
 } from "@live-chat/protocol";
 import type { AdminApi } from "./api.js";
-import { t, type AdminKey } from "./i18n.js";
+import { t, type MessageKey } from "../i18n.js";
 import { adminStyles } from "./styles.js";
 import { fieldError, formErrorOf, formLevelError, inLocale, localError, revealError, type FormError } from "./form-error.js";
 
@@ -27,7 +27,7 @@ import { fieldError, formErrorOf, formLevelError, inLocale, localError, revealEr
 export type CannedReplyDraft = Omit<CannedReply, "id"> & { id?: string };
 
 const FIELDS = ["title", "body", "shortcut", "locale", "phases", "checklistItem"] as const;
-const PLACEHOLDER_LABEL: Record<string, AdminKey> = {
+const PLACEHOLDER_LABEL: Record<string, MessageKey> = {
   "visitor.name": "placeholder_visitor_name",
   "visitor.firstName": "placeholder_visitor_firstName",
   "operator.name": "placeholder_operator_name",
@@ -136,7 +136,7 @@ export class CannedReplyEditor extends LitElement {
         <p class="help">${t(l, "previewWithout")}</p>
         <p class="bubble" data-testid="preview-without-name">${fillPlaceholders(this.reply.body, { ...ctx, visitor: {} })}</p>
         ${unknown.length > 0
-          ? html`<p class="warning" role="alert">${t(l, "unknownPlaceholders", { names: unknown.map((n) => `{${n}}`).join(", ") })}</p>`
+          ? html`<p class="warning" role="alert">${t(l, "cannedUnknownPlaceholders", { names: unknown.map((n) => `{${n}}`).join(", ") })}</p>`
           : nothing}
       </section>
     `;

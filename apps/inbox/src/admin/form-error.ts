@@ -2,7 +2,7 @@
 import { html, nothing, type LitElement, type TemplateResult } from "lit";
 import { ERROR_CODES, ERROR_MESSAGES, type ErrorBody, type Locale } from "@live-chat/protocol";
 import { ApiError } from "../api.js";
-import { t } from "./i18n.js";
+import { t } from "../i18n.js";
 
 /** A text that can be rendered again in another language (a notice that outlives a language switch). */
 export type Localized = (locale: Locale) => string;

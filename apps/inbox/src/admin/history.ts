@@ -4,12 +4,12 @@ import { customElement, property, state } from "lit/decorators.js";
 import { AUDIT_ENTITIES, type AuditEntity, type AuditEntry, type Locale, type User } from "@live-chat/protocol";
 import { dateTime } from "../format.js";
 import type { AdminApi } from "./api.js";
-import { t, type AdminKey } from "./i18n.js";
+import { t, type MessageKey } from "../i18n.js";
 import { adminStyles } from "./styles.js";
 import { formErrorOf, inLocale, type FormError } from "./form-error.js";
 
 /** Field names the server records, as the admin knows them from the forms. */
-const FIELD_LABEL: Record<string, AdminKey> = {
+const FIELD_LABEL: Record<string, MessageKey> = {
   title: "title",
   body: "body",
   shortcut: "shortcut",
@@ -31,7 +31,7 @@ const FIELD_LABEL: Record<string, AdminKey> = {
   defaultMaxChats: "defaultMaxChats",
   offlineAnswerHours: "offlineAnswerHours",
 };
-const ACTION_LABEL: Record<string, AdminKey> = {
+const ACTION_LABEL: Record<string, MessageKey> = {
   created: "action_created",
   updated: "action_updated",
   deleted: "action_deleted",

@@ -5,7 +5,7 @@ import { html, LitElement, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { PHASES, PHASE_LABELS, type Locale, type OperatorReport, type ReportSummary } from "@live-chat/protocol";
 import type { AdminApi } from "./api.js";
-import { t } from "./i18n.js";
+import { t } from "../i18n.js";
 import { adminStyles } from "./styles.js";
 import { fieldError, formErrorOf, formLevelError, inLocale, type FormError } from "./form-error.js";
 

@@ -4,7 +4,7 @@ import { html, LitElement, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { LOCALES, WEEKDAYS, type Locale, type Settings, type Weekday } from "@live-chat/protocol";
 import type { AdminApi } from "./api.js";
-import { t } from "./i18n.js";
+import { t } from "../i18n.js";
 import { adminStyles } from "./styles.js";
 import { concerns, fieldError, formErrorOf, formLevelError, inLocale, revealError, type FormError, type Localized } from "./form-error.js";
 
