@@ -49,6 +49,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "This link has expired or has already been used. Ask your admin for a new one.",
     nl: "Deze link is verlopen of al gebruikt. Vraag uw beheerder om een nieuwe.",
   },
+  PROTOCOL_VERSION: {
+    en: "This chat window is out of date after an update. Reload the page to continue.",
+    nl: "Dit chatvenster is na een update verouderd. Laad de pagina opnieuw om verder te gaan.",
+  },
   INTERNAL: {
     en: "Something went wrong on our side. Please try again.",
     nl: "Er ging bij ons iets mis. Probeer het opnieuw.",

@@ -4,4 +4,5 @@ export * from "./schemas.js";
 export * from "./events.js";
 export * from "./errors.js";
 export * from "./settings.js";
+export * from "./version.js";
 export * from "./method/index.js";

@@ -26,6 +26,7 @@ export const visitorHandshakeSchema = z.object({
   identity: z.string().max(4096).optional(),
   timeZone: z.string().max(64).optional(),
   pageUrl: z.string().max(2048).optional(),
+  protocolVersion: z.string().max(16).optional(),
 });
 
 // Both namespaces send these with the same payload.

@@ -201,6 +201,7 @@ export const ERROR_CODES = [
   "UNKNOWN_PLACEHOLDER",
   "CLOSED",
   "INVITATION_INVALID",
+  "PROTOCOL_VERSION",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,5 @@
 // The /operator namespace: the inbox of a signed-in operator or admin.
-import { operatorSchemas, type Locale } from "@live-chat/protocol";
+import { PROTOCOL_VERSION, operatorSchemas, type Locale } from "@live-chat/protocol";
 import type { Context, OperatorNamespace } from "../context.js";
 import { rooms } from "../context.js";
 import { AppError } from "../errors.js";
@@ -10,8 +10,10 @@ import { toCannedReply } from "../conversation/present-canned-reply.js";
 import type { RoutingService } from "../routing/service.js";
 import type { Broadcast } from "./broadcast.js";
 import { bindHandlers } from "./handlers.js";
+import { checkProtocolVersion } from "./protocol-version.js";
 
 export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broadcast: Broadcast, auth: AuthService, conversations: ConversationService, routing: RoutingService): void {
+  ns.use(checkProtocolVersion(PROTOCOL_VERSION));
   ns.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     const principal = typeof token === "string" ? await auth.authenticate(token) : null;

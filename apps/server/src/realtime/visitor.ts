@@ -1,5 +1,5 @@
 // The /visitor namespace: a website visitor's widget.
-import { pickLocale, visitorHandshakeSchema, visitorSchemas, type Locale } from "@live-chat/protocol";
+import { PROTOCOL_VERSION, pickLocale, visitorHandshakeSchema, visitorSchemas, type Locale } from "@live-chat/protocol";
 import type { Context, VisitorNamespace } from "../context.js";
 import { rooms } from "../context.js";
 import { verifyIdentity } from "../auth/tokens.js";
@@ -11,9 +11,11 @@ import type { OfflineService } from "../routing/offline.js";
 import type { Broadcast } from "./broadcast.js";
 import { bindHandlers } from "./handlers.js";
 import { VisitorRateLimits } from "./limits.js";
+import { checkProtocolVersion } from "./protocol-version.js";
 
 export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadcast: Broadcast, conversations: ConversationService, routing: RoutingService, offline: OfflineService): void {
   const limits = new VisitorRateLimits(ctx.config.visitorMessageLimit);
+  ns.use(checkProtocolVersion(PROTOCOL_VERSION));
   ns.use(async (socket, next) => {
     try {
       const parsed = visitorHandshakeSchema.safeParse(socket.handshake.auth ?? {});

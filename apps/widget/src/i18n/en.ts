@@ -17,6 +17,8 @@ export const en = {
   send: "Send",
   placeholder: "Type your message…",
   connecting: "Connecting…",
+  outdated: "This chat window is out of date after an update. Reload the page to continue.",
+  reload: "Reload page",
   offlineBanner: "You are offline. We keep your messages and send them as soon as the connection is back.",
   queueOne: "You are number {position} in line, about 1 minute.",
   queueMany: "You are number {position} in line, about {minutes} minutes.",

@@ -18,6 +18,8 @@ export const nl: Strings = {
   send: "Verstuur",
   placeholder: "Typ uw bericht…",
   connecting: "Verbinden…",
+  outdated: "Dit chatvenster is na een update verouderd. Laad de pagina opnieuw om verder te gaan.",
+  reload: "Pagina opnieuw laden",
   offlineBanner: "U bent offline. We bewaren uw berichten en versturen ze zodra de verbinding terug is.",
   queueOne: "U bent nummer {position} in de rij, ongeveer 1 minuut.",
   queueMany: "U bent nummer {position} in de rij, ongeveer {minutes} minuten.",

@@ -238,7 +238,11 @@ export class LiveChatPanel extends LitElement {
       @live-chat-new-chat=${this.startOver}
     >
       <live-chat-header .t=${t} .operator=${s.ended ? undefined : c?.operator?.name} .hasTranscript=${s.messages.length > 0} .canEnd=${!!c && !s.ended}></live-chat-header>
-      ${s.connection !== "online" ? html`<p class="banner" role="status">${s.connection === "offline" ? t.offlineBanner : t.connecting}</p>` : nothing}
+      ${s.connection === "outdated"
+        ? html`<p class="banner" role="alert">${t.outdated} <button type="button" @click=${() => location.reload()}>${t.reload}</button></p>`
+        : s.connection !== "online"
+          ? html`<p class="banner" role="status">${s.connection === "offline" ? t.offlineBanner : t.connecting}</p>`
+          : nothing}
       ${showOfflineForm ? this.renderOfflineForm() : this.renderChat()}
       ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
       <div class="sr" aria-live="polite">${this.announcement}</div>

@@ -4,7 +4,7 @@ import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { Ack, Availability, Conversation, Locale, Message, QueueInfo, VisitorServerToClientEvents, WidgetSettings } from "@live-chat/protocol";
 import { readStored, writeStored } from "../storage.js";
 import { Outbox, type OutboxEntry } from "./outbox.js";
-import { openVisitorSocket, present, request, type AckOf, type PayloadOf, type VisitorSocket } from "./visitor-socket.js";
+import { isOutdated, openVisitorSocket, present, request, type AckOf, type PayloadOf, type VisitorSocket } from "./visitor-socket.js";
 
 const TYPING_IDLE_MS = 3_000;
 const TYPING_SHOWN_MS = 8_000;
@@ -18,7 +18,8 @@ export interface SessionOptions {
   onSettings: (settings: WidgetSettings) => void;
 }
 
-export type Connection = "connecting" | "online" | "offline";
+/** `outdated`: the server speaks a newer protocol; the socket stays down until the page is reloaded. */
+export type Connection = "connecting" | "online" | "offline" | "outdated";
 
 /** What the chat shows for a message of the visitor's that is not acknowledged yet. */
 export type PendingMessage = OutboxEntry;
@@ -61,6 +62,11 @@ export class ChatSession implements ReactiveController {
     this.socket = socket;
     socket.on("session", (s) => void this.onSession(s));
     socket.on("disconnect", () => this.onDisconnect());
+    socket.on("connect_error", (err) => {
+      if (!isOutdated(err)) return;
+      this.connection = "outdated";
+      this.host.requestUpdate();
+    });
     socket.on("message", (m) => {
       if (m.author.type !== "visitor") this.operatorTyping = null;
       this.addMessages([m]);
@@ -109,6 +115,7 @@ export class ChatSession implements ReactiveController {
   };
 
   private onBrowserOnline = (): void => {
+    if (this.connection === "outdated") return;
     this.connection = "connecting";
     this.socket?.connect();
     this.host.requestUpdate();

@@ -2,6 +2,7 @@
 // so the handshake (what the visitor presents on every connect) is read and changed here alone.
 import { io, type Socket } from "socket.io-client";
 import type { Locale, VisitorClientToServerEvents, VisitorServerToClientEvents } from "@live-chat/protocol";
+import { PROTOCOL_VERSION } from "@live-chat/protocol/version";
 import { readStored } from "../storage.js";
 
 export type VisitorSocket = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
@@ -24,6 +25,11 @@ export function present(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
+/** The server refused the handshake because this widget speaks an older protocol: only a reload helps. */
+export function isOutdated(err: Error): boolean {
+  return err.message === "PROTOCOL_VERSION";
+}
+
 export function openVisitorSocket(visitor: VisitorIdentity): VisitorSocket {
   const { server } = visitor;
   return io(`${server}/visitor`, {
@@ -39,6 +45,7 @@ export function openVisitorSocket(visitor: VisitorIdentity): VisitorSocket {
         identity: present(visitor.identity),
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         pageUrl: location.href.slice(0, 2048),
+        protocolVersion: PROTOCOL_VERSION,
       }),
   });
 }
