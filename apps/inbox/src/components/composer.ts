@@ -17,7 +17,7 @@ import {
 } from "@live-chat/protocol";
 import { cannedReplies } from "../api.js";
 import { t } from "../i18n.js";
-import type { InboxStore } from "../inbox-store.js";
+import type { InboxStore } from "../store/index.js";
 import { StoreElement } from "./store-element.js";
 
 interface Draft {
@@ -170,7 +170,7 @@ export class Composer extends StoreElement {
     if (this.draft.note) return;
     const now = Date.now();
     if (now - this.typingSentAt > TYPING_REPEAT_MS) {
-      this.store.typing(this.conversation.id, true);
+      this.store.transcripts.typing(this.conversation.id, true);
       this.typingSentAt = now;
     }
     if (this.typingIdle) clearTimeout(this.typingIdle);
@@ -180,7 +180,7 @@ export class Composer extends StoreElement {
   private stopTyping(): void {
     if (this.typingIdle) clearTimeout(this.typingIdle);
     this.typingIdle = null;
-    if (this.typingSentAt) this.store.typing(this.conversation.id, false);
+    if (this.typingSentAt) this.store.transcripts.typing(this.conversation.id, false);
     this.typingSentAt = 0;
   }
 
@@ -218,7 +218,7 @@ export class Composer extends StoreElement {
     this.sending = true;
     this.error = "";
     this.stopTyping();
-    const ack = await this.store.send(conversationId, body, {
+    const ack = await this.store.transcripts.send(conversationId, body, {
       kind: draft.note ? "note" : "text",
       cannedReplyId: draft.note ? undefined : draft.canned?.id,
       summary: !draft.note && draft.summary,
@@ -228,7 +228,7 @@ export class Composer extends StoreElement {
       this.drafts.set(conversationId, { text: "", note: draft.note, summary: false });
       this.requestUpdate();
     } else {
-      this.error = t(this.locale, "sendFailed", { reason: this.store.errorText(ack.error) });
+      this.error = t(this.locale, "sendFailed", { reason: this.store.connection.errorText(ack.error) });
     }
     void this.updateComplete.then(() => this.box?.focus());
   }
