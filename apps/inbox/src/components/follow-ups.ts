@@ -51,8 +51,7 @@ export class FollowUps extends StoreElement {
 
   protected override render() {
     const now = this.store.now;
-    const state = { items: this.store.workLists.followUps.items, loadError: this.store.workLists.followUps.error, actionError: this.actions.error, emptyKey: "followUpsEmpty" } as const;
-    return itemList(this.locale, state, (list) => html`
+    return itemList(this.locale, this.store.workLists.followUps, this.actions.error, "followUpsEmpty", (list) => html`
       <ul class="follow-up-list">
         ${repeat(
           list,

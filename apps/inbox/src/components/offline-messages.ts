@@ -23,8 +23,7 @@ export class OfflineMessages extends StoreElement {
   protected override render() {
     const l = this.locale;
     const now = this.store.now;
-    const state = { items: this.store.workLists.offline.items, loadError: this.store.workLists.offline.error, actionError: this.actions.error, emptyKey: "offlineEmpty" } as const;
-    return itemList(l, state, (messages) => html`
+    return itemList(l, this.store.workLists.offline, this.actions.error, "offlineEmpty", (messages) => html`
       <ul class="offline-list">
         ${repeat(
           messages,
