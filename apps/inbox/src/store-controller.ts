@@ -1,6 +1,6 @@
 // Re-renders a Lit element whenever the inbox store changes.
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import type { InboxStore } from "./inbox-store.js";
+import type { InboxStore } from "./store/index.js";
 
 export class StoreController implements ReactiveController {
   private store: InboxStore | null = null;

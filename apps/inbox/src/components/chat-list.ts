@@ -5,7 +5,7 @@ import { repeat } from "lit/directives/repeat.js";
 import { PHASE_LABELS, type Conversation, type Locale } from "@live-chat/protocol";
 import { duration, waitLevel } from "../format.js";
 import { t, type MessageKey } from "../i18n.js";
-import type { InboxStore } from "../inbox-store.js";
+import type { InboxStore } from "../store/index.js";
 import { StoreElement } from "./store-element.js";
 import "./offline-messages.js";
 import "./follow-ups.js";
@@ -40,10 +40,10 @@ export class ChatList extends StoreElement {
         chats,
         (c) => c.id,
         (c) => {
-          const unread = this.store.unread.get(c.id) ?? 0;
+          const unread = this.store.conversations.unread.get(c.id) ?? 0;
           const name = c.visitor.name || t(l, "visitorFallbackName");
-          return html`<li class="chat-row ${c.id === this.store.selectedId ? "selected" : ""}">
-            <button type="button" class="open-chat" aria-current=${c.id === this.store.selectedId ? "true" : "false"} @click=${() => this.store.select(c.id)}>
+          return html`<li class="chat-row ${c.id === this.store.conversations.selectedId ? "selected" : ""}">
+            <button type="button" class="open-chat" aria-current=${c.id === this.store.conversations.selectedId ? "true" : "false"} @click=${() => this.store.conversations.select(c.id)}>
               <span class="row-top">
                 <span class="name">${name}</span>
                 ${unread > 0 ? html`<span class="badge" aria-label=${t(l, "unread", { count: unread })}>${unread}</span>` : null}
@@ -63,7 +63,7 @@ export class ChatList extends StoreElement {
 
   private renderQueue(chats: Conversation[]) {
     const l = this.locale;
-    const { waiting, oldestWaitSeconds } = this.store.queue;
+    const { waiting, oldestWaitSeconds } = this.store.conversations.queue;
     return html`
       ${waiting > 0 ? html`<p class="queue-summary">${t(l, "queueSummary", { waiting, wait: duration(oldestWaitSeconds) })}</p>` : null}
       ${this.claimError ? html`<p class="error" role="alert">${this.claimError}</p>` : null}
@@ -87,9 +87,9 @@ export class ChatList extends StoreElement {
 
   private async claim(c: Conversation): Promise<void> {
     this.claimError = "";
-    const ack = await this.store.claim(c.id);
+    const ack = await this.store.conversations.claim(c.id);
     if (ack.ok) this.tab = "mine";
-    else this.claimError = this.store.errorText(ack.error);
+    else this.claimError = this.store.connection.errorText(ack.error);
   }
 
   private onTabKey(event: KeyboardEvent): void {
@@ -102,10 +102,10 @@ export class ChatList extends StoreElement {
 
   protected override render() {
     const l = this.locale;
-    const mine = this.store.mine;
-    const queued = this.store.queued;
-    const counts: Record<Tab, number> = { mine: mine.length, queue: queued.length, offline: this.store.offlineOpen.length, followups: this.store.followUpsOpen.length };
-    const overdue: Partial<Record<Tab, number>> = { offline: this.store.offlineOverdue, followups: this.store.followUpsOverdue };
+    const mine = this.store.conversations.mine;
+    const queued = this.store.conversations.queued;
+    const counts: Record<Tab, number> = { mine: mine.length, queue: queued.length, offline: this.store.workLists.offline.open.length, followups: this.store.workLists.followUps.open.length };
+    const overdue: Partial<Record<Tab, number>> = { offline: this.store.workLists.offline.overdue, followups: this.store.workLists.followUps.overdue };
     return html`
       <div class="tabs" role="tablist" aria-label=${t(l, "chatLists")} @keydown=${this.onTabKey}>
         ${TABS.map(

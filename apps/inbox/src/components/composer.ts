@@ -15,10 +15,10 @@ import {
   type Locale,
   type Message,
 } from "@live-chat/protocol";
-import { cannedReplies } from "../api.js";
 import { t } from "../i18n.js";
-import type { InboxStore } from "../inbox-store.js";
+import { CannedReplies } from "./canned-replies.js";
 import { StoreElement } from "./store-element.js";
+import { TypingSignal } from "./typing-signal.js";
 
 interface Draft {
   text: string;
@@ -27,28 +27,21 @@ interface Draft {
   canned?: { id: string; title: string };
 }
 
-const TYPING_REPEAT_MS = 2000;
-const TYPING_IDLE_MS = 3000;
 const COMPLETION_LIMIT = 8;
-
-/** A canned-reply list per phase and language, fetched once per sign-in and again after an admin's change. */
-const cannedCache = new Map<string, Promise<CannedReply[]>>();
 
 @customElement("lc-composer")
 export class Composer extends StoreElement {
   @property({ attribute: false }) conversation!: Conversation;
   @property() locale: Locale = "en";
   @property() selection = "";
-  @state() private replies: CannedReply[] = [];
   @state() private completionIndex = 0;
   @state() private completionClosed = false;
   @state() private error = "";
   @state() private sending = false;
   @query("textarea") private box!: HTMLTextAreaElement;
   private drafts = new Map<string, Draft>();
-  private repliesKey = "";
-  private typingSentAt = 0;
-  private typingIdle: ReturnType<typeof setTimeout> | null = null;
+  private readonly canned = new CannedReplies(this);
+  private readonly typingSignal = new TypingSignal((typing) => this.store.transcripts.typing(this.conversation.id, typing));
 
   /** The language the visitor is spoken to in. */
   get chatLocale(): Locale {
@@ -81,27 +74,8 @@ export class Composer extends StoreElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // Cheap when nothing changed: the key compares phase, language and the replies' version.
-    void this.loadReplies();
+    void this.canned.follow(this.store.token, this.conversation.phase, this.chatLocale, this.store.cannedRepliesVersion);
     if (changed.has("conversation") && changed.get("conversation")?.id !== this.conversation.id) this.error = "";
-  }
-
-  private async loadReplies(): Promise<void> {
-    const key = `${this.conversation.phase}|${this.chatLocale}|${this.store.cannedRepliesVersion}`;
-    if (key === this.repliesKey) return;
-    this.repliesKey = key;
-    let pending = cannedCache.get(`${this.store.token}|${key}`);
-    if (!pending) {
-      pending = cannedReplies(this.store.token, this.conversation.phase, this.chatLocale);
-      cannedCache.set(`${this.store.token}|${key}`, pending);
-      pending.catch(() => cannedCache.delete(`${this.store.token}|${key}`));
-    }
-    try {
-      const replies = await pending;
-      if (key === this.repliesKey) this.replies = replies;
-    } catch {
-      if (key === this.repliesKey) this.repliesKey = "";
-    }
   }
 
   private fill(reply: CannedReply): string {
@@ -130,7 +104,7 @@ export class Composer extends StoreElement {
   private get completions(): CannedReply[] {
     const query = this.completionQuery;
     if (query === null) return [];
-    return this.replies
+    return this.canned.replies
       .filter((r) => r.shortcut?.toLowerCase().startsWith(query) || (query.length > 0 && r.title.toLowerCase().includes(query)))
       .slice(0, COMPLETION_LIMIT);
   }
@@ -167,21 +141,7 @@ export class Composer extends StoreElement {
     this.completionIndex = 0;
     const text = this.box.value;
     this.setDraft(text.trim() ? { text } : { text, canned: undefined, summary: false });
-    if (this.draft.note) return;
-    const now = Date.now();
-    if (now - this.typingSentAt > TYPING_REPEAT_MS) {
-      this.store.typing(this.conversation.id, true);
-      this.typingSentAt = now;
-    }
-    if (this.typingIdle) clearTimeout(this.typingIdle);
-    this.typingIdle = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
-  }
-
-  private stopTyping(): void {
-    if (this.typingIdle) clearTimeout(this.typingIdle);
-    this.typingIdle = null;
-    if (this.typingSentAt) this.store.typing(this.conversation.id, false);
-    this.typingSentAt = 0;
+    if (!this.draft.note) this.typingSignal.typed();
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -217,8 +177,8 @@ export class Composer extends StoreElement {
     const conversationId = this.conversation.id;
     this.sending = true;
     this.error = "";
-    this.stopTyping();
-    const ack = await this.store.send(conversationId, body, {
+    this.typingSignal.stop();
+    const ack = await this.store.transcripts.send(conversationId, body, {
       kind: draft.note ? "note" : "text",
       cannedReplyId: draft.note ? undefined : draft.canned?.id,
       summary: !draft.note && draft.summary,
@@ -228,7 +188,7 @@ export class Composer extends StoreElement {
       this.drafts.set(conversationId, { text: "", note: draft.note, summary: false });
       this.requestUpdate();
     } else {
-      this.error = t(this.locale, "sendFailed", { reason: this.store.errorText(ack.error) });
+      this.error = t(this.locale, "sendFailed", { reason: this.store.connection.errorText(ack.error) });
     }
     void this.updateComplete.then(() => this.box?.focus());
   }
@@ -257,7 +217,7 @@ export class Composer extends StoreElement {
     const c = this.conversation;
     const draft = this.draft;
     const closed = c.status === "closed";
-    const phaseReplies = this.replies.filter((r) => r.phases.includes(c.phase));
+    const phaseReplies = this.canned.replies.filter((r) => r.phases.includes(c.phase));
     const options = this.completions;
     const activeIndex = Math.min(this.completionIndex, options.length - 1);
     const messages = this.store.transcripts.get(c.id)?.messages ?? [];
@@ -306,7 +266,7 @@ export class Composer extends StoreElement {
               aria-activedescendant=${options.length ? `shortcut-${options[activeIndex].id}` : ""}
               @input=${this.onInput}
               @keydown=${this.onKeyDown}
-              @blur=${() => this.stopTyping()}
+              @blur=${() => this.typingSignal.stop()}
             ></textarea>
             <button type="button" class="primary send" ?disabled=${closed || this.sending || !draft.text.trim()} @click=${() => void this.send()}>
               ${draft.note ? t(l, "addNote") : t(l, "send")}

@@ -7,7 +7,7 @@ import { describeError } from "../api.js";
 import { dateTime, localTimeIn } from "../format.js";
 import { followUpReply, promiseTime } from "../follow-up-text.js";
 import { t } from "../i18n.js";
-import type { InboxStore } from "../inbox-store.js";
+import type { InboxStore } from "../store/index.js";
 import { StoreElement } from "./store-element.js";
 import type { Composer } from "./composer.js";
 import type { FollowUpForm } from "./follow-up-form.js";
@@ -18,7 +18,7 @@ import "./phase-stepper.js";
 import "./spelling-tool.js";
 import "./transcript.js";
 
-type Colleague = Awaited<ReturnType<InboxStore["colleagues"]>>[number];
+type Colleague = Awaited<ReturnType<InboxStore["conversations"]["colleagues"]>>[number];
 
 @customElement("lc-conversation-view")
 export class ConversationView extends StoreElement {
@@ -36,7 +36,7 @@ export class ConversationView extends StoreElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const id = this.store.selectedId;
+    const id = this.store.conversations.selectedId;
     if (id !== this.shownId) {
       this.shownId = id;
       this.selection = "";
@@ -49,14 +49,14 @@ export class ConversationView extends StoreElement {
   private async run(action: Promise<Ack>): Promise<boolean> {
     this.actionError = "";
     const ack = await action;
-    if (!ack.ok) this.actionError = this.store.errorText(ack.error);
+    if (!ack.ok) this.actionError = this.store.connection.errorText(ack.error);
     return ack.ok;
   }
 
   private async openTransfer(): Promise<void> {
     this.colleagues = null;
     this.transferDialog.showModal();
-    this.colleagues = await this.store.colleagues();
+    this.colleagues = await this.store.conversations.colleagues();
   }
 
   private async submitTransfer(event: SubmitEvent, c: Conversation): Promise<void> {
@@ -64,21 +64,21 @@ export class ConversationView extends StoreElement {
     const form = new FormData(event.target as HTMLFormElement);
     const to = String(form.get("colleague") ?? "");
     if (!to) return;
-    const done = await this.run(this.store.transfer(c.id, to, String(form.get("note") ?? "")));
+    const done = await this.run(this.store.conversations.transfer(c.id, to, String(form.get("note") ?? "")));
     if (done) this.transferDialog.close();
   }
 
   private async endChat(c: Conversation, reason?: string): Promise<void> {
     this.actionError = "";
-    const ack = await this.store.close(c.id, reason);
+    const ack = await this.store.conversations.close(c.id, reason);
     if (ack.ok) this.closeRefusal = "";
-    else if (ack.error.code === "VISITOR_STILL_CONNECTED") this.closeRefusal = this.store.errorText(ack.error);
-    else this.actionError = this.store.errorText(ack.error);
+    else if (ack.error.code === "VISITOR_STILL_CONNECTED") this.closeRefusal = this.store.connection.errorText(ack.error);
+    else this.actionError = this.store.connection.errorText(ack.error);
   }
 
   /** The promise is saved: the reply telling the visitor goes into the reply box, never out by itself. */
   private onFollowUpPromised(f: FollowUp, c: Conversation): void {
-    if (this.store.selectedId !== f.conversationId) return;
+    if (this.store.conversations.selectedId !== f.conversationId) return;
     const chatLocale = c.locale ?? c.visitor.locale ?? this.locale;
     const when = promiseTime(f.dueAt, chatLocale, c.visitor.timeZone, Date.now());
     this.composer.insert(followUpReply(f.channel, chatLocale, when, f.phone), { note: false, summary: false, canned: undefined });
@@ -89,7 +89,7 @@ export class ConversationView extends StoreElement {
   private async markFollowUpDone(id: string): Promise<void> {
     this.actionError = "";
     try {
-      await this.store.markFollowUpDone(id, true);
+      await this.store.workLists.markFollowUpDone(id, true);
     } catch (err) {
       this.actionError = describeError(err, this.locale);
     }
@@ -97,7 +97,7 @@ export class ConversationView extends StoreElement {
 
   private renderFollowUps(c: Conversation) {
     const l = this.locale;
-    const list = this.store.chatFollowUps.get(c.id) ?? [];
+    const list = this.store.workLists.chatFollowUps(c.id) ?? [];
     return html`
       <section class="chat-follow-ups" aria-labelledby="chat-follow-ups-heading">
         <h3 id="chat-follow-ups-heading">${t(l, "followUpsHeading")}</h3>
@@ -209,7 +209,7 @@ export class ConversationView extends StoreElement {
 
   protected override render() {
     const l = this.locale;
-    const c = this.store.selected;
+    const c = this.store.conversations.selected;
     if (!c) return html`<section class="conversation empty-state"><p>${t(l, "chooseChat")}</p></section>`;
     const closed = c.status === "closed";
     const chatLocale = c.locale ?? c.visitor.locale ?? l;
@@ -232,7 +232,7 @@ export class ConversationView extends StoreElement {
           .phase=${c.phase}
           .locale=${l}
           ?disabled=${closed}
-          @phase-chosen=${(e: CustomEvent<Phase>) => void this.run(this.store.setPhase(c.id, e.detail))}
+          @phase-chosen=${(e: CustomEvent<Phase>) => void this.run(this.store.conversations.setPhase(c.id, e.detail))}
         ></lc-phase-stepper>
         ${actionPhase
           ? html`<div class="follow-up-callout">
@@ -261,7 +261,7 @@ export class ConversationView extends StoreElement {
             <lc-closing-checklist
               .conversation=${c}
               .locale=${l}
-              .check=${(item: ChecklistItem) => this.run(this.store.check(c.id, item))}
+              .check=${(item: ChecklistItem) => this.run(this.store.conversations.check(c.id, item))}
             ></lc-closing-checklist>
             <lc-spelling-tool .locale=${l} .chatLocale=${chatLocale} @insert-text=${(e: CustomEvent<string>) => this.composer.insert(e.detail)}></lc-spelling-tool>
           </aside>

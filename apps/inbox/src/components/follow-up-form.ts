@@ -8,7 +8,7 @@ import { FOLLOW_UP_CHANNELS, LIMITS, PHONE_PATTERN, type Conversation, type Foll
 import { ApiError, describeError } from "../api.js";
 import { defaultDue, isoWithOffset, localInputValue } from "../follow-up-text.js";
 import { t, type MessageKey } from "../i18n.js";
-import type { InboxStore } from "../inbox-store.js";
+import type { InboxStore } from "../store/index.js";
 import { LightElement } from "./light-element.js";
 
 type Field = "channel" | "dueAt" | "phone" | "note";
@@ -42,7 +42,7 @@ export class FollowUpForm extends LightElement {
     this.error = null;
     this.due = localInputValue(defaultDue(now));
     this.bounds = { min: localInputValue(new Date(now)), max: localInputValue(new Date(now + 90 * DAY_MS)) };
-    this.phone = this.store.chatFollowUps.get(this.conversation.id)?.findLast((f) => f.phone)?.phone ?? "";
+    this.phone = this.store.workLists.chatFollowUps(this.conversation.id)?.findLast((f) => f.phone)?.phone ?? "";
     this.form?.reset();
     this.requestUpdate();
     void this.updateComplete.then(() => {
@@ -60,7 +60,7 @@ export class FollowUpForm extends LightElement {
     this.error = null;
     this.saving = true;
     try {
-      const followUp = await this.store.promiseFollowUp(conversationId, {
+      const followUp = await this.store.workLists.promiseFollowUp(conversationId, {
         channel: this.channel,
         dueAt: isoWithOffset(String(data.get("dueAt") ?? "")),
         ...(this.channel === "callback" && phone ? { phone } : {}),

@@ -18,11 +18,11 @@ export class FollowUps extends StoreElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Opening the tab also picks up anything missed while the connection was down.
-    if (this.store) void this.store.loadFollowUps();
+    if (this.store) void this.store.workLists.followUps.load();
   }
 
   private mark(f: FollowUp, done: boolean): Promise<void> {
-    return this.actions.run(f.id, () => this.store.markFollowUpDone(f.id, done));
+    return this.actions.run(f.id, () => this.store.workLists.markFollowUpDone(f.id, done));
   }
 
   private renderItem(f: FollowUp, now: number) {
@@ -31,10 +31,10 @@ export class FollowUps extends StoreElement {
     const chat = this.store.conversations.get(f.conversationId);
     const inMyList = chat?.operator?.id === this.store.user.id;
     const overdue = !f.doneAt && Date.parse(f.dueAt) < now;
-    return html`<li class="follow-up-item ${f.doneAt ? "done" : ""} ${f.conversationId === this.store.selectedId ? "selected" : ""}">
+    return html`<li class="follow-up-item ${f.doneAt ? "done" : ""} ${f.conversationId === this.store.conversations.selectedId ? "selected" : ""}">
       <div class="row-top">
         ${inMyList
-          ? html`<button type="button" class="link name" aria-label=${t(l, "followUpOpenChat", { name })} @click=${() => this.store.select(f.conversationId)}>${name}</button>`
+          ? html`<button type="button" class="link name" aria-label=${t(l, "followUpOpenChat", { name })} @click=${() => this.store.conversations.select(f.conversationId)}>${name}</button>`
           : html`<span class="name">${name}</span>`}
         <span class="channel channel-${f.channel}">${t(l, `followUpChannel_${f.channel}`)}</span>
       </div>
@@ -51,8 +51,7 @@ export class FollowUps extends StoreElement {
 
   protected override render() {
     const now = this.store.now;
-    const state = { items: this.store.followUps, loadError: this.store.followUpsError, actionError: this.actions.error, emptyKey: "followUpsEmpty" } as const;
-    return itemList(this.locale, state, (list) => html`
+    return itemList(this.locale, this.store.workLists.followUps, this.actions.error, "followUpsEmpty", (list) => html`
       <ul class="follow-up-list">
         ${repeat(
           list,

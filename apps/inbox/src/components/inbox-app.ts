@@ -7,7 +7,7 @@ import { live } from "lit/directives/live.js";
 import { LOCALES, PRESENCES, pickLocale, type InvitationInfo, type Locale, type Presence, type User } from "@live-chat/protocol";
 import { ApiError, logout, me, saveMyLocale, setRequestLocale } from "../api.js";
 import { t, type MessageKey } from "../i18n.js";
-import { InboxStore, type Attention } from "../inbox-store.js";
+import { InboxStore, type Attention } from "../store/index.js";
 import { chime, desktopNotification, prepareAttention } from "../notify.js";
 import { StoreController } from "../store-controller.js";
 import { LightElement } from "./light-element.js";
@@ -145,7 +145,7 @@ export class InboxApp extends LightElement {
     const title = a.kind === "new-chat" ? t(this.locale, "notifyNewChat", { name }) : t(this.locale, "notifyNewMessage", { name });
     desktopNotification(title, a.message?.body ?? a.conversation.lastMessage?.body ?? "", a.conversation.id, () => {
       this.navigate({ kind: "chats" });
-      this.store?.select(a.conversation.id);
+      this.store?.conversations.select(a.conversation.id);
     });
   }
 
@@ -192,7 +192,7 @@ export class InboxApp extends LightElement {
   }
 
   private readonly onVisibility = () => {
-    if (!document.hidden) this.store?.markSeen();
+    if (!document.hidden) this.store?.conversations.markSeen();
   };
 
   private navigate(view: View): void {
@@ -219,7 +219,7 @@ export class InboxApp extends LightElement {
     this.localeSaves = this.localeSaves.then(async () => {
       try {
         const user = await saveMyLocale(store.token, locale);
-        store.accountLocale = user.locale ?? locale;
+        store.connection.accountLocale = user.locale ?? locale;
         if (localStorage.getItem(LOCALE_UNSAVED_KEY) === locale) localStorage.removeItem(LOCALE_UNSAVED_KEY);
       } catch {
         // Kept in LOCALE_UNSAVED_KEY: the next start sends it again.
@@ -234,7 +234,7 @@ export class InboxApp extends LightElement {
 
   protected override updated(): void {
     document.documentElement.lang = this.locale;
-    const count = this.store?.unreadTotal ?? 0;
+    const count = this.store?.conversations.unreadTotal ?? 0;
     document.title = count > 0 ? t(this.locale, "titleWithCount", { count }) : t(this.locale, "appTitle");
   }
 
@@ -297,17 +297,17 @@ export class InboxApp extends LightElement {
             : null}
         </nav>
         <span class="spacer"></span>
-        <label class="inline-field presence presence-${store.presence}">
+        <label class="inline-field presence presence-${store.connection.presence}">
           <span>${t(l, "status")}</span>
-          <select .value=${live(store.presence)} @change=${(e: Event) => void store.setPresence((e.target as HTMLSelectElement).value as Presence)}>
-            ${PRESENCES.map((p) => html`<option value=${p} ?selected=${p === store.presence}>${t(l, `presence_${p}`)}</option>`)}
+          <select .value=${live(store.connection.presence)} @change=${(e: Event) => void store.connection.setPresence((e.target as HTMLSelectElement).value as Presence)}>
+            ${PRESENCES.map((p) => html`<option value=${p} ?selected=${p === store.connection.presence}>${t(l, `presence_${p}`)}</option>`)}
           </select>
         </label>
         ${this.renderLanguage()}
         <span class="who">${t(l, "signedInAs", { name: store.user.name })}</span>
         <button type="button" @click=${() => void this.end("", true)}>${t(l, "signOut")}</button>
       </header>
-      ${!store.connectionLost ? null : html`<p class="banner" role="status">${t(l, "connectionLost")}</p>`}
+      ${!store.connection.lost ? null : html`<p class="banner" role="status">${t(l, "connectionLost")}</p>`}
       ${view.kind === "admin"
         ? html`<main class="admin"><lc-admin-area .token=${store.token} .locale=${l} .user=${store.user} .section=${view.section}></lc-admin-area></main>`
         : html`<main class="chats">

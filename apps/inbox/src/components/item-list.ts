@@ -42,12 +42,14 @@ export class ItemActions implements ReactiveController {
  */
 export function itemList<T>(
   l: Locale,
-  state: { items: T[] | null; loadError: unknown; actionError: unknown; emptyKey: MessageKey },
+  loaded: { items: T[] | null; error: unknown },
+  actionError: unknown,
+  emptyKey: MessageKey,
   list: (items: T[]) => TemplateResult,
 ): TemplateResult | null {
-  const error = state.actionError ?? state.loadError;
+  const error = actionError ?? loaded.error;
   const errorText = error ? html`<p class="error" role="alert">${describeError(error, l)}</p>` : null;
-  if (state.items === null) return state.loadError ? errorText : html`<p class="empty">${t(l, "loading")}</p>`;
-  if (state.items.length === 0) return html`${errorText}<p class="empty">${t(l, state.emptyKey)}</p>`;
-  return html`${errorText}${list(state.items)}`;
+  if (loaded.items === null) return loaded.error ? errorText : html`<p class="empty">${t(l, "loading")}</p>`;
+  if (loaded.items.length === 0) return html`${errorText}<p class="empty">${t(l, emptyKey)}</p>`;
+  return html`${errorText}${list(loaded.items)}`;
 }

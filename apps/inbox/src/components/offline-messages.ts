@@ -17,14 +17,13 @@ export class OfflineMessages extends StoreElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Opening the tab shows what others handled meanwhile, not only what was pushed.
-    if (this.store) void this.store.loadOffline();
+    if (this.store) void this.store.workLists.offline.load();
   }
 
   protected override render() {
     const l = this.locale;
     const now = this.store.now;
-    const state = { items: this.store.offline, loadError: this.store.offlineError, actionError: this.actions.error, emptyKey: "offlineEmpty" } as const;
-    return itemList(l, state, (messages) => html`
+    return itemList(l, this.store.workLists.offline, this.actions.error, "offlineEmpty", (messages) => html`
       <ul class="offline-list">
         ${repeat(
           messages,
@@ -41,7 +40,7 @@ export class OfflineMessages extends StoreElement {
               ${m.handledAt
                 ? html`<p class="meta">${t(l, "offlineHandled", { time: dateTime(m.handledAt, l) })}</p>`
                 : html`<p class=${overdue ? "due overdue" : "due"}>${t(l, overdue ? "offlineOverdue" : "offlineDue", { time: dateTime(m.dueAt, l) })}</p>
-                    <button type="button" ?disabled=${this.actions.busy(m.id)} @click=${() => void this.actions.run(m.id, () => this.store.markOfflineHandled(m.id))}>
+                    <button type="button" ?disabled=${this.actions.busy(m.id)} @click=${() => void this.actions.run(m.id, () => this.store.workLists.markOfflineHandled(m.id))}>
                       ${t(l, "markHandled")}
                     </button>`}
             </li>`;

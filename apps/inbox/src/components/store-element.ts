@@ -1,7 +1,7 @@
 // An element that shows part of the inbox store and re-renders whenever it changes.
 import type { PropertyValues } from "lit";
 import { property } from "lit/decorators.js";
-import type { InboxStore } from "../inbox-store.js";
+import type { InboxStore } from "../store/index.js";
 import { StoreController } from "../store-controller.js";
 import { LightElement } from "./light-element.js";
 

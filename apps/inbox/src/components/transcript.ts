@@ -9,7 +9,7 @@ import { repeat } from "lit/directives/repeat.js";
 import type { Locale, Message } from "@live-chat/protocol";
 import { clockTime } from "../format.js";
 import { isMessageKey, t } from "../i18n.js";
-import type { InboxStore } from "../inbox-store.js";
+import type { InboxStore } from "../store/index.js";
 import { linkify } from "../linkify.js";
 import { StoreElement } from "./store-element.js";
 
@@ -87,7 +87,7 @@ export class Transcript extends StoreElement {
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     const transcript = this.store.transcripts.get(this.conversationId);
-    const typing = this.store.visitorTyping(this.conversationId);
+    const typing = this.store.transcripts.visitorTyping(this.conversationId);
     return changed.size > 0 || (transcript?.version ?? 0) !== this.renderedVersion || typing !== this.renderedTyping;
   }
 
@@ -117,14 +117,14 @@ export class Transcript extends StoreElement {
       log.scrollTop = log.scrollHeight - anchor.fromBottom;
     }
     // A first page shorter than the view cannot be scrolled up, so fetch more right away.
-    if (transcript?.hasOlder && !transcript.loadingOlder && log.scrollHeight <= log.clientHeight) void this.store.loadOlder(this.conversationId);
+    if (transcript?.hasOlder && !transcript.loadingOlder && log.scrollHeight <= log.clientHeight) void this.store.transcripts.loadOlder(this.conversationId);
   }
 
   private onScroll(): void {
     const log = this.log;
     if (!log) return;
     this.stuckToBottom = log.scrollHeight - log.scrollTop - log.clientHeight < STICK_TO_BOTTOM_PX;
-    if (log.scrollTop < LOAD_OLDER_AT_PX) void this.store.loadOlder(this.conversationId);
+    if (log.scrollTop < LOAD_OLDER_AT_PX) void this.store.transcripts.loadOlder(this.conversationId);
   }
 
   private onPointerUp(event: Event): void {
@@ -274,7 +274,7 @@ export class Transcript extends StoreElement {
     const l = this.locale;
     const transcript = this.store.transcripts.get(this.conversationId);
     this.renderedVersion = transcript?.version ?? 0;
-    this.renderedTyping = this.store.visitorTyping(this.conversationId);
+    this.renderedTyping = this.store.transcripts.visitorTyping(this.conversationId);
     const visitorName = this.visitorName;
     return html`
       <ol class="transcript" role="log" aria-label=${t(l, "transcript")} aria-describedby="transcript-key-help" tabindex="0"
