@@ -307,7 +307,11 @@ export class InboxApp extends LightElement {
         <span class="who">${t(l, "signedInAs", { name: store.user.name })}</span>
         <button type="button" @click=${() => void this.end("", true)}>${t(l, "signOut")}</button>
       </header>
-      ${!store.connection.lost ? null : html`<p class="banner" role="status">${t(l, "connectionLost")}</p>`}
+      ${store.connection.outdated
+        ? html`<p class="banner" role="alert">${t(l, "inboxOutdated")} <button type="button" @click=${() => location.reload()}>${t(l, "reloadPage")}</button></p>`
+        : !store.connection.lost
+          ? null
+          : html`<p class="banner" role="status">${t(l, "connectionLost")}</p>`}
       ${view.kind === "admin"
         ? html`<main class="admin"><lc-admin-area .token=${store.token} .locale=${l} .user=${store.user} .section=${view.section}></lc-admin-area></main>`
         : html`<main class="chats">

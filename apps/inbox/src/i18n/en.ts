@@ -41,6 +41,8 @@ export const en = {
   navReports: "Reports",
   navHistory: "History",
   connectionLost: "No connection to the server. Trying again…",
+  inboxOutdated: "The inbox was updated on the server. Reload the page to continue.",
+  reloadPage: "Reload page",
   sessionExpired: "Your session has ended. Please sign in again.",
   chatLists: "Chat lists",
   tabMine: "My chats",

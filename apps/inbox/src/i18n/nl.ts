@@ -43,6 +43,8 @@ export const nl = {
   navReports: "Rapportages",
   navHistory: "Geschiedenis",
   connectionLost: "Geen verbinding met de server. We proberen het opnieuw…",
+  inboxOutdated: "De inbox is op de server bijgewerkt. Laad de pagina opnieuw om verder te gaan.",
+  reloadPage: "Pagina opnieuw laden",
   sessionExpired: "Uw sessie is beëindigd. Log opnieuw in.",
   chatLists: "Chatlijsten",
   tabMine: "Mijn chats",

@@ -3,6 +3,7 @@
 import { io, type Socket } from "socket.io-client";
 import {
   ERROR_MESSAGES,
+  PROTOCOL_VERSION,
   type Ack,
   type ErrorBody,
   type Locale,
@@ -20,13 +21,15 @@ const ACK_TIMEOUT_MS = 10_000;
 
 /** Everything the server needs to know about this socket when it connects. */
 export function openOperatorSocket(token: string): OperatorSocket {
-  return io(`${location.origin}/operator`, { auth: { token } });
+  return io(`${location.origin}/operator`, { auth: { token, protocolVersion: PROTOCOL_VERSION } });
 }
 
 export class Connection {
   #socket: OperatorSocket | null = null;
   /** True once a connection dropped or was refused, until it is back. */
   lost = false;
+  /** The server speaks a newer protocol than this page: nothing but a reload helps. */
+  outdated = false;
   presence: Presence;
   /** The language stored on the account; the server reads it when a socket connects. */
   accountLocale: Locale;
@@ -62,6 +65,11 @@ export class Connection {
   down(): void {
     this.lost = true;
     this.#store.changed();
+  }
+
+  refusedAsOutdated(): void {
+    this.outdated = true;
+    this.down();
   }
 
   async setPresence(status: Presence): Promise<Ack> {

@@ -12,7 +12,8 @@ export function listen(socket: OperatorSocket, store: InboxStore): void {
     transcripts.catchUpAll();
   });
   socket.on("disconnect", () => connection.down());
-  socket.on("connect_error", () => {
+  socket.on("connect_error", (err) => {
+    if (err.message === "PROTOCOL_VERSION") return connection.refusedAsOutdated();
     connection.down();
     // A refusal by the server's auth check stops socket.io from retrying: the session is over.
     if (!socket.active) store.dispatchEvent(new CustomEvent("session-ended"));
