@@ -5,7 +5,8 @@ import { rooms } from "../context.js";
 import { AppError } from "../errors.js";
 import type { AuthService } from "../auth/service.js";
 import type { ConversationService } from "../conversation/service.js";
-import { toConversation } from "../conversation/serialize.js";
+import { conversationInclude, toConversation } from "../conversation/serialize.js";
+import { ContactReasonService } from "../coaching/reasons.js";
 import { toCannedReply } from "../http/routes/canned-replies.js";
 import type { RoutingService } from "../routing/service.js";
 import { bindHandlers } from "./handlers.js";
@@ -46,7 +47,7 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, auth
         "conversations:list": async () => {
           const rows = await ctx.db.conversation.findMany({
             where: { OR: [{ operatorId: userId, status: { in: ["active", "wrapping_up"] } }, { status: "queued" }] },
-            include: { visitor: true, operator: { select: { id: true, name: true } }, messages: { orderBy: { seq: "desc" }, take: 1, where: { kind: "text" } } },
+            include: { visitor: true, operator: { select: { id: true, name: true } }, reasons: conversationInclude.reasons, messages: { orderBy: { seq: "desc" }, take: 1, where: { kind: "text" } } },
             orderBy: { createdAt: "asc" },
             take: 500,
           });
@@ -132,6 +133,10 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, auth
           return {
             operators: users.map((u) => ({ id: u.id, name: u.name, presence: (u.disconnectedAt ? "offline" : u.presence) as "online", openChats: u.openChats, maxChats: u.maxChats })),
           };
+        },
+        "conversation:reasons": async ({ conversationId, reasonIds }) => {
+          await new ContactReasonService(ctx).setForConversation(conversationId, reasonIds, { id: userId, role: socket.data.role });
+          conversations.announce((await conversations.load(conversationId))!);
         },
       },
       locale,
