@@ -1,5 +1,5 @@
 // Method reviews of stored chats: who may read them, the notes reviewers leave, and the method figures per operator.
-import { reviewChat, type ChatRecord, type FollowUpChannel, type Locale, type MethodReview, type OperatorMethodFigures, type ReviewNote } from "@live-chat/protocol";
+import { reviewChat, type ChatRecord, type ChatReview, type FollowUpChannel, type Locale, type MethodReview, type OperatorMethodFigures, type ReviewNote } from "@live-chat/protocol";
 import type { Context } from "../context.js";
 import { AppError } from "../errors.js";
 import { toMessage } from "../conversation/serialize.js";
@@ -64,7 +64,6 @@ async function toReviewNotes(ctx: Context, rows: NoteRow[]): Promise<ReviewNote[
   }));
 }
 
-export type ChatReview = MethodReview & { conversationId: string; operatorId?: string; notes: ReviewNote[] };
 
 export class ReviewService {
   constructor(private readonly ctx: Context) {}

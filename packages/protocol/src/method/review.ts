@@ -1,5 +1,5 @@
 // The method review of one chat, for coaching: what the stored events and messages say about how the method was followed.
-import type { Checklist, FollowUpChannel, Locale, Message, Phase } from "../types.js";
+import type { Checklist, FollowUpChannel, Locale, Message, Phase, ReviewNote } from "../types.js";
 import { PHASES } from "../types.js";
 import { closingChecklistComplete, emptyChecklist, OPERATOR_CHECKLIST_ITEMS } from "./checklist.js";
 import { asksLeaveToHold, etiquetteHints, type HintCode } from "./etiquette.js";
@@ -81,6 +81,9 @@ export interface MethodReview {
   hints: ReviewedHint[];
   followUps: ReviewedFollowUp[];
 }
+
+/** `GET /api/conversations/:id/review`: the review with the chat it belongs to and the notes reviewers left. */
+export type ChatReview = MethodReview & { conversationId: string; operatorId?: string; notes: ReviewNote[] };
 
 const ms = (iso: string) => Date.parse(iso);
 const secondsBetween = (from: string, to: string) => Math.round((ms(to) - ms(from)) / 100) / 10;
