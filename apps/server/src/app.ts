@@ -29,6 +29,7 @@ import { BackgroundWork } from "./background.js";
 import { InvitationService } from "./auth/invitations.js";
 import { FollowUpService } from "./conversation/follow-ups.js";
 import { followUpRoutes } from "./http/routes/follow-ups.js";
+import { coachingRoutes } from "./http/routes/coaching.js";
 
 export interface RunningServer {
   url: string;
@@ -167,6 +168,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   app.use(conversationRoutes(ctx, auth, conversations, offline, broadcast));
   app.use(adminRoutes(ctx, auth, routing, broadcast));
   app.use(followUpRoutes(auth, new FollowUpService(ctx, conversations), broadcast));
+  app.use(coachingRoutes(ctx, auth));
   app.use("/api", notFound);
   staticApps(app, config);
   app.use(notFound);

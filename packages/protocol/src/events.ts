@@ -61,6 +61,8 @@ export interface OperatorClientToServerEvents {
     p: OperatorPayloads["operators:list"],
     ack: AckCallback<{ operators: Array<Pick<User, "id" | "name" | "presence"> & { openChats: number; maxChats: number }> }>,
   ) => void;
+  /** Sets the chat's contact reasons (replacing them); its operator or an admin. */
+  "conversation:reasons": (p: OperatorPayloads["conversation:reasons"], ack: AckCallback) => void;
 }
 
 export interface OperatorServerToClientEvents {

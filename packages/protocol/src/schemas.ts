@@ -1,6 +1,6 @@
 // zod schemas for every client→server payload. Size limits live in limits.ts and nowhere else.
 import { z } from "zod";
-import { AUDIT_ENTITIES, CHECKLIST_ITEMS, FOLLOW_UP_CHANNELS, LOCALES, PHASES, PRESENCES, ROLES } from "./types.js";
+import { TARGET_METRICS, AUDIT_ENTITIES, CHECKLIST_ITEMS, FOLLOW_UP_CHANNELS, LOCALES, PHASES, PRESENCES, ROLES } from "./types.js";
 import { LIMITS } from "./limits.js";
 
 
@@ -70,6 +70,7 @@ export const operatorSchemas = {
   "conversation:transfer": z.strictObject({ conversationId: id, toOperatorId: id, note: z.string().trim().max(LIMITS.note).optional() }),
   "conversation:close": z.strictObject({ conversationId: id, reason: z.string().trim().min(1).max(LIMITS.comment).optional() }),
   "operators:list": z.strictObject({}),
+  "conversation:reasons": z.strictObject({ conversationId: id, reasonIds: z.array(id).max(20) }),
 } as const;
 
 // ---- HTTP ----
@@ -149,3 +150,50 @@ export const followUpInputSchema = z
   .refine((f) => f.channel !== "callback" || f.phone !== undefined, { path: ["phone"], message: "a callback needs a phone number" });
 
 export const followUpDoneSchema = z.strictObject({ done: z.boolean() });
+
+// ---- The reachability plan and method coaching (issue #12) ----
+const reasonName = z.string().trim().min(1).max(LIMITS.name);
+
+export const contactReasonInputSchema = z.strictObject({
+  names: z.strictObject({ nl: reasonName, en: reasonName }),
+  active: z.boolean().optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+});
+
+export const contactReasonPatchSchema = z.strictObject({
+  names: z.strictObject({ nl: reasonName.optional(), en: reasonName.optional() }).optional(),
+  active: z.boolean().optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+});
+
+const SHARE_METRICS = ["answered_within_seconds", "offline_answered_on_time", "follow_ups_kept_on_time", "closing_checklist_complete"];
+
+export const serviceTargetSchema = z
+  .strictObject({ metric: z.enum(TARGET_METRICS), target: z.number().min(0), seconds: z.number().int().min(1).max(86_400).optional() })
+  .refine((t) => t.metric !== "answered_within_seconds" || t.seconds !== undefined, { path: ["seconds"], message: "answered_within_seconds needs seconds" })
+  .refine((t) => !SHARE_METRICS.includes(t.metric) || t.target <= 1, { path: ["target"], message: "a share lies between 0 and 1" })
+  .refine((t) => t.metric !== "rating_average" || (t.target >= 1 && t.target <= 5), { path: ["target"], message: "a rating lies between 1 and 5" });
+
+/** The whole list of targets; one per metric. */
+export const serviceTargetsSchema = z
+  .array(serviceTargetSchema)
+  .max(TARGET_METRICS.length)
+  .refine((list) => new Set(list.map((t) => t.metric)).size === list.length, { message: "one target per metric" });
+
+/** An IANA time zone the server's Intl knows, e.g. Europe/Amsterdam. */
+export const timeZoneSchema = z.string().min(1).max(64).refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "an IANA time zone such as Europe/Amsterdam");
+
+/** The reports' query with a contact reason to narrow to and the zone to count days and hours in. */
+export const planningQuerySchema = reportQuerySchema.extend({ tz: timeZoneSchema.optional(), reason: id.optional() });
+
+export const CSV_TABLES = ["summary", "targets", "operators", "reasons", "heatmap", "daily", "chats"] as const;
+export const csvExportQuerySchema = planningQuerySchema.extend({ table: z.enum(CSV_TABLES) });
+
+export const reviewNoteInputSchema = z.strictObject({ note: z.string().trim().min(1).max(LIMITS.note), score: z.number().int().min(1).max(5) });

@@ -83,6 +83,8 @@ export interface Conversation {
   awaitingReplySince?: string;
   lastVisitorMessageAt?: string;
   transferCount?: number;
+  /** The contact reasons an operator picked for this chat (operators only). */
+  reasonIds?: string[];
   lastMessage?: Pick<Message, "body" | "kind" | "createdAt" | "author">;
 }
 
@@ -246,7 +248,94 @@ export interface ReportSummary {
    * (done by the promised time), kept late, and still open (of which past their time).
    */
   followUps: { promised: number; keptOnTime: number; keptLate: number; open: number; overdue: number; keptOnTimeRate: number | null };
+  /** Each service target against this period's figure (and the previous period's, for the trend). */
+  targets?: TargetResult[];
+  /** Chats per contact reason; a chat with two reasons counts for both. */
+  byReason?: Record<string, number>;
+  /** Closed chats that were answered but given no contact reason. */
+  closedWithoutReason?: number;
 }
 
 /** One operator's share of a period (GET /api/reports/operators): their chats and their promises. */
-export type OperatorReport = { operator: { id: string; name: string; active: boolean } } & Omit<ReportSummary, "from" | "to" | "missed" | "waitSeconds">;
+export type OperatorReport = { operator: { id: string; name: string; active: boolean } } & Omit<ReportSummary, "from" | "to" | "missed" | "waitSeconds"> & { method?: OperatorMethodFigures };
+
+// ---- The reachability plan and method coaching (issue #12) ----
+
+/** Why customers get in touch; retired reasons stay on the chats that have them. */
+export interface ContactReason {
+  id: string;
+  names: Record<Locale, string>;
+  position: number;
+  active: boolean;
+  /** How many chats carry it. */
+  used: number;
+  createdAt: string;
+}
+
+export const TARGET_METRICS = [
+  "answered_within_seconds",
+  "median_wait_seconds_max",
+  "offline_answered_on_time",
+  "follow_ups_kept_on_time",
+  "closing_checklist_complete",
+  "rating_average",
+] as const;
+export type TargetMetric = (typeof TARGET_METRICS)[number];
+
+/** A service target: a share (0..1), seconds (median_wait_seconds_max) or a score (rating_average). */
+export interface ServiceTarget {
+  metric: TargetMetric;
+  target: number;
+  /** For answered_within_seconds: within how many seconds a chat counts as answered. */
+  seconds?: number;
+}
+
+export interface TargetResult extends ServiceTarget {
+  actual: number | null;
+  /** null when there is nothing to measure yet. */
+  met: boolean | null;
+  /** The same figure over the period of equal length just before. */
+  previous?: number | null;
+}
+
+/** `GET /api/reports/heatmap`: hour-of-week in the zone `tz`, Monday first. */
+export interface Heatmap {
+  tz: string;
+  from: string;
+  to: string;
+  /** cells[weekday 0=Monday][hour 0..23] = chats started. */
+  cells: number[][];
+  /** The same grid: hours operators were online, summed over operators. */
+  operatorHours: number[][];
+  /** The cells with the most chats, busiest first (at most five, none empty). */
+  busiest: { weekday: number; hour: number; chats: number; operatorHours: number }[];
+}
+
+/** One day of `GET /api/reports/daily`, in the zone asked for. */
+export interface DailyFigures {
+  date: string;
+  chats: number;
+  missed: number;
+  offlineMessages: number;
+}
+
+/** A reviewer's note and score on one chat. */
+export interface ReviewNote {
+  id: string;
+  conversationId: string;
+  reviewer: { id: string; name: string };
+  operatorId?: string;
+  note: string;
+  score: number;
+  createdAt: string;
+}
+
+/** The method figures of one operator over a period (`GET /api/reports/operators`, `method`). */
+export interface OperatorMethodFigures {
+  reviewed: number;
+  greetedRate: number | null;
+  summaryConfirmedRate: number | null;
+  fullClosingRate: number | null;
+  secondsToGreeting: { median: number | null; p90: number | null };
+  hintsPerChat: number | null;
+}

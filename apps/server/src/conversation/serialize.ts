@@ -5,9 +5,10 @@ import type { Conversation as ConversationRow, Message as MessageRow, User, Visi
 export const conversationInclude = {
   visitor: true,
   operator: { select: { id: true, name: true } },
+  reasons: { select: { reasonId: true }, orderBy: { createdAt: "asc" } },
 } as const;
 
-export type ConversationWithParties = ConversationRow & { visitor: Visitor; operator: Pick<User, "id" | "name"> | null };
+export type ConversationWithParties = ConversationRow & { visitor: Visitor; operator: Pick<User, "id" | "name"> | null; reasons?: { reasonId: string }[] };
 
 export function checklistOf(row: Pick<ConversationRow, "askedResolved" | "askedMoreQuestions" | "saidGoodbye" | "visitorLeft">): Record<ChecklistItem, boolean> {
   return {
@@ -59,6 +60,7 @@ export function toConversation(row: ConversationWithParties, extra: { queuePosit
     awaitingReplySince: iso(row.awaitingReplySince),
     lastVisitorMessageAt: iso(row.lastVisitorMessageAt),
     transferCount: row.transferCount,
+    ...(row.reasons ? { reasonIds: row.reasons.map((r) => r.reasonId) } : {}),
   };
 }
 

@@ -5,8 +5,9 @@ import { rooms } from "../context.js";
 import { AppError } from "../errors.js";
 import type { AuthService } from "../auth/service.js";
 import type { ConversationService } from "../conversation/service.js";
-import { toConversation } from "../conversation/serialize.js";
+import { conversationInclude, toConversation } from "../conversation/serialize.js";
 import { toCannedReply } from "../conversation/present-canned-reply.js";
+import { ContactReasonService } from "../coaching/reasons.js";
 import type { RoutingService } from "../routing/service.js";
 import type { Broadcast } from "./broadcast.js";
 import { bindHandlers } from "./handlers.js";
@@ -49,7 +50,7 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
         "conversations:list": async () => {
           const rows = await ctx.db.conversation.findMany({
             where: { OR: [{ operatorId: userId, status: { in: ["active", "wrapping_up"] } }, { status: "queued" }] },
-            include: { visitor: true, operator: { select: { id: true, name: true } }, messages: { orderBy: { seq: "desc" }, take: 1, where: { kind: "text" } } },
+            include: { visitor: true, operator: { select: { id: true, name: true } }, reasons: conversationInclude.reasons, messages: { orderBy: { seq: "desc" }, take: 1, where: { kind: "text" } } },
             orderBy: { createdAt: "asc" },
             take: 500,
           });
@@ -138,6 +139,11 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
           return {
             operators: users.map((u) => ({ id: u.id, name: u.name, presence: (u.disconnectedAt ? "offline" : u.presence) as "online", openChats: u.openChats, maxChats: u.maxChats })),
           };
+        },
+        "conversation:reasons": async ({ conversationId, reasonIds }) => {
+          await new ContactReasonService(ctx).setForConversation(conversationId, reasonIds, { id: userId, role: socket.data.role });
+          const row = await conversations.load(conversationId);
+          if (row) broadcast.conversation(row);
         },
       },
       locale,

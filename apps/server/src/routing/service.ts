@@ -15,6 +15,7 @@ import type { Prisma } from "../generated/sqlite/client.js";
 import { isWithinBusinessHours, nextOpeningAt } from "./hours.js";
 import { queueWaits, slotFreeTimes, typicalHandleSeconds } from "./estimate.js";
 import type { RoutingAnnouncer } from "./announcer.js";
+import { recordPresence } from "../coaching/presence.js";
 
 /** The queue's order everywhere: oldest first, ties broken the same way every time. */
 const QUEUE_ORDER: Prisma.ConversationOrderByWithRelationInput[] = [{ queuedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }];
@@ -186,6 +187,7 @@ export class RoutingService {
 
   async setPresence(userId: string, presence: Presence): Promise<void> {
     await this.ctx.db.user.update({ where: { id: userId }, data: { presence, presenceChangedAt: new Date() } });
+    await recordPresence(this.ctx.db, userId, presence);
     this.announce.presence(userId, presence);
     // Online fills slots; away or offline changes the capacity behind every estimate.
     this.requestDrain();
@@ -314,6 +316,7 @@ export class RoutingService {
         continue;
       }
       await this.ctx.db.user.update({ where: { id: user.id }, data: { presence: "offline", presenceChangedAt: new Date() } });
+      await recordPresence(this.ctx.db, user.id, "offline");
       await this.requeueChatsOf(user.id);
       // Nothing can reach an operator without a tab, so a count left behind by a crash is reset here.
       await this.ctx.db.user.updateMany({ where: { id: user.id, disconnectedAt: { lt: cutoff }, conversations: { none: { status: { in: ASSIGNED_STATUSES } } } }, data: { openChats: 0 } });

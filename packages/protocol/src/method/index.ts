@@ -6,3 +6,4 @@ export * from "./placeholders.js";
 export * from "./etiquette.js";
 export * from "./spelling.js";
 export * from "./prompts.js";
+export * from "./review.js";

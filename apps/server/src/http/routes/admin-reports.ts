@@ -1,11 +1,13 @@
 // The reports summary: how quickly and how well the team answered, over the conversations started
 // in a date range, computed from the stored conversations, their events and the visitors' ratings.
 import { Router } from "express";
-import { PHASES, reportQuerySchema, type OperatorReport, type Phase, type ReportSummary } from "@live-chat/protocol";
+import { PHASES, planningQuerySchema, type OperatorReport, type Phase, type ReportSummary } from "@live-chat/protocol";
 import type { Context } from "../../context.js";
 import type { AuthService } from "../../auth/service.js";
 import { AppError } from "../../errors.js";
 import { parseQuery, requireAdmin, requireAuth } from "../middleware.js";
+import { CoachingReports } from "../../coaching/reports.js";
+import { methodFiguresOf } from "../../coaching/reviews.js";
 
 const DAY_MS = 86_400_000;
 const DEFAULT_RANGE_DAYS = 30;
@@ -79,7 +81,7 @@ export function summarize(range: { from: Date; to: Date }, conversations: Report
 }
 
 /** A bare date means the whole day (UTC): `from` at its start, `to` up to its end. */
-function rangeOf(query: { from?: string; to?: string }, now: Date): { from: Date; to: Date } {
+export function rangeOf(query: { from?: string; to?: string }, now: Date): { from: Date; to: Date } {
   const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
   const to = query.to ? new Date(isDate(query.to) ? Date.parse(`${query.to}T00:00:00Z`) + DAY_MS : Date.parse(query.to)) : now;
   const from = query.from ? new Date(Date.parse(isDate(query.from) ? `${query.from}T00:00:00Z` : query.from)) : new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
@@ -87,9 +89,9 @@ function rangeOf(query: { from?: string; to?: string }, now: Date): { from: Date
   return { from, to };
 }
 
-/** The period's conversations, ratings and promises, with the operator each belongs to. */
-async function loadPeriod(ctx: Context, range: { from: Date; to: Date }) {
-  const inRange = { createdAt: { gte: range.from, lt: range.to } };
+/** The period's conversations, ratings and promises, with the operator each belongs to; only one contact reason's when given. */
+export async function loadPeriod(ctx: Context, range: { from: Date; to: Date }, reason?: string) {
+  const inRange = { createdAt: { gte: range.from, lt: range.to }, ...(reason ? { reasons: { some: { reasonId: reason } } } : {}) };
   const rows = await ctx.db.conversation.findMany({
     where: inRange,
     select: {
@@ -124,16 +126,16 @@ async function loadPeriod(ctx: Context, range: { from: Date; to: Date }) {
       phaseReached: (PHASES as readonly string[]).includes(r.phaseReached) ? (r.phaseReached as Phase) : "opening",
       checklistComplete: r.askedResolved && r.askedMoreQuestions && r.saidGoodbye && r.visitorLeft,
     };
-    return { operatorId: r.operatorId, reported, rating: r.rating?.score ?? null };
+    return { id: r.id, operatorId: r.operatorId, reported, rating: r.rating?.score ?? null };
   });
-  const promised = await ctx.db.followUp.findMany({ where: inRange, select: { operatorId: true, dueAt: true, doneAt: true } });
+  const promised = await ctx.db.followUp.findMany({ where: { createdAt: inRange.createdAt, ...(reason ? { conversation: { reasons: { some: { reasonId: reason } } } } : {}) }, select: { operatorId: true, dueAt: true, doneAt: true } });
   const followUps = promised.map((f) => ({ operatorId: f.operatorId, reported: { dueAt: f.dueAt.getTime(), doneAt: f.doneAt ? f.doneAt.getTime() : null } }));
   return { conversations, followUps };
 }
 
-type Period = Awaited<ReturnType<typeof loadPeriod>>;
+export type Period = Awaited<ReturnType<typeof loadPeriod>>;
 
-function summarizePeriod(range: { from: Date; to: Date }, period: Period, now: number): ReportSummary {
+export function summarizePeriod(range: { from: Date; to: Date }, period: Period, now: number): ReportSummary {
   return summarize(
     range,
     period.conversations.map((c) => c.reported),
@@ -145,11 +147,14 @@ function summarizePeriod(range: { from: Date; to: Date }, period: Period, now: n
 
 export function reportRoutes(ctx: Context, auth: AuthService): Router {
   const router = Router();
+  const coaching = new CoachingReports(ctx);
   router.use("/api/reports", requireAuth(auth), requireAdmin);
 
   router.get("/api/reports/summary", async (req, res) => {
-    const range = rangeOf(parseQuery(reportQuerySchema, req), new Date());
-    res.json(summarizePeriod(range, await loadPeriod(ctx, range), Date.now()));
+    const query = parseQuery(planningQuerySchema, req);
+    const range = rangeOf(query, new Date());
+    const period = await loadPeriod(ctx, range, query.reason);
+    res.json({ ...summarizePeriod(range, period, Date.now()), ...(await coaching.summaryExtras(range, period, query.reason)) });
   });
 
   /**
@@ -157,8 +162,10 @@ export function reportRoutes(ctx: Context, auth: AuthService): Router {
    * whoever had it last) and the promises they made. Everyone who had a chat or is active is listed.
    */
   router.get("/api/reports/operators", async (req, res) => {
-    const range = rangeOf(parseQuery(reportQuerySchema, req), new Date());
-    const period = await loadPeriod(ctx, range);
+    const query = parseQuery(planningQuerySchema, req);
+    const range = rangeOf(query, new Date());
+    const period = await loadPeriod(ctx, range, query.reason);
+    const method = await coaching.reviews.methodFigures(period.conversations);
     const ids = new Set<string>([...period.conversations, ...period.followUps].flatMap((x) => (x.operatorId ? [x.operatorId] : [])));
     const users = await ctx.db.user.findMany({ where: { OR: [{ id: { in: [...ids] } }, { active: true }] }, select: { id: true, name: true, active: true }, orderBy: { name: "asc" } });
     const now = Date.now();
@@ -168,7 +175,7 @@ export function reportRoutes(ctx: Context, auth: AuthService): Router {
         followUps: period.followUps.filter((f) => f.operatorId === u.id),
       };
       const { from: _from, to: _to, missed: _missed, waitSeconds: _wait, ...figures } = summarizePeriod(range, mine, now);
-      return { operator: { id: u.id, name: u.name, active: u.active }, ...figures };
+      return { operator: { id: u.id, name: u.name, active: u.active }, ...figures, method: method.get(u.id) ?? methodFiguresOf([]) };
     });
     res.json({ from: range.from.toISOString(), to: range.to.toISOString(), operators: rows });
   });

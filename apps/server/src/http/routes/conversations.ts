@@ -11,7 +11,7 @@ import type { HttpAnnouncer } from "../announcer.js";
 import { AppError } from "../../errors.js";
 import { parseBody, parseQuery, requireAuth } from "../middleware.js";
 
-const listQuery = z.object({ status: z.enum(STATUSES).optional(), limit: z.coerce.number().int().min(1).max(500).optional() });
+const listQuery = z.object({ status: z.enum(STATUSES).optional(), reason: z.string().min(1).max(64).optional(), limit: z.coerce.number().int().min(1).max(500).optional() });
 const messagesQuery = z.object({
   afterSeq: z.coerce.number().int().min(0).optional(),
   beforeSeq: z.coerce.number().int().min(1).optional(),
@@ -23,9 +23,9 @@ export function conversationRoutes(ctx: Context, auth: AuthService, conversation
   router.use(["/api/conversations", "/api/offline-messages"], requireAuth(auth));
 
   router.get("/api/conversations", async (req, res) => {
-    const { status, limit } = parseQuery(listQuery, req);
+    const { status, reason, limit } = parseQuery(listQuery, req);
     const rows = await ctx.db.conversation.findMany({
-      where: status ? { status } : {},
+      where: { ...(status ? { status } : {}), ...(reason ? { reasons: { some: { reasonId: reason } } } : {}) },
       include: conversationInclude,
       orderBy: { createdAt: "desc" },
       take: limit ?? 200,
