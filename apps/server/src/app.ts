@@ -29,12 +29,14 @@ import { BackgroundWork } from "./background.js";
 import { InvitationService } from "./auth/invitations.js";
 import { FollowUpService } from "./conversation/follow-ups.js";
 import { followUpRoutes } from "./http/routes/follow-ups.js";
+import { startMail, type MailChannel } from "./mail/index.js";
+import { mailRoutes } from "./http/routes/mail.js";
 
 export interface RunningServer {
   url: string;
   port: number;
   ctx: Context;
-  services: { auth: AuthService; conversations: ConversationService; routing: RoutingService; offline: OfflineService };
+  services: { auth: AuthService; conversations: ConversationService; routing: RoutingService; offline: OfflineService; mail: MailChannel };
   close: () => Promise<void>;
 }
 
@@ -175,8 +177,10 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     }
   });
   const invitations = new InvitationService(ctx, auth);
+  const mail = await startMail(ctx, { conversations, invitations });
   app.use(authRoutes(auth, invitations, false));
-  app.use(userRoutes(ctx, auth, routing, invitations));
+  app.use(mailRoutes(auth, mail, config.mail));
+  app.use(userRoutes(ctx, auth, routing, invitations, mail.service));
   app.use(cannedReplyRoutes(ctx, auth));
   app.use(conversationRoutes(ctx, auth, conversations, offline));
   app.use(adminRoutes(ctx, auth, routing));
@@ -186,7 +190,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   app.use(notFound);
   app.use(errorHandler(log));
 
-  setUpVisitorNamespace(ctx, ctx.visitors, conversations, routing, offline);
+  setUpVisitorNamespace(ctx, ctx.visitors, conversations, routing, offline, mail.service);
   setUpOperatorNamespace(ctx, ctx.operators, auth, conversations, routing);
 
   const initial = await settings.get();
@@ -215,7 +219,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     url,
     port,
     ctx,
-    services: { auth, conversations, routing, offline },
+    services: { auth, conversations, routing, offline, mail },
     // Idempotent: a second SIGTERM, or a test closing a node it already closed, waits for the first.
     close: () => (closing ??= shutDown()),
   };
@@ -224,6 +228,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     clearInterval(visitorSweep);
     clearInterval(operatorSweep);
     clearInterval(clusterReconcile);
+    await mail.stop();
     // Disconnect bookkeeping and acks in flight finish while the cluster adapter can still answer,
     // then whatever closing the sockets started, and only then do the cluster and database go.
     // Only this node's sockets: a plain disconnectSockets would reach every node of the cluster.

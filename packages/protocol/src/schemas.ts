@@ -47,6 +47,7 @@ export const visitorSchemas = {
   }),
   rating: z.strictObject({ conversationId: id, score: z.number().int().min(1).max(5), comment: z.string().trim().max(LIMITS.comment).optional() }),
   "summary:answer": z.strictObject({ conversationId: id, messageId: id, answer: z.enum(["yes", "no"]) }),
+  "transcript:email": z.strictObject({ conversationId: id, email: email.optional() }),
 } as const;
 
 // ---- /operator ----
@@ -148,3 +149,12 @@ export const followUpInputSchema = z
   .refine((f) => f.channel !== "callback" || f.phone !== undefined, { path: ["phone"], message: "a callback needs a phone number" });
 
 export const followUpDoneSchema = z.strictObject({ done: z.boolean() });
+
+// ---- mail ----
+/** Answering an offline message or an e-mail follow-up by mail. */
+export const mailReplySchema = z.strictObject({ body });
+export const transcriptEmailSchema = z.strictObject({ email: email.optional() });
+export const mailTestSchema = z.strictObject({ to: email.optional() });
+export const passwordResetSchema = z.strictObject({ email: z.string().trim().min(1).max(LIMITS.email) });
+export const passwordResetConfirmSchema = z.strictObject({ token: z.string().min(1).max(512), password });
+export const mailPreferencesSchema = z.strictObject({ unansweredAlerts: z.boolean() });

@@ -10,8 +10,9 @@ import type { RoutingService } from "../routing/service.js";
 import type { OfflineService } from "../routing/offline.js";
 import { bindHandlers } from "./handlers.js";
 import { VisitorRateLimits } from "./limits.js";
+import type { MailService } from "../mail/service.js";
 
-export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, conversations: ConversationService, routing: RoutingService, offline: OfflineService): void {
+export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, conversations: ConversationService, routing: RoutingService, offline: OfflineService, mail: Pick<MailService, "emailTranscript">): void {
   const limits = new VisitorRateLimits(ctx.config.visitorMessageLimit);
   ns.use(async (socket, next) => {
     try {
@@ -134,6 +135,11 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, conver
           // The same message again, now with the answer: clients replace it by id.
           conversations.deliver(toMessage(answered), conversation);
           return { conversation: toConversation(conversation, { forVisitor: true }) };
+        },
+        "transcript:email": async ({ conversationId, email }) => {
+          await limits.take("offline", visitorId);
+          await owned(conversationId);
+          await mail.emailTranscript(conversationId, email, visitorId);
         },
       },
       locale,
