@@ -102,6 +102,10 @@ export class InboundMail {
       });
       visitorId = visitor.id;
       await this.ctx.db.offlineMessage.update({ where: { id: offline.id }, data: { visitorId } });
+    } else {
+      // The team answers the chat by the name and address the visitor gave in the form.
+      await this.ctx.db.visitor.updateMany({ where: { id: visitorId, verified: false, email: null }, data: { email: offline.email } });
+      await this.ctx.db.visitor.updateMany({ where: { id: visitorId, verified: false, name: null }, data: { name: offline.name } });
     }
     return this.queuedChatOf(visitorId, offline.locale as Locale, offline.name);
   }
