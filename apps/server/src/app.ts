@@ -30,12 +30,14 @@ import { InvitationService } from "./auth/invitations.js";
 import { FollowUpService } from "./conversation/follow-ups.js";
 import { followUpRoutes } from "./http/routes/follow-ups.js";
 import { coachingRoutes } from "./http/routes/coaching.js";
+import { startMail, type MailChannel } from "./mail/index.js";
+import { mailRoutes } from "./http/routes/mail.js";
 
 export interface RunningServer {
   url: string;
   port: number;
   ctx: Context;
-  services: { auth: AuthService; conversations: ConversationService; routing: RoutingService; offline: OfflineService };
+  services: { auth: AuthService; conversations: ConversationService; routing: RoutingService; offline: OfflineService; mail: MailChannel };
   close: () => Promise<void>;
 }
 
@@ -162,8 +164,10 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     }
   });
   const invitations = new InvitationService(ctx, auth);
+  const mail = await startMail(ctx, { conversations, invitations, announce: broadcast });
   app.use(authRoutes(auth, invitations, false));
-  app.use(userRoutes(ctx, auth, routing, invitations));
+  app.use(mailRoutes(auth, mail, config.mail));
+  app.use(userRoutes(ctx, auth, routing, invitations, mail.service));
   app.use(cannedReplyRoutes(ctx, auth, broadcast));
   app.use(conversationRoutes(ctx, auth, conversations, offline, broadcast));
   app.use(adminRoutes(ctx, auth, routing, broadcast));
@@ -174,7 +178,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   app.use(notFound);
   app.use(errorHandler(log));
 
-  setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline);
+  setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline, mail.service);
   setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing);
 
   const initial = await settings.get();
@@ -206,7 +210,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     url,
     port,
     ctx,
-    services: { auth, conversations, routing, offline },
+    services: { auth, conversations, routing, offline, mail },
     // Idempotent: a second SIGTERM, or a test closing a node it already closed, waits for the first.
     close: () => (closing ??= shutDown()),
   };
@@ -215,6 +219,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     clearInterval(visitorSweep);
     clearInterval(operatorSweep);
     clearInterval(clusterReconcile);
+    await mail.stop();
     // Disconnect bookkeeping and acks in flight finish while the cluster adapter can still answer,
     // then whatever closing the sockets started, and only then do the cluster and database go.
     // Only this node's sockets: a plain disconnectSockets would reach every node of the cluster.

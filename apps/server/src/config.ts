@@ -2,6 +2,7 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
+import { mailConfig, type MailConfig } from "./mail/config.js";
 
 export interface Config {
   port: number;
@@ -23,6 +24,8 @@ export interface Config {
   logLevel: string;
   /** The repository root: where prisma/ and the built apps are found. */
   rootDir: string;
+  /** Outbound SMTP, reply addresses and the inbound listener (see mail/README.md). */
+  mail: MailConfig;
 }
 
 function findRoot(): string {
@@ -60,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     visitorMessageLimit: positiveInt(env.VISITOR_MESSAGE_LIMIT, "VISITOR_MESSAGE_LIMIT"),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === "test" ? "warn" : "info"),
     rootDir,
+    mail: mailConfig(env),
   };
 }

@@ -57,6 +57,22 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "Something went wrong on our side. Please try again.",
     nl: "Er ging bij ons iets mis. Probeer het opnieuw.",
   },
+  ALREADY_ANSWERED: {
+    en: "This message has already been answered. Open it to see the answer.",
+    nl: "Dit bericht is al beantwoord. Open het om het antwoord te zien.",
+  },
+  MAIL_NOT_CONFIGURED: {
+    en: "Mail is not set up on this server yet. Set SMTP_URL, then try again.",
+    nl: "E-mail is op deze server nog niet ingesteld. Stel SMTP_URL in en probeer het opnieuw.",
+  },
+  NO_EMAIL_ADDRESS: {
+    en: "There is no e-mail address to send this to. Enter one and try again.",
+    nl: "Er is geen e-mailadres om dit naartoe te sturen. Vul er een in en probeer het opnieuw.",
+  },
+  RESET_LINK_INVALID: {
+    en: "This reset link has expired or has already been used. Ask for a new one.",
+    nl: "Deze herstellink is verlopen of al gebruikt. Vraag een nieuwe aan.",
+  },
 };
 
 export function errorBody(code: ErrorCode, locale: Locale = "en", field?: string, message?: string): ErrorBody {

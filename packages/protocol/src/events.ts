@@ -35,6 +35,8 @@ export interface VisitorClientToServerEvents {
   "offline:message": (p: VisitorPayloads["offline:message"], ack: AckCallback<{ id: string; dueAt: string }>) => void;
   rating: (p: VisitorPayloads["rating"], ack: AckCallback) => void;
   "summary:answer": (p: VisitorPayloads["summary:answer"], ack: AckCallback<{ conversation: Conversation }>) => void;
+  /** Queues the chat's transcript by mail, to `email` or the address the visitor gave. */
+  "transcript:email": (p: VisitorPayloads["transcript:email"], ack: AckCallback) => void;
 }
 
 export interface VisitorServerToClientEvents {

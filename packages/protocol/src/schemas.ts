@@ -48,6 +48,7 @@ export const visitorSchemas = {
   }),
   rating: z.strictObject({ conversationId: id, score: z.number().int().min(1).max(5), comment: z.string().trim().max(LIMITS.comment).optional() }),
   "summary:answer": z.strictObject({ conversationId: id, messageId: id, answer: z.enum(["yes", "no"]) }),
+  "transcript:email": z.strictObject({ conversationId: id, email: email.optional() }),
 } as const;
 
 // ---- /operator ----
@@ -197,3 +198,12 @@ export const CSV_TABLES = ["summary", "targets", "operators", "reasons", "heatma
 export const csvExportQuerySchema = planningQuerySchema.extend({ table: z.enum(CSV_TABLES) });
 
 export const reviewNoteInputSchema = z.strictObject({ note: z.string().trim().min(1).max(LIMITS.note), score: z.number().int().min(1).max(5) });
+
+// ---- mail ----
+/** Answering an offline message or an e-mail follow-up by mail. */
+export const mailReplySchema = z.strictObject({ body });
+export const transcriptEmailSchema = z.strictObject({ email: email.optional() });
+export const mailTestSchema = z.strictObject({ to: email.optional() });
+export const passwordResetSchema = z.strictObject({ email: z.string().trim().min(1).max(LIMITS.email) });
+export const passwordResetConfirmSchema = z.strictObject({ token: z.string().min(1).max(512), password });
+export const mailPreferencesSchema = z.strictObject({ unansweredAlerts: z.boolean() });

@@ -53,6 +53,8 @@ export interface Message {
   body: string;
   createdAt: string;
   meta?: MessageMeta;
+  /** How the message reached us: absent or "chat" in the chat, "mail" for a reply by e-mail. */
+  channel?: MessageChannel;
 }
 
 export interface ConversationVisitor {
@@ -149,6 +151,9 @@ export interface OfflineMessage {
   createdAt: string;
   dueAt: string;
   handledAt: string | null;
+  /** When an operator answered it by e-mail from the inbox, and who. */
+  answeredAt?: string | null;
+  answeredBy?: { id: string; name: string };
 }
 
 export const FOLLOW_UP_CHANNELS = ["callback", "email", "chat"] as const;
@@ -205,6 +210,10 @@ export const ERROR_CODES = [
   "INVITATION_INVALID",
   "PROTOCOL_VERSION",
   "INTERNAL",
+  "ALREADY_ANSWERED",
+  "MAIL_NOT_CONFIGURED",
+  "NO_EMAIL_ADDRESS",
+  "RESET_LINK_INVALID",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -338,4 +347,47 @@ export interface OperatorMethodFigures {
   fullClosingRate: number | null;
   secondsToGreeting: { median: number | null; p90: number | null };
   hintsPerChat: number | null;
+}
+
+export const MESSAGE_CHANNELS = ["chat", "mail"] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
+export const MAIL_STATUSES = ["queued", "sent", "failed"] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/** The mails the product sends, each a template in nl and en (HTML and plain text). */
+export const MAIL_TEMPLATES = ["offline_answer", "follow_up_answer", "transcript", "invitation", "password_reset", "unanswered_alert", "test"] as const;
+export type MailTemplateName = (typeof MAIL_TEMPLATES)[number];
+
+/** One mail of the outbox (`GET /api/mail`, admin), newest first. */
+export interface MailItem {
+  id: string;
+  kind: MailTemplateName;
+  to: string;
+  subject: string;
+  status: MailStatus;
+  attempts: number;
+  createdAt: string;
+  sentAt?: string;
+  nextAttemptAt?: string;
+  lastError?: string;
+  conversationId?: string;
+  offlineMessageId?: string;
+}
+
+/** `GET /api/mail/status` (admin): whether mail can leave, and what the outbox holds. */
+export interface MailStatusSummary {
+  configured: boolean;
+  from: string;
+  inbound: { smtpPort: number | null; webhook: boolean };
+  counts: Record<MailStatus, number>;
+}
+
+/** A rendered template: what an admin previews, and what the outbox stores. */
+export interface MailPreview {
+  name: MailTemplateName;
+  locale: Locale;
+  subject: string;
+  text: string;
+  html: string;
 }

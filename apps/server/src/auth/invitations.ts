@@ -7,6 +7,7 @@ import type { InvitationInfo, InvitationLink, Locale, User } from "@live-chat/pr
 import type { Context } from "../context.js";
 import { AppError } from "../errors.js";
 import { hashPassword } from "./passwords.js";
+import type { Prisma } from "../generated/sqlite/client.js";
 import { RateLimitedError, type AuthService } from "./service.js";
 
 export const INVITATION_LIFETIME_MS = 7 * 86_400_000;
@@ -22,15 +23,20 @@ export class InvitationService {
     private readonly auth: AuthService,
   ) {}
 
-  /** A new link for this user; their earlier unused links stop working. */
-  async create(userId: string, createdById: string, origin: string): Promise<InvitationLink> {
+  /**
+   * A new link for this user; their earlier unused links stop working. `alsoWrite` is written in the
+   * same transaction (the mail that carries the link); `lifetimeMs` shortens a self-service reset.
+   */
+  async create(userId: string, createdById: string | null, origin: string, opts: { lifetimeMs?: number; alsoWrite?: (link: InvitationLink) => Prisma.PrismaPromise<unknown> } = {}): Promise<InvitationLink> {
     const token = randomBytes(32).toString("base64url");
-    const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
+    const expiresAt = new Date(Date.now() + (opts.lifetimeMs ?? INVITATION_LIFETIME_MS));
+    const link = { token, url: `${origin}/inbox/#invite=${token}`, expiresAt: expiresAt.toISOString() };
     await this.ctx.db.$transaction([
       this.ctx.db.invitation.deleteMany({ where: { userId, usedAt: null } }),
       this.ctx.db.invitation.create({ data: { userId, createdById, tokenHash: hashToken(token), expiresAt } }),
+      ...(opts.alsoWrite ? [opts.alsoWrite(link)] : []),
     ]);
-    return { token, url: `${origin}/inbox/#invite=${token}`, expiresAt: expiresAt.toISOString() };
+    return link;
   }
 
   async peek(token: string, address: string): Promise<InvitationInfo> {

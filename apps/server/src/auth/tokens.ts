@@ -41,6 +41,11 @@ export class TokenService {
   hashVisitorToken(token: string): string {
     return createHmac("sha256", this.secret).update(token).digest("hex");
   }
+
+  /** An HMAC of `value` for one `purpose` (e.g. a mail reply address), so no purpose can stand in for another. */
+  sign(purpose: string, value: string): string {
+    return createHmac("sha256", this.secret).update(`${purpose}:${value}`).digest("hex");
+  }
 }
 
 /** Verifies a host site's identity JWT (HS256 with WIDGET_IDENTITY_SECRET) proving a visitor's name/email. */

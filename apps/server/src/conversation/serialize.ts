@@ -64,7 +64,7 @@ export function toConversation(row: ConversationWithParties, extra: { queuePosit
   };
 }
 
-export function toMessage(row: MessageRow): Message {
+export function toMessage(row: Omit<MessageRow, "channel"> & { channel?: string }): Message {
   const message: Message = {
     id: row.id,
     conversationId: row.conversationId,
@@ -80,5 +80,6 @@ export function toMessage(row: MessageRow): Message {
   };
   if (row.clientId) message.clientId = row.clientId;
   if (row.meta) message.meta = JSON.parse(row.meta) as MessageMeta;
+  if (row.channel === "mail") message.channel = "mail";
   return message;
 }

@@ -12,8 +12,9 @@ import type { Broadcast } from "./broadcast.js";
 import { bindHandlers } from "./handlers.js";
 import { VisitorRateLimits } from "./limits.js";
 import { checkProtocolVersion } from "./protocol-version.js";
+import type { MailService } from "../mail/service.js";
 
-export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadcast: Broadcast, conversations: ConversationService, routing: RoutingService, offline: OfflineService): void {
+export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadcast: Broadcast, conversations: ConversationService, routing: RoutingService, offline: OfflineService, mail: Pick<MailService, "emailTranscript">): void {
   const limits = new VisitorRateLimits(ctx.config.visitorMessageLimit);
   ns.use(checkProtocolVersion(PROTOCOL_VERSION));
   ns.use(async (socket, next) => {
@@ -141,6 +142,11 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
           // The same message again, now with the answer: clients replace it by id.
           broadcast.message(toMessage(answered), result.conversation);
           return { conversation: toConversation(result.conversation, { forVisitor: true }) };
+        },
+        "transcript:email": async ({ conversationId, email }) => {
+          await limits.take("offline", visitorId);
+          await owned(conversationId);
+          await mail.emailTranscript(conversationId, email, visitorId);
         },
       },
       locale,

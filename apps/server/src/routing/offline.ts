@@ -18,6 +18,7 @@ export function toOfflineMessage(row: OfflineRow): OfflineMessage {
     createdAt: row.createdAt.toISOString(),
     dueAt: row.dueAt.toISOString(),
     handledAt: row.handledAt ? row.handledAt.toISOString() : null,
+    answeredAt: row.answeredAt ? row.answeredAt.toISOString() : null,
   };
 }
 

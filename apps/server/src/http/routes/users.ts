@@ -11,11 +11,12 @@ import { AppError } from "../../errors.js";
 import { Prisma } from "../../generated/sqlite/client.js";
 import { audit } from "../audit.js";
 import { parseBody, requireAdmin, requireAuth } from "../middleware.js";
+import type { MailService } from "../../mail/service.js";
 
 /** Where the server is reached from the admin's browser: the base of a link made for someone else. */
 const originOf = (req: Request) => `${req.protocol}://${req.get("host") ?? "localhost"}`;
 
-export function userRoutes(ctx: Context, auth: AuthService, routing: RoutingService, invitations: InvitationService): Router {
+export function userRoutes(ctx: Context, auth: AuthService, routing: RoutingService, invitations: InvitationService, mail: Pick<MailService, "invitationMail">): Router {
   const router = Router();
   router.use("/api/users", requireAuth(auth), requireAdmin);
 
@@ -39,7 +40,8 @@ export function userRoutes(ctx: Context, auth: AuthService, routing: RoutingServ
         },
       });
       await audit(ctx.db, req.principal!.user.id, "user", row.id, "created", { email: row.email, role: row.role, ...(input.invite ? { invited: true } : {}) });
-      const invitation = input.invite ? await invitations.create(row.id, req.principal!.user.id, originOf(req)) : undefined;
+      const alsoWrite = mail.invitationMail(row, req.principal!.user.name);
+      const invitation = input.invite ? await invitations.create(row.id, req.principal!.user.id, originOf(req), { alsoWrite }) : undefined;
       res.status(201).json({ ...toUser(row), ...(invitation ? { invitation } : {}) });
     } catch (err) {
       if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new AppError("CONFLICT", "email");
@@ -99,7 +101,7 @@ export function userRoutes(ctx: Context, auth: AuthService, routing: RoutingServ
   router.post("/api/users/:id/invitation", async (req, res) => {
     const existing = await loadUser(String(req.params.id));
     if (!existing.active) throw new AppError("CONFLICT", "active");
-    const invitation = await invitations.create(existing.id, req.principal!.user.id, originOf(req));
+    const invitation = await invitations.create(existing.id, req.principal!.user.id, originOf(req), { alsoWrite: mail.invitationMail(existing, req.principal!.user.name) });
     await audit(ctx.db, req.principal!.user.id, "user", existing.id, existing.passwordHash === null ? "invited" : "reset_link");
     res.status(201).json(invitation);
   });
