@@ -29,6 +29,8 @@ import { BackgroundWork } from "./background.js";
 import { InvitationService } from "./auth/invitations.js";
 import { FollowUpService } from "./conversation/follow-ups.js";
 import { followUpRoutes } from "./http/routes/follow-ups.js";
+import { FileService } from "./files/service.js";
+import { fileRoutes } from "./http/routes/files.js";
 
 export interface RunningServer {
   url: string;
@@ -137,6 +139,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     visitors: io.of("/visitor") as VisitorNamespace,
     work,
     clustered,
+    files: await FileService.open({ config, db, settings, tokens, log, clustered }),
   };
   const auth = new AuthService(ctx);
   const conversations = new ConversationService(ctx);
@@ -181,6 +184,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   app.use(conversationRoutes(ctx, auth, conversations, offline));
   app.use(adminRoutes(ctx, auth, routing));
   app.use(followUpRoutes(auth, new FollowUpService(ctx, conversations)));
+  app.use(fileRoutes(ctx, auth, ctx.files));
   app.use("/api", notFound);
   staticApps(app, config);
   app.use(notFound);

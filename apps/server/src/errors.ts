@@ -21,6 +21,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   INVITATION_INVALID: 410,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  FILE_TOO_LARGE: 413,
+  FILE_TYPE_NOT_ALLOWED: 415,
+  FILE_LIMIT_REACHED: 429,
+  LINK_EXPIRED: 410,
 };
 
 export class AppError extends Error {

@@ -53,6 +53,8 @@ export interface Message {
   body: string;
   createdAt: string;
   meta?: MessageMeta;
+  /** Files sent with the message; its body may then be empty. */
+  attachments?: Attachment[];
 }
 
 export interface ConversationVisitor {
@@ -94,6 +96,8 @@ export interface CannedReply {
   locale: Locale;
   phases: Phase[];
   checklistItem?: ChecklistItem;
+  /** A file sent along whenever the reply is used. */
+  attachment?: Attachment;
 }
 
 export interface User {
@@ -202,6 +206,10 @@ export const ERROR_CODES = [
   "CLOSED",
   "INVITATION_INVALID",
   "INTERNAL",
+  "FILE_TOO_LARGE",
+  "FILE_TYPE_NOT_ALLOWED",
+  "FILE_LIMIT_REACHED",
+  "LINK_EXPIRED",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -249,3 +257,20 @@ export interface ReportSummary {
 
 /** One operator's share of a period (GET /api/reports/operators): their chats and their promises. */
 export type OperatorReport = { operator: { id: string; name: string; active: boolean } } & Omit<ReportSummary, "from" | "to" | "missed" | "waitSeconds">;
+
+/**
+ * A file in a message or on a canned reply. `url` and `thumbnailUrl` are signed links that expire
+ * after a few minutes: fetch the messages again (sync, GET messages) for fresh ones.
+ */
+export interface Attachment {
+  id: string;
+  /** The name the uploader gave it, for display and as the download name. */
+  name: string;
+  /** Bytes as stored (images after re-encoding). */
+  size: number;
+  /** MIME type decided by the bytes, not the name. */
+  type: string;
+  url: string;
+  /** Only for images: a small webp preview. */
+  thumbnailUrl?: string;
+}

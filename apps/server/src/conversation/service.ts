@@ -288,12 +288,12 @@ export class ConversationService {
   }
 
   /** Sends a message to whoever should see it: notes only to operators. */
-  deliver(message: Message, head: Pick<ConversationHead, "visitorId" | "operatorId">, opts: { exceptSocketId?: string } = {}): void {
+  deliver(message: Message, head: Pick<ConversationHead, "visitorId" | "operatorId">, opts: { exceptSocketId?: string; forVisitor?: Message } = {}): void {
     const toOperators = head.operatorId ? this.ctx.operators.to(rooms.operator(head.operatorId)) : this.ctx.operators.to(rooms.allOperators);
     (opts.exceptSocketId ? toOperators.except(opts.exceptSocketId) : toOperators).emit("message", message);
     if (message.kind === "note") return;
     const toVisitor = this.ctx.visitors.to(rooms.visitor(head.visitorId));
-    (opts.exceptSocketId ? toVisitor.except(opts.exceptSocketId) : toVisitor).emit("message", message);
+    (opts.exceptSocketId ? toVisitor.except(opts.exceptSocketId) : toVisitor).emit("message", opts.forVisitor ?? message);
   }
 
   /** A system line in the transcript, rendered by each client from its key in its own language. */
