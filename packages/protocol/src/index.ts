@@ -5,3 +5,4 @@ export * from "./events.js";
 export * from "./errors.js";
 export * from "./settings.js";
 export * from "./method/index.js";
+export * from "./attachments.js";

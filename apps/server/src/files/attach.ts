@@ -36,6 +36,8 @@ export class Attachments {
    */
   async attachToMessage(message: Message, opts: { ids?: string[]; uploader: Uploader; cannedReplyId?: string; visitorId?: string }): Promise<MessageViews> {
     const { ids = [], uploader, cannedReplyId } = opts;
+    // The hot path: a plain text message costs no query here.
+    if (ids.length === 0 && !cannedReplyId) return { forOperators: message, forVisitor: message };
     if (ids.length > 0) {
       await this.db.attachment.updateMany({
         where: { id: { in: ids }, uploaderType: uploader.type, uploaderId: uploader.id, messageId: null },
