@@ -65,7 +65,7 @@ export function fileRoutes(ctx: Context, auth: AuthService, files: FileService):
     const updated = await ctx.db.cannedReply.update({ where: { id: reply.id }, data: { attachmentId } });
     await audit(ctx.db, req.principal!.user.id, "canned_reply", reply.id, "updated", { attachmentId });
     cannedRepliesChanged(ctx);
-    const [presented] = await files.attachments.presentCannedReplies([toCannedReply(updated)]);
+    const [presented] = await files.attachments.presentCannedReplies([toCannedReply(updated)], [updated]);
     res.json(presented);
   });
 
