@@ -32,6 +32,8 @@ import { followUpRoutes } from "./http/routes/follow-ups.js";
 import { coachingRoutes } from "./http/routes/coaching.js";
 import { startMail, type MailChannel } from "./mail/index.js";
 import { mailRoutes } from "./http/routes/mail.js";
+import { FileService } from "./files/service.js";
+import { fileRoutes } from "./http/routes/files.js";
 
 export interface RunningServer {
   url: string;
@@ -125,6 +127,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     visitors: io.of("/visitor") as VisitorNamespace,
     work,
     clustered,
+    files: await FileService.open({ config, db, settings, tokens, log, clustered }),
   };
   const broadcast = new Broadcast(ctx.operators, ctx.visitors);
   const auth = new AuthService(ctx);
@@ -173,6 +176,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   app.use(adminRoutes(ctx, auth, routing, broadcast));
   app.use(followUpRoutes(auth, new FollowUpService(ctx, conversations), broadcast));
   app.use(coachingRoutes(ctx, auth));
+  app.use(fileRoutes(ctx, auth, ctx.files, broadcast));
   app.use("/api", notFound);
   staticApps(app, config);
   app.use(notFound);

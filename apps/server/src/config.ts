@@ -22,6 +22,10 @@ export interface Config {
   /** Messages one visitor may send per 10 seconds. */
   visitorMessageLimit?: number;
   logLevel: string;
+  /** Where uploaded files are kept on disk (and staged before they go to S3). */
+  filesDir: string;
+  /** An S3-compatible store for files instead of the disk: s3://key:secret@host:port/bucket?region=…&forcePathStyle=true&tls=false */
+  s3Url?: string;
   /** The repository root: where prisma/ and the built apps are found. */
   rootDir: string;
   /** Outbound SMTP, reply addresses and the inbound listener (see mail/README.md). */
@@ -44,13 +48,20 @@ function positiveInt(value: string | undefined, name: string): number | undefine
   return n;
 }
 
+/** Files live beside the SQLite database (`files/` next to it); with PostgreSQL under the root's data folder. */
+function defaultFilesDir(databaseUrl: string, rootDir: string): string {
+  if (databaseUrl.startsWith("file:")) return join(dirname(resolve(databaseUrl.slice("file:".length).split("?")[0] ?? "")), "files");
+  return join(rootDir, "data", "files");
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const rootDir = env.LIVE_CHAT_ROOT ? resolve(env.LIVE_CHAT_ROOT) : findRoot();
+  const databaseUrl = env.DATABASE_URL || "file:./data/chat.db";
   const origins = env.ALLOWED_ORIGINS?.split(",").map((o) => o.trim().replace(/\/$/, "")).filter(Boolean);
   return {
     port: positiveInt(env.PORT, "PORT") ?? 3000,
     host: env.HOST || "127.0.0.1",
-    databaseUrl: env.DATABASE_URL || "file:./data/chat.db",
+    databaseUrl,
     redisUrl: env.REDIS_URL || undefined,
     redisKeyPrefix: env.REDIS_KEY_PREFIX || "live-chat",
     clusterReconcileMs: positiveInt(env.CLUSTER_RECONCILE_MS, "CLUSTER_RECONCILE_MS") || 15_000,
@@ -62,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     widgetIdentitySecret: env.WIDGET_IDENTITY_SECRET || undefined,
     visitorMessageLimit: positiveInt(env.VISITOR_MESSAGE_LIMIT, "VISITOR_MESSAGE_LIMIT"),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === "test" ? "warn" : "info"),
+    filesDir: env.FILES_DIR ? resolve(env.FILES_DIR) : defaultFilesDir(databaseUrl, rootDir),
+    s3Url: env.S3_URL || undefined,
     rootDir,
     mail: mailConfig(env),
   };

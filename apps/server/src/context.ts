@@ -13,6 +13,7 @@ import type { SettingsStore } from "./store/settings.js";
 import type { TokenService } from "./auth/tokens.js";
 import type { Logger } from "./log.js";
 import type { BackgroundWork } from "./background.js";
+import type { FileService } from "./files/service.js";
 
 export interface OperatorSocketData {
   userId: string;
@@ -50,6 +51,8 @@ export interface Context {
   work: BackgroundWork;
   /** True when this process is one node of a cluster (REDIS_URL set). */
   clustered: boolean;
+  /** Attachments: uploads, signed links, files in messages. */
+  files: FileService;
 }
 
 export const rooms = {

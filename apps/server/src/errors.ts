@@ -25,6 +25,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   NO_EMAIL_ADDRESS: 400,
   RESET_LINK_INVALID: 400,
   INTERNAL: 500,
+  FILE_TOO_LARGE: 413,
+  FILE_TYPE_NOT_ALLOWED: 415,
+  FILE_LIMIT_REACHED: 429,
+  LINK_EXPIRED: 410,
 };
 
 export class AppError extends Error {

@@ -73,6 +73,22 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "This reset link has expired or has already been used. Ask for a new one.",
     nl: "Deze herstellink is verlopen of al gebruikt. Vraag een nieuwe aan.",
   },
+  FILE_TOO_LARGE: {
+    en: "This file is too large. Send a smaller file, or a screenshot of the part that matters.",
+    nl: "Dit bestand is te groot. Stuur een kleiner bestand, of een schermafbeelding van het belangrijke deel.",
+  },
+  FILE_TYPE_NOT_ALLOWED: {
+    en: "This kind of file cannot be sent. Send an image (PNG, JPEG, GIF, WebP), a PDF, a text or CSV file, or a Word, Excel or OpenDocument file.",
+    nl: "Dit soort bestand kan niet worden verstuurd. Stuur een afbeelding (PNG, JPEG, GIF, WebP), een pdf, een tekst- of csv-bestand, of een Word-, Excel- of OpenDocument-bestand.",
+  },
+  FILE_LIMIT_REACHED: {
+    en: "You have sent the most files allowed for now. Wait a while, or describe it in a message.",
+    nl: "U hebt voorlopig het maximale aantal bestanden verstuurd. Wacht even, of beschrijf het in een bericht.",
+  },
+  LINK_EXPIRED: {
+    en: "This link has expired. Open the chat again for a fresh link.",
+    nl: "Deze link is verlopen. Open de chat opnieuw voor een nieuwe link.",
+  },
 };
 
 export function errorBody(code: ErrorCode, locale: Locale = "en", field?: string, message?: string): ErrorBody {

@@ -6,3 +6,4 @@ export * from "./errors.js";
 export * from "./settings.js";
 export * from "./version.js";
 export * from "./method/index.js";
+export * from "./attachments.js";

@@ -12,6 +12,10 @@ export const LIMITS = {
   phone: 40,
   password: { min: 8, max: 200 },
   maxChats: 50,
+  /** The most files one message can carry, whatever the setting says. */
+  attachmentsPerMessage: 10,
+  idempotencyKey: 128,
+  fileName: 255,
 } as const;
 
 /** The characters a phone number may hold, escaped so it also works as an HTML `pattern` (v flag). */

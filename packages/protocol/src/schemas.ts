@@ -10,6 +10,10 @@ const body = z.string().trim().min(1).max(LIMITS.messageBody);
 const clientId = z.string().min(1).max(LIMITS.clientId);
 const name = z.string().trim().min(1).max(LIMITS.name);
 const email = z.string().trim().max(LIMITS.email).pipe(z.email());
+/** A message's text may be empty when it carries files (ids from POST /api/files). */
+const messageBody = z.string().trim().max(LIMITS.messageBody);
+const attachmentIds = z.array(id).max(LIMITS.attachmentsPerMessage);
+const hasTextOrFiles = (m: { body: string; attachments?: string[] }) => m.body.length > 0 || (m.attachments?.length ?? 0) > 0;
 
 export const phaseSchema = z.enum(PHASES);
 export const checklistItemSchema = z.enum(CHECKLIST_ITEMS);
@@ -35,7 +39,9 @@ const typingSchema = z.strictObject({ conversationId: id, typing: z.boolean() })
 
 export const visitorSchemas = {
   "conversation:start": z.strictObject({ body: body.optional(), clientId: clientId.optional(), name: name.optional(), email: email.optional() }),
-  "message:send": z.strictObject({ conversationId: id, clientId, body }),
+  "message:send": z
+    .strictObject({ conversationId: id, clientId, body: messageBody, attachments: attachmentIds.optional() })
+    .refine(hasTextOrFiles, { path: ["body"], message: "a text, files, or both" }),
   sync: syncSchema,
   typing: typingSchema,
   "conversation:leave": z.strictObject({ conversationId: id }),
@@ -56,14 +62,17 @@ export const operatorSchemas = {
   "presence:set": z.strictObject({ status: presenceSchema }),
   "conversations:list": z.strictObject({}),
   "conversation:claim": z.strictObject({ conversationId: id }),
-  "message:send": z.strictObject({
-    conversationId: id,
-    clientId,
-    body,
-    kind: z.enum(["text", "note"]).optional(),
-    cannedReplyId: id.optional(),
-    summary: z.boolean().optional(),
-  }),
+  "message:send": z
+    .strictObject({
+      conversationId: id,
+      clientId,
+      body: messageBody,
+      kind: z.enum(["text", "note"]).optional(),
+      cannedReplyId: id.optional(),
+      summary: z.boolean().optional(),
+      attachments: attachmentIds.optional(),
+    })
+    .refine(hasTextOrFiles, { path: ["body"], message: "a text, files, or both" }),
   sync: syncSchema,
   typing: typingSchema,
   "phase:set": z.strictObject({ conversationId: id, phase: phaseSchema }),

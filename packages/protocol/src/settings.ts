@@ -41,6 +41,12 @@ export const settingsSchema = z.strictObject({
     greeting: z.strictObject({ nl: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) }),
     defaultLocale: localeSchema,
   }),
+  /** The largest file anyone may upload, in bytes. */
+  fileMaxBytes: z.number().int().min(1024).max(100 * 1024 * 1024),
+  /** How many files one visitor may upload per hour. */
+  filesPerVisitorPerHour: z.number().int().min(1).max(1000),
+  /** How many files one message may carry. */
+  filesPerMessage: z.number().int().min(1).max(LIMITS.attachmentsPerMessage),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema.partial();
@@ -64,4 +70,7 @@ export const DEFAULT_SETTINGS: Settings = {
     greeting: { nl: "Hallo! Waarmee kunnen wij u helpen?", en: "Hi! How can we help you?" },
     defaultLocale: "en",
   },
+  fileMaxBytes: 10 * 1024 * 1024,
+  filesPerVisitorPerHour: 10,
+  filesPerMessage: 5,
 };

@@ -55,6 +55,8 @@ export interface Message {
   meta?: MessageMeta;
   /** How the message reached us: absent or "chat" in the chat, "mail" for a reply by e-mail. */
   channel?: MessageChannel;
+  /** Files sent with the message; its body may then be empty. */
+  attachments?: Attachment[];
 }
 
 export interface ConversationVisitor {
@@ -98,6 +100,8 @@ export interface CannedReply {
   locale: Locale;
   phases: Phase[];
   checklistItem?: ChecklistItem;
+  /** A file sent along whenever the reply is used. */
+  attachment?: Attachment;
 }
 
 export interface User {
@@ -214,6 +218,10 @@ export const ERROR_CODES = [
   "MAIL_NOT_CONFIGURED",
   "NO_EMAIL_ADDRESS",
   "RESET_LINK_INVALID",
+  "FILE_TOO_LARGE",
+  "FILE_TYPE_NOT_ALLOWED",
+  "FILE_LIMIT_REACHED",
+  "LINK_EXPIRED",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -390,4 +398,21 @@ export interface MailPreview {
   subject: string;
   text: string;
   html: string;
+}
+
+/**
+ * A file in a message or on a canned reply. `url` and `thumbnailUrl` are signed links that expire
+ * after a few minutes: fetch the messages again (sync, GET messages) for fresh ones.
+ */
+export interface Attachment {
+  id: string;
+  /** The name the uploader gave it, for display and as the download name. */
+  name: string;
+  /** Bytes as stored (images after re-encoding). */
+  size: number;
+  /** MIME type decided by the bytes, not the name. */
+  type: string;
+  url: string;
+  /** Only for images: a small webp preview. */
+  thumbnailUrl?: string;
 }

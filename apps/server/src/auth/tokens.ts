@@ -46,6 +46,11 @@ export class TokenService {
   sign(purpose: string, value: string): string {
     return createHmac("sha256", this.secret).update(`${purpose}:${value}`).digest("hex");
   }
+
+  /** A MAC under the session secret, kept apart per purpose (e.g. signed file links). */
+  mac(purpose: string, data: string): string {
+    return createHmac("sha256", this.secret).update(`${purpose}\n${data}`).digest("base64url");
+  }
 }
 
 /** Verifies a host site's identity JWT (HS256 with WIDGET_IDENTITY_SECRET) proving a visitor's name/email. */

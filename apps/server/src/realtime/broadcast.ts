@@ -30,12 +30,12 @@ export class Broadcast {
   }
 
   /** A message to whoever should see it: notes only to operators; the sender's own socket already has it from its ack. */
-  message(message: Message, head: Pick<ConversationHead, "visitorId" | "operatorId">, opts: { exceptSocketId?: string } = {}): void {
+  message(message: Message, head: Pick<ConversationHead, "visitorId" | "operatorId">, opts: { exceptSocketId?: string; forVisitor?: Message } = {}): void {
     const toOperators = head.operatorId ? this.operators.to(rooms.operator(head.operatorId)) : this.operators.to(rooms.allOperators);
     (opts.exceptSocketId ? toOperators.except(opts.exceptSocketId) : toOperators).emit("message", message);
     if (message.kind === "note") return;
     const toVisitor = this.visitors.to(rooms.visitor(head.visitorId));
-    (opts.exceptSocketId ? toVisitor.except(opts.exceptSocketId) : toVisitor).emit("message", message);
+    (opts.exceptSocketId ? toVisitor.except(opts.exceptSocketId) : toVisitor).emit("message", opts.forVisitor ?? message);
   }
 
   /** A message the service stored: sent on only when it is new (a retried clientId was sent before). */

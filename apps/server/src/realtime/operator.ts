@@ -69,9 +69,10 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
           const row = await routing.claim(conversationId, userId);
           return { conversation: toConversation(row) };
         },
-        "message:send": async ({ conversationId, clientId, body, kind = "text", cannedReplyId, summary }) => {
+        "message:send": async ({ conversationId, clientId, body, kind = "text", cannedReplyId, summary, attachments }) => {
           const reply = cannedReplyId ? await ctx.db.cannedReply.findUnique({ where: { id: cannedReplyId } }) : null;
           if (cannedReplyId && !reply) throw new AppError("NOT_FOUND", "cannedReplyId");
+          await ctx.files.attachments.assertAttachable(attachments, { type: "operator", id: userId });
           const appended = await conversations.appendMessage({
             conversationId,
             author: { type: "operator", id: userId, name: socket.data.name },
@@ -83,8 +84,9 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
             // Notes may be written on any chat an operator can see; replies only on one's own.
             guard: kind === "text" ? { operatorId: userId } : {},
           });
-          if (!appended.created) return { message: appended.message };
-          broadcast.message(appended.message, appended.head, { exceptSocketId: socket.id });
+          const views = await ctx.files.attachments.attachToMessage(appended.message, { ids: attachments, uploader: { type: "operator", id: userId }, cannedReplyId, visitorId: appended.created ? appended.head.visitorId : undefined });
+          if (!appended.created) return { message: views.forOperators };
+          broadcast.message(views.forOperators, appended.head, { exceptSocketId: socket.id, forVisitor: views.forVisitor });
           if (kind === "text") {
             const result = await conversations.applyMethod(
               conversationId,
@@ -98,12 +100,12 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
             );
             broadcast.method(result);
           }
-          return { message: appended.message };
+          return { message: views.forOperators };
         },
         sync: async ({ conversationId, afterSeq }) => {
           const exists = await ctx.db.conversation.count({ where: { id: conversationId } });
           if (!exists) throw new AppError("NOT_FOUND");
-          return { messages: await conversations.messagesAfter(conversationId, afterSeq, { includeNotes: true }) };
+          return { messages: await ctx.files.attachments.presentMessages(await conversations.messagesAfter(conversationId, afterSeq, { includeNotes: true }), { kind: "operator" }) };
         },
         typing: async ({ conversationId, typing }) => {
           const row = await mine(conversationId);

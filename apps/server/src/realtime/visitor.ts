@@ -85,9 +85,10 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
           const position = await routing.queuePosition(conversation.id);
           return { conversation: toConversation(conversation, { forVisitor: true, queuePosition: position?.position }) };
         },
-        "message:send": async ({ conversationId, clientId, body }) => {
+        "message:send": async ({ conversationId, clientId, body, attachments }) => {
           await limits.take("message", visitorId);
           await owned(conversationId);
+          await ctx.files.attachments.assertAttachable(attachments, { type: "visitor", id: visitorId });
           const appended = await conversations.appendMessage({
             conversationId,
             author: { type: "visitor", id: visitorId },
@@ -96,15 +97,16 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
             clientId,
             guard: { visitorId },
           });
+          const views = await ctx.files.attachments.attachToMessage(appended.message, { ids: attachments, uploader: { type: "visitor", id: visitorId }, visitorId });
           if (appended.created) {
-            broadcast.message(appended.message, appended.head, { exceptSocketId: socket.id });
+            broadcast.message(views.forOperators, appended.head, { exceptSocketId: socket.id, forVisitor: views.forVisitor });
             if (appended.head.pendingQuestion) broadcast.method(await conversations.applyMethod(conversationId, { type: "visitor_message", body, locale: socket.data.locale }, { type: "visitor", id: visitorId }));
           }
-          return { message: appended.message };
+          return { message: views.forVisitor };
         },
         sync: async ({ conversationId, afterSeq }) => {
           await owned(conversationId);
-          return { messages: await conversations.messagesAfter(conversationId, afterSeq, { includeNotes: false }) };
+          return { messages: await ctx.files.attachments.presentMessages(await conversations.messagesAfter(conversationId, afterSeq, { includeNotes: false }), { kind: "visitor", visitorId }) };
         },
         typing: async ({ conversationId, typing }) => {
           await owned(conversationId);

@@ -40,7 +40,7 @@ export function cannedReplyRoutes(ctx: Context, auth: AuthService, broadcast: Ht
       .filter((r) => !needle || `${r.title} ${r.body} ${r.shortcut ?? ""}`.toLowerCase().includes(needle));
     const rank = (r: CannedReply) => (phase && r.phases.includes(phase) ? -1 : Math.min(...r.phases.map(phaseIndex)));
     // Stable sort: the phase's replies first, then the rest in method order.
-    res.json(replies.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({ r }) => r));
+    res.json(await ctx.files.attachments.presentCannedReplies(replies.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({ r }) => r), rows));
   });
 
   router.post("/api/canned-replies", requireAdmin, async (req, res) => {

@@ -48,8 +48,8 @@ export function conversationRoutes(ctx: Context, auth: AuthService, conversation
     const { afterSeq, beforeSeq, limit } = parseQuery(messagesQuery, req);
     const exists = await ctx.db.conversation.findUnique({ where: { id: String(req.params.id) }, select: { id: true } });
     if (!exists) throw new AppError("NOT_FOUND");
-    if (beforeSeq !== undefined) return void res.json(await conversations.messagesBefore(exists.id, beforeSeq, limit ?? 100));
-    res.json(await conversations.messagesAfter(exists.id, afterSeq ?? 0, { includeNotes: true, limit }));
+    const messages = beforeSeq !== undefined ? await conversations.messagesBefore(exists.id, beforeSeq, limit ?? 100) : await conversations.messagesAfter(exists.id, afterSeq ?? 0, { includeNotes: true, limit });
+    res.json(await ctx.files.attachments.presentMessages(messages, { kind: "operator" }));
   });
 
   router.get("/api/offline-messages", async (_req, res) => {
