@@ -67,6 +67,11 @@ export function errorHandler(log: Logger) {
       return res.status(400).json({ error: errorBody("BAD_REQUEST", locale, undefined, locale === "nl" ? "De inhoud is geen geldige JSON." : "The body is not valid JSON.") });
     }
     if (e?.type === "entity.too.large") return res.status(413).json({ error: errorBody("BAD_REQUEST", locale) });
+    // Express and body-parser mark what the caller got wrong (a path that is not valid percent-encoding, an
+    // unsupported charset, an aborted body) with a 4xx status: that is a bad request, never a 500.
+    if (!(err instanceof AppError) && typeof e?.status === "number" && e.status >= 400 && e.status < 500) {
+      return res.status(e.status === 404 ? 404 : 400).json({ error: errorBody(e.status === 404 ? "NOT_FOUND" : "BAD_REQUEST", locale) });
+    }
     if (err instanceof RateLimitedError) res.setHeader("Retry-After", String(err.retryAfterSeconds));
     if (!(err instanceof AppError)) log.error({ err, path: req.path }, "request failed");
     const { status, body } = toErrorBody(err, locale);
