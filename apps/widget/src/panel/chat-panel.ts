@@ -261,6 +261,7 @@ export class LiveChatPanel extends LitElement {
         .pending=${pending}
         .greeting=${this.settings?.greeting?.[this.locale] || t.greeting}
         .ended=${s.ended}
+        .server=${this.server}
       ></live-chat-messages>
       ${s.operatorTyping && !s.ended ? html`<p class="typing">${format(t.typing, { name: s.operatorTyping })}</p>` : nothing}
       <live-chat-queue

@@ -1,6 +1,7 @@
 // <live-chat-messages>: the conversation as the visitor sees it, with their own unsent messages after it.
 import { LitElement, css, html, nothing } from "lit";
-import type { Locale, Message } from "@live-chat/protocol";
+import type { Attachment, Locale, Message } from "@live-chat/protocol";
+import { formatFileSize } from "@live-chat/protocol/attachments";
 import type { Strings } from "../i18n/panel.js";
 import { format } from "../locale.js";
 import type { PendingMessage } from "./chat-session.js";
@@ -14,7 +15,7 @@ export function systemText(m: Message, t: Strings): string {
 }
 
 export class MessageList extends LitElement {
-  static override properties = { t: {}, locale: {}, messages: {}, pending: {}, greeting: {}, ended: {} };
+  static override properties = { t: {}, locale: {}, messages: {}, pending: {}, greeting: {}, ended: {}, server: {} };
 
   declare t: Strings;
   declare locale: Locale;
@@ -23,6 +24,8 @@ export class MessageList extends LitElement {
   /** Shown while the list is empty. */
   declare greeting: string;
   declare ended: boolean;
+  /** The server's origin: attachment links are paths on it, and the widget runs on another site. */
+  declare server: string;
 
   /** The operator's summary the visitor has not answered yet, if it is the latest message. */
   private openSummaryId(): string | undefined {
@@ -36,6 +39,16 @@ export class MessageList extends LitElement {
     list?.scrollTo({ top: list.scrollHeight });
   }
 
+  /** An image as a thumbnail that opens the full file; any other file as a card with its name and size. */
+  private renderAttachment(a: Attachment) {
+    const url = new URL(a.url, this.server).href;
+    return a.thumbnailUrl
+      ? html`<a class="file" href=${url} target="_blank" rel="noopener"><img src=${new URL(a.thumbnailUrl, this.server).href} alt=${a.name} /></a>`
+      : html`<a class="file card" href=${url} download=${a.name} target="_blank" rel="noopener"
+          ><span class="name">${a.name}</span> <span class="size">${formatFileSize(a.size, this.locale)}</span></a
+        >`;
+  }
+
   private renderMessage(m: Message, asksSummary: boolean) {
     const t = this.t;
     if (m.kind === "system") return html`<li class="system">${systemText(m, t)}</li>`;
@@ -43,7 +56,8 @@ export class MessageList extends LitElement {
     const answer = (value: "yes" | "no") => emit(this, "live-chat-summary-answer", { messageId: m.id, answer: value });
     return html`<li class="msg ${own ? "own" : "them"}">
       ${own ? nothing : html`<span class="author">${m.author.name ?? t.someone}</span>`}
-      <div class="bubble">${linkify(m.body)}</div>
+      ${m.body ? html`<div class="bubble">${linkify(m.body)}</div>` : nothing}
+      ${m.attachments?.map((a) => this.renderAttachment(a)) ?? nothing}
       <span class="meta"><time datetime=${m.createdAt}>${clock(this.locale, m.createdAt)}</time>${own ? html` · ${t.sent}` : nothing}</span>
       ${asksSummary
         ? html`<div class="choices">
@@ -112,6 +126,26 @@ export class MessageList extends LitElement {
       .bubble a {
         color: inherit;
         text-decoration: underline;
+      }
+      .file {
+        margin-top: 4px;
+        color: inherit;
+      }
+      .file img {
+        display: block;
+        max-width: 200px;
+        max-height: 200px;
+        border-radius: 10px;
+      }
+      .card {
+        padding: 8px 12px;
+        border: 1px solid #d1d5db;
+        border-radius: 10px;
+        overflow-wrap: anywhere;
+      }
+      .card .size {
+        font-size: 12px;
+        color: #4b5563;
       }
       .pending .bubble {
         opacity: 0.75;
