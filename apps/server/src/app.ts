@@ -226,9 +226,11 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     await mail.stop();
     // Disconnect bookkeeping and acks in flight finish while the cluster adapter can still answer,
     // then whatever closing the sockets started, and only then do the cluster and database go.
-    // Only this node's sockets: a plain disconnectSockets would reach every node of the cluster.
+    // Only this node's sockets (ns.sockets is local), never the whole cluster's.
     log.info({ inFlight: work.inFlight }, "shutting down: disconnecting sockets");
-    for (const ns of [ctx.visitors, ctx.operators]) ns.local.disconnectSockets(true);
+    // The transports are cut rather than the sockets disconnected: a server-side disconnect tells
+    // socket.io clients to stay away for good, a lost transport makes them reconnect to the next process.
+    for (const ns of [ctx.visitors, ctx.operators]) for (const socket of ns.sockets.values()) socket.conn.close();
     await work.settle();
     // Closing waits for every HTTP connection to end; one a browser keeps busy is cut after a moment.
     const closed = new Promise<void>((resolve) => io.close(() => resolve()));

@@ -52,7 +52,10 @@ export class ChatList extends StoreElement {
               <span class="row-bottom">
                 <span class="phase phase-${c.phase}">${PHASE_LABELS[l][c.phase]}</span>
                 ${c.status === "wrapping_up" ? html`<span class="status">${t(l, "status_wrapping_up")}</span>` : null}
-                ${this.renderWait(c.awaitingReplySince)}
+                ${c.checklist.visitor_left
+                  ? // Nobody is waiting any more: a counting timer would urge a reply no one reads.
+                    html`<span class="status visitor-left">${t(l, "chatListVisitorLeft")}</span>`
+                  : this.renderWait(c.awaitingReplySince)}
               </span>
             </button>
           </li>`;

@@ -396,4 +396,6 @@ export const en = {
   noHistory: "Nothing has been changed yet.",
   systemActor: "System",
   details: "Details",
+  // Recovery (issue #17): a chat whose visitor has gone, in the chat list.
+  chatListVisitorLeft: "Visitor gone",
 } as const;

@@ -398,4 +398,6 @@ export const nl = {
   noHistory: "Er is nog niets gewijzigd.",
   systemActor: "Systeem",
   details: "Details",
+  // Recovery (issue #17): a chat whose visitor has gone, in the chat list.
+  chatListVisitorLeft: "Bezoeker is weg",
 } satisfies Record<keyof typeof en, string>;

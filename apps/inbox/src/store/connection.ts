@@ -21,8 +21,11 @@ const ACK_TIMEOUT_MS = 10_000;
 
 /** Everything the server needs to know about this socket when it connects. */
 export function openOperatorSocket(token: string): OperatorSocket {
-  return io(`${location.origin}/operator`, { auth: { token, protocolVersion: PROTOCOL_VERSION } });
+  return io(`${location.origin}/operator`, { auth: { token, protocolVersion: PROTOCOL_VERSION }, ...RECONNECT });
 }
+
+/** Backoff with jitter, so a restarted server is not met by every inbox in the same instant. */
+const RECONNECT = { reconnectionDelay: 500, reconnectionDelayMax: 5000, randomizationFactor: 0.5 } as const;
 
 export class Connection {
   #socket: OperatorSocket | null = null;
@@ -46,10 +49,30 @@ export class Connection {
 
   open(): OperatorSocket {
     this.#socket = openOperatorSocket(this.#store.token);
+    addEventListener("online", this.#retryNow);
+    document.addEventListener("visibilitychange", this.#retryNow);
     return this.#socket;
   }
 
+  /**
+   * The network is back or the tab came to the foreground (a laptop waking up): try now instead of
+   * waiting out the backoff. Restarting the manager is the one way to cut socket.io's timer short.
+   */
+  #retryNow = (): void => {
+    const socket = this.#socket;
+    if (!socket || socket.connected || this.outdated || document.visibilityState !== "visible") return;
+    socket.disconnect();
+    socket.connect();
+  };
+
+  /** After a reconnect the server hears again what this operator last chose: a restart is not a sign-out. */
+  reassertPresence(): void {
+    if (this.presence !== "offline") void this.setPresence(this.presence);
+  }
+
   close(): void {
+    removeEventListener("online", this.#retryNow);
+    document.removeEventListener("visibilitychange", this.#retryNow);
     this.#socket?.removeAllListeners();
     this.#socket?.disconnect();
     this.#socket = null;

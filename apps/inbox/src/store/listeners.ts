@@ -6,7 +6,9 @@ import type { InboxStore } from "./index.js";
 export function listen(socket: OperatorSocket, store: InboxStore): void {
   const { connection, conversations, transcripts, workLists } = store;
   socket.on("connect", () => {
+    const reconnected = connection.lost;
     connection.up();
+    if (reconnected) connection.reassertPresence();
     void conversations.refreshList();
     workLists.reload();
     transcripts.catchUpAll();

@@ -182,7 +182,7 @@ export class ConversationService {
       });
       if (result.count === 0) throw new AppError("CONFLICT");
       for (const change of changes) await this.recordEvent(row.id, change.type, actor, change);
-      if (statusChange?.to === "closed") await this.releaseSlot(row.operatorId);
+      if (statusChange?.to === "closed" && (await this.holdsSeat(row.id))) await this.releaseSlot(row.operatorId);
       const conversation = (await this.load(row.id))!;
       if (statusChange?.to === "closed" && row.status === "queued") this.onQueueChanged();
       return { conversation, changes };
@@ -210,7 +210,27 @@ export class ConversationService {
     await this.db.conversation.update({ where: { id: row.id }, data: { visitorConnected: false } });
     await this.recordEvent(row.id, "visitor_left", { type: "visitor", id: row.visitorId }, { why });
     const { conversation, changes } = await this.applyMethod(row.id, { type: "visitor_left" }, { type: "system" });
-    return changes.length > 0 ? conversation : null;
+    const freed = await this.freeSeatOfAbandoned(conversation);
+    return changes.length > 0 || freed ? conversation : null;
+  }
+
+  /**
+   * A visitor gone before the closing phase leaves nobody to talk to: capacity counts only chats with
+   * someone in them, so the seat is free at once (the chat stays open for a note or a follow-up).
+   * The event marks it, so closing the chat later does not free the same seat twice.
+   */
+  private async freeSeatOfAbandoned(c: ConversationWithParties): Promise<boolean> {
+    if (c.status !== "active" || c.phase === "closing" || !c.operatorId || !(await this.holdsSeat(c.id))) return false;
+    await this.recordEvent(c.id, "seat_freed", { type: "system" }, { operatorId: c.operatorId });
+    await this.releaseSlot(c.operatorId);
+    return true;
+  }
+
+  /** False once the chat's seat was given back because its visitor had gone, until it is assigned again. */
+  async holdsSeat(conversationId: string): Promise<boolean> {
+    const row = await this.db.conversation.findUnique({ where: { id: conversationId }, select: { assignedAt: true } });
+    if (!row?.assignedAt) return true;
+    return (await this.db.conversationEvent.count({ where: { conversationId, type: "seat_freed", createdAt: { gte: row.assignedAt } } })) === 0;
   }
 
   /**
@@ -235,7 +255,7 @@ export class ConversationService {
     });
     if (result.count === 0) throw new AppError("CONFLICT");
     await this.recordEvent(row.id, "closed", { type: "operator", id: operatorId }, { reason: reason ?? null });
-    await this.releaseSlot(row.operatorId);
+    if (await this.holdsSeat(row.id)) await this.releaseSlot(row.operatorId);
     return (await this.load(row.id))!;
   }
 

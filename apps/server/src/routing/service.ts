@@ -151,6 +151,8 @@ export class RoutingService {
     if (toOperatorId === fromOperatorId) throw new AppError("BAD_REQUEST", "toOperatorId");
     const target = await db.user.findUnique({ where: { id: toOperatorId } });
     if (!target || !target.active || target.presence === "offline" || target.disconnectedAt) throw new AppError("OPERATOR_UNAVAILABLE", "toOperatorId");
+    // Asked before the move, which starts a new assignment with a seat of its own.
+    const fromHeldSeat = await this.conversations.holdsSeat(conversationId);
     const slot = await db.user.updateMany({
       where: { id: toOperatorId, active: true, presence: { not: "offline" }, openChats: { lt: db.user.fields.maxChats } },
       data: { openChats: { increment: 1 } },
@@ -166,7 +168,7 @@ export class RoutingService {
       throw new AppError("CONFLICT");
     }
     await db.user.update({ where: { id: toOperatorId }, data: { lastAssignedAt: now } });
-    await this.conversations.giveBackSlot(fromOperatorId);
+    if (fromHeldSeat) await this.conversations.giveBackSlot(fromOperatorId);
     await this.conversations.recordEvent(conversationId, "transferred", { type: "operator", id: fromOperatorId }, { to: toOperatorId, note: note ?? null });
     const fromName = (await db.user.findUnique({ where: { id: fromOperatorId }, select: { name: true } }))?.name ?? "";
     if (note) {
@@ -333,7 +335,7 @@ export class RoutingService {
         data: { status: "queued", operatorId: null, queuedAt: c.createdAt, assignedAt: null },
       });
       if (moved.count !== 1) continue;
-      await this.conversations.giveBackSlot(userId);
+      if (await this.conversations.holdsSeat(c.id)) await this.conversations.giveBackSlot(userId);
       await this.conversations.recordEvent(c.id, "requeued", { type: "system" }, { from: userId });
       this.announce.appended(await this.conversations.systemMessage(c.id, "requeued", "Your chat is passed to the next available colleague"));
       this.announce.conversation((await this.conversations.load(c.id))!);

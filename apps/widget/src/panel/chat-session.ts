@@ -96,12 +96,14 @@ export class ChatSession implements ReactiveController {
     });
     addEventListener("offline", this.onBrowserOffline);
     addEventListener("online", this.onBrowserOnline);
+    document.addEventListener("visibilitychange", this.onVisible);
     if (!navigator.onLine) this.onBrowserOffline();
   }
 
   hostDisconnected(): void {
     removeEventListener("offline", this.onBrowserOffline);
     removeEventListener("online", this.onBrowserOnline);
+    document.removeEventListener("visibilitychange", this.onVisible);
     this.socket?.disconnect();
     this.socket = undefined;
     this.generation++;
@@ -117,9 +119,21 @@ export class ChatSession implements ReactiveController {
   private onBrowserOnline = (): void => {
     if (this.connection === "outdated") return;
     this.connection = "connecting";
-    this.socket?.connect();
+    this.retryNow();
     this.host.requestUpdate();
   };
+
+  /** A phone tab back in the foreground or a laptop waking up: try now rather than wait out the backoff. */
+  private onVisible = (): void => {
+    if (document.visibilityState === "visible" && navigator.onLine && this.connection === "connecting") this.retryNow();
+  };
+
+  /** Restarting the manager is the one way to cut socket.io's backoff timer short. */
+  private retryNow(): void {
+    if (!this.socket || this.socket.connected) return;
+    this.socket.disconnect();
+    this.socket.connect();
+  }
 
   private clearOperatorTyping(): void {
     this.operatorTyping = null;

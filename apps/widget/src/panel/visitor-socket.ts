@@ -35,6 +35,10 @@ export function openVisitorSocket(visitor: VisitorIdentity): VisitorSocket {
   return io(`${server}/visitor`, {
     transports: ["websocket", "polling"],
     tryAllTransports: true,
+    // Backoff with jitter, so a restarted server is not met by every widget in the same instant.
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5000,
+    randomizationFactor: 0.5,
     // A function, so every reconnect presents the latest token.
     auth: (cb) =>
       cb({
