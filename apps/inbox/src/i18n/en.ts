@@ -396,4 +396,10 @@ export const en = {
   noHistory: "Nothing has been changed yet.",
   systemActor: "System",
   details: "Details",
+  // Mail (issue #10): answering by e-mail from the work lists
+  mailAnsweredBy: "Answered by {name} at {time}",
+  mailReplyCanned: "Start from a canned reply",
+  mailReplyCannedNone: "Choose…",
+  mailReplyLabel: "Your answer by e-mail",
+  mailReplySend: "Send by e-mail",
 } as const;

@@ -398,4 +398,10 @@ export const nl = {
   noHistory: "Er is nog niets gewijzigd.",
   systemActor: "Systeem",
   details: "Details",
+  // Mail (issue #10): answering by e-mail from the work lists
+  mailAnsweredBy: "Beantwoord door {name} om {time}",
+  mailReplyCanned: "Begin met een standaardantwoord",
+  mailReplyCannedNone: "Kies…",
+  mailReplyLabel: "Uw antwoord per e-mail",
+  mailReplySend: "Verstuur per e-mail",
 } satisfies Record<keyof typeof en, string>;
