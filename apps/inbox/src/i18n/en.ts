@@ -417,4 +417,6 @@ export const en = {
   mailStatus_failed: "Failed",
   mailRetry: "Retry",
   mailOutboxEmpty: "No mails sent yet.",
+  // Mail (issue #10): a message that came or went by e-mail
+  messageByMail: "by e-mail",
 } as const;

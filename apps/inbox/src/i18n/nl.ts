@@ -419,4 +419,6 @@ export const nl = {
   mailStatus_failed: "Mislukt",
   mailRetry: "Opnieuw proberen",
   mailOutboxEmpty: "Nog geen mails verstuurd.",
+  // Mail (issue #10): a message that came or went by e-mail
+  messageByMail: "per e-mail",
 } satisfies Record<keyof typeof en, string>;
