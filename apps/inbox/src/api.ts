@@ -128,3 +128,13 @@ export function conversationFollowUps(token: string, conversationId: string): Pr
 export function markFollowUpDone(token: string, id: string, done: boolean): Promise<FollowUp> {
   return request(`/api/follow-ups/${encodeURIComponent(id)}/done`, { token, body: { done } });
 }
+
+/** Answers an offline message by e-mail; the server queues the mail and marks the message answered. */
+export function replyToOfflineMessage(token: string, id: string, body: string): Promise<OfflineMessage> {
+  return request(`/api/offline-messages/${encodeURIComponent(id)}/reply`, { method: "POST", token, body: { body } });
+}
+
+/** Keeps an e-mail follow-up by mailing the visitor; the server marks it done. */
+export function replyToFollowUp(token: string, id: string, body: string): Promise<FollowUp> {
+  return request(`/api/follow-ups/${encodeURIComponent(id)}/reply`, { method: "POST", token, body: { body } });
+}

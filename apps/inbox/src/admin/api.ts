@@ -7,6 +7,8 @@ import type {
   CannedReplyInput,
   InvitationLink,
   Locale,
+  MailItem,
+  MailStatusSummary,
   OperatorReport,
   ReportSummary,
   Settings,
@@ -86,5 +88,22 @@ export class AdminApi {
   /** The same figures per operator: the chats that ended with them and the promises they made. */
   reportOperators(from: string, to: string): Promise<{ from: string; to: string; operators: OperatorReport[] }> {
     return this.request(`/api/reports/operators?${new URLSearchParams({ from, to })}`);
+  }
+
+  /** Whether mail can leave (SMTP_URL set) and what the outbox holds. */
+  mailStatus(): Promise<MailStatusSummary> {
+    return this.request("/api/mail/status");
+  }
+  /** The outbox, newest first. */
+  mailOutbox(limit = 50): Promise<MailItem[]> {
+    return this.request(`/api/mail?${new URLSearchParams({ limit: String(limit) })}`);
+  }
+  /** A test mail to the signed-in admin. */
+  sendTestMail(): Promise<MailItem> {
+    return this.request("/api/mail/test", "POST", {});
+  }
+  /** Queues a failed mail again, now, with the same Message-ID. */
+  retryMail(id: string): Promise<MailItem> {
+    return this.request(`/api/mail/${encodeURIComponent(id)}/retry`, "POST", {});
   }
 }

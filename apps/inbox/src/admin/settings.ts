@@ -6,6 +6,7 @@ import { LOCALES, WEEKDAYS, type Locale, type Settings, type Weekday } from "@li
 import type { AdminApi } from "./api.js";
 import { t } from "../i18n.js";
 import { adminStyles } from "./styles.js";
+import "./mail-settings.js";
 import { concerns, fieldError, formErrorOf, formLevelError, inLocale, revealError, type FormError, type Localized } from "./form-error.js";
 
 type Interval = { open: string; close: string };
@@ -275,6 +276,7 @@ export class AdminSettings extends LitElement {
           <button type="submit" class="primary" ?disabled=${this.saving}>${this.saving ? t(l, "saving") : t(l, "saveSettings")}</button>
         </div>
       </form>
+      <lc-admin-mail .api=${this.api} .locale=${l}></lc-admin-mail>
     `;
   }
 }

@@ -9,6 +9,7 @@ import { dateTime } from "../format.js";
 import { t } from "../i18n.js";
 import { itemList, ItemActions } from "./item-list.js";
 import { StoreElement } from "./store-element.js";
+import "./mail-reply.js";
 
 @customElement("lc-follow-ups")
 export class FollowUps extends StoreElement {
@@ -41,6 +42,10 @@ export class FollowUps extends StoreElement {
       ${f.phone ? html`<p><a href="tel:${f.phone.replace(/[^+0-9]/g, "")}">${f.phone}</a></p>` : null}
       <p class="follow-up-note">${f.note}</p>
       ${f.operator ? html`<p class="meta">${t(l, "followUpPromisedBy", { name: f.operator.name })}</p>` : null}
+      ${f.channel === "email" && !f.doneAt && f.visitor.email
+        ? html`<lc-mail-reply .store=${this.store} locale=${l} ?busy=${this.actions.busy(f.id)}
+            .send=${(body: string) => this.actions.run(f.id, () => this.store.workLists.replyToFollowUp(f.id, body))}></lc-mail-reply>`
+        : null}
       ${f.doneAt
         ? html`<p class="meta">${f.doneBy ? t(l, "followUpDoneBy", { time: dateTime(f.doneAt, l), name: f.doneBy.name }) : t(l, "followUpDoneAt", { time: dateTime(f.doneAt, l) })}</p>
             <button type="button" ?disabled=${this.actions.busy(f.id)} @click=${() => void this.mark(f, false)}>${t(l, "markNotDone")}</button>`

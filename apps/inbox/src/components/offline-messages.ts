@@ -8,6 +8,7 @@ import { dateTime } from "../format.js";
 import { t } from "../i18n.js";
 import { itemList, ItemActions } from "./item-list.js";
 import { StoreElement } from "./store-element.js";
+import "./mail-reply.js";
 
 @customElement("lc-offline-messages")
 export class OfflineMessages extends StoreElement {
@@ -37,8 +38,12 @@ export class OfflineMessages extends StoreElement {
                 ? html`<p>${m.callbackRequested ? t(l, "offlineCallback", { phone: m.phone }) : t(l, "offlinePhone", { phone: m.phone })}</p>`
                 : null}
               <p class="meta">${t(l, "offlineReceived", { time: dateTime(m.createdAt, l) })}</p>
+              ${m.answeredAt
+                ? html`<p class="meta answered">${t(l, "mailAnsweredBy", { name: m.answeredBy?.name ?? "", time: dateTime(m.answeredAt, l) })}</p>`
+                : html`<lc-mail-reply .store=${this.store} locale=${l} ?busy=${this.actions.busy(m.id)}
+                    .send=${(body: string) => this.actions.run(m.id, () => this.store.workLists.replyToOffline(m.id, body))}></lc-mail-reply>`}
               ${m.handledAt
-                ? html`<p class="meta">${t(l, "offlineHandled", { time: dateTime(m.handledAt, l) })}</p>`
+                ? m.answeredAt ? null : html`<p class="meta">${t(l, "offlineHandled", { time: dateTime(m.handledAt, l) })}</p>`
                 : html`<p class=${overdue ? "due overdue" : "due"}>${t(l, overdue ? "offlineOverdue" : "offlineDue", { time: dateTime(m.dueAt, l) })}</p>
                     <button type="button" ?disabled=${this.actions.busy(m.id)} @click=${() => void this.actions.run(m.id, () => this.store.workLists.markOfflineHandled(m.id))}>
                       ${t(l, "markHandled")}

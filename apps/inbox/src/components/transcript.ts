@@ -266,7 +266,7 @@ export class Transcript extends StoreElement {
         ${m.meta?.summary ? this.renderSummary(m) : null}
       </div>
       ${picking ? this.renderPicker(m) : null}
-      <p class="meta">${author ? html`<span class="author">${author}</span> · ` : null}<time datetime=${m.createdAt}>${clockTime(m.createdAt, l)}</time></p>
+      <p class="meta">${author ? html`<span class="author">${author}</span> · ` : null}<time datetime=${m.createdAt}>${clockTime(m.createdAt, l)}</time>${m.channel === "mail" ? html` · <span class="channel-mail"><span aria-hidden="true">✉</span> ${t(l, "messageByMail")}</span>` : null}</p>
     </li>`;
   }
 

@@ -398,4 +398,27 @@ export const en = {
   details: "Details",
   // Recovery (issue #17): a chat whose visitor has gone, in the chat list.
   chatListVisitorLeft: "Visitor gone",
+  // Mail (issue #10): answering by e-mail from the work lists
+  mailAnsweredBy: "Answered by {name} at {time}",
+  mailReplyCanned: "Start from a canned reply",
+  mailReplyCannedNone: "Choose…",
+  mailReplyLabel: "Your answer by e-mail",
+  mailReplySend: "Send by e-mail",
+  // Mail (issue #10): the Mail section of Settings
+  mailHeading: "Mail",
+  mailConfigured: "Mail is configured; it is sent as {from}.",
+  mailNotConfigured: "Mail is not configured (set SMTP_URL): mails stay queued.",
+  mailSendTest: "Send test mail",
+  mailTestQueued: "A test mail is on its way to you.",
+  mailTo: "To",
+  mailSubject: "Subject",
+  mailStatus: "Status",
+  mailCreated: "Created",
+  mailStatus_queued: "Queued",
+  mailStatus_sent: "Sent",
+  mailStatus_failed: "Failed",
+  mailRetry: "Retry",
+  mailOutboxEmpty: "No mails sent yet.",
+  // Mail (issue #10): a message that came or went by e-mail
+  messageByMail: "by e-mail",
 } as const;

@@ -400,4 +400,27 @@ export const nl = {
   details: "Details",
   // Recovery (issue #17): a chat whose visitor has gone, in the chat list.
   chatListVisitorLeft: "Bezoeker is weg",
+  // Mail (issue #10): answering by e-mail from the work lists
+  mailAnsweredBy: "Beantwoord door {name} om {time}",
+  mailReplyCanned: "Begin met een standaardantwoord",
+  mailReplyCannedNone: "Kies…",
+  mailReplyLabel: "Uw antwoord per e-mail",
+  mailReplySend: "Verstuur per e-mail",
+  // Mail (issue #10): the Mail section of Settings
+  mailHeading: "Mail",
+  mailConfigured: "Mail is ingesteld; die gaat uit als {from}.",
+  mailNotConfigured: "Mail is niet ingesteld (stel SMTP_URL in): mails blijven in de wachtrij.",
+  mailSendTest: "Verstuur testmail",
+  mailTestQueued: "Er is een testmail naar u onderweg.",
+  mailTo: "Aan",
+  mailSubject: "Onderwerp",
+  mailStatus: "Status",
+  mailCreated: "Aangemaakt",
+  mailStatus_queued: "In de wachtrij",
+  mailStatus_sent: "Verstuurd",
+  mailStatus_failed: "Mislukt",
+  mailRetry: "Opnieuw proberen",
+  mailOutboxEmpty: "Nog geen mails verstuurd.",
+  // Mail (issue #10): a message that came or went by e-mail
+  messageByMail: "per e-mail",
 } satisfies Record<keyof typeof en, string>;

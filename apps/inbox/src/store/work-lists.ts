@@ -1,7 +1,7 @@
 // The lists of work beside the chats: offline messages left while nobody was available, and the
 // follow-ups promised (the team's open ones, and each opened chat's). One loader serves them all.
 import type { FollowUp, OfflineMessage } from "@live-chat/protocol";
-import { conversationFollowUps, followUps as teamFollowUps, markFollowUpDone, markOfflineHandled, offlineMessages, promiseFollowUp, type FollowUpInput } from "../api.js";
+import { conversationFollowUps, followUps as teamFollowUps, markFollowUpDone, markOfflineHandled, offlineMessages, promiseFollowUp, replyToFollowUp, replyToOfflineMessage, type FollowUpInput } from "../api.js";
 import type { StoreContext } from "./context.js";
 
 interface WorkItem {
@@ -120,6 +120,16 @@ export class WorkLists {
   }
 
   /** Marks a follow-up done (or open again); throws the server's refusal for the view to show. */
+  /** Answers an offline message by e-mail; throws the server's refusal (already answered) for the view. */
+  async replyToOffline(id: string, body: string): Promise<void> {
+    this.offline.put(await replyToOfflineMessage(this.#store.token, id, body));
+  }
+
+  /** Keeps an e-mail follow-up by mailing the visitor; throws the server's refusal for the view. */
+  async replyToFollowUp(id: string, body: string): Promise<void> {
+    this.putFollowUp(await replyToFollowUp(this.#store.token, id, body));
+  }
+
   async markFollowUpDone(id: string, done: boolean): Promise<void> {
     this.putFollowUp(await markFollowUpDone(this.#store.token, id, done));
   }
