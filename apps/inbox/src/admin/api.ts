@@ -5,6 +5,7 @@ import type {
   CannedReply,
   CannedReplyImportResult,
   CannedReplyInput,
+  ContactReason,
   InvitationLink,
   Locale,
   OperatorReport,
@@ -86,5 +87,20 @@ export class AdminApi {
   /** The same figures per operator: the chats that ended with them and the promises they made. */
   reportOperators(from: string, to: string): Promise<{ from: string; to: string; operators: OperatorReport[] }> {
     return this.request(`/api/reports/operators?${new URLSearchParams({ from, to })}`);
+  }
+
+  /** Every contact reason, retired ones included, in their order. */
+  contactReasons(): Promise<ContactReason[]> {
+    return this.request("/api/contact-reasons?all=true");
+  }
+  createContactReason(names: Record<Locale, string>): Promise<ContactReason> {
+    return this.request("/api/contact-reasons", "POST", { names });
+  }
+  updateContactReason(id: string, patch: { names?: Partial<Record<Locale, string>>; active?: boolean; position?: number }): Promise<ContactReason> {
+    return this.request(`/api/contact-reasons/${encodeURIComponent(id)}`, "PATCH", patch);
+  }
+  /** Retires, never deletes: chats keep the reason and reports count it. */
+  retireContactReason(id: string): Promise<ContactReason> {
+    return this.request(`/api/contact-reasons/${encodeURIComponent(id)}`, "DELETE");
   }
 }
