@@ -1,5 +1,5 @@
 // The inbox's HTTP calls. Errors arrive as the server's { error: { code, message } }.
-import { ERROR_MESSAGES, type CannedReply, type ErrorBody, type FollowUp, type FollowUpChannel, type InvitationInfo, type Locale, type Message, type OfflineMessage, type Phase, type User } from "@live-chat/protocol";
+import { ERROR_MESSAGES, type CannedReply, type ContactReason, type ErrorBody, type FollowUp, type FollowUpChannel, type InvitationInfo, type Locale, type Message, type OfflineMessage, type Phase, type User } from "@live-chat/protocol";
 
 export class ApiError extends Error {
   constructor(
@@ -127,4 +127,9 @@ export function conversationFollowUps(token: string, conversationId: string): Pr
 
 export function markFollowUpDone(token: string, id: string, done: boolean): Promise<FollowUp> {
   return request(`/api/follow-ups/${encodeURIComponent(id)}/done`, { token, body: { done } });
+}
+
+/** Every contact reason, retired ones too: a chat may still carry a retired one. */
+export function contactReasons(token: string): Promise<ContactReason[]> {
+  return request("/api/contact-reasons?all=true", { token });
 }

@@ -416,4 +416,6 @@ export const en = {
   retire: "Retire",
   retireNamed: "Retire {name}",
   reactivateNamed: "Reactivate {name}",
+  contactReasonStep: "Contact reason",
+  contactReasonOptional: "Pick one or more. The chat can also close without one.",
 } as const;

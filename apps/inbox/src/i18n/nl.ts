@@ -418,4 +418,6 @@ export const nl = {
   retire: "Buiten gebruik stellen",
   retireNamed: "{name} buiten gebruik stellen",
   reactivateNamed: "{name} weer in gebruik nemen",
+  contactReasonStep: "Contactreden",
+  contactReasonOptional: "Kies er een of meer. De chat kan ook zonder reden sluiten.",
 } satisfies Record<keyof typeof en, string>;
