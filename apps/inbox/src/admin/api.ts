@@ -10,6 +10,7 @@ import type {
   Locale,
   OperatorReport,
   ReportSummary,
+  ServiceTarget,
   Settings,
   User,
 } from "@live-chat/protocol";
@@ -102,5 +103,13 @@ export class AdminApi {
   /** Retires, never deletes: chats keep the reason and reports count it. */
   retireContactReason(id: string): Promise<ContactReason> {
     return this.request(`/api/contact-reasons/${encodeURIComponent(id)}`, "DELETE");
+  }
+
+  reportTargets(): Promise<ServiceTarget[]> {
+    return this.request("/api/reports/targets");
+  }
+  /** The whole list: a metric left out loses its target. */
+  saveReportTargets(targets: ServiceTarget[]): Promise<ServiceTarget[]> {
+    return this.request("/api/reports/targets", "PUT", targets);
   }
 }

@@ -8,18 +8,11 @@ import type { AdminApi } from "./api.js";
 import { t } from "../i18n.js";
 import { adminStyles } from "./styles.js";
 import { fieldError, formErrorOf, formLevelError, inLocale, type FormError } from "./form-error.js";
+import { formatDuration } from "./report-format.js";
+import "./report-targets.js";
 
 const DAY_MS = 86_400_000;
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
-/** 42 → "42 s", 200 → "3 min 20 s", 5400 → "1 h 30 min". */
-function formatDuration(locale: Locale, seconds: number | null): string {
-  if (seconds === null) return t(locale, "none");
-  const s = Math.round(seconds);
-  if (s < 60) return t(locale, "seconds", { n: seconds < 10 ? seconds.toLocaleString(locale, { maximumFractionDigits: 1 }) : s });
-  if (s < 3600) return t(locale, "minutes", { m: Math.floor(s / 60), s: s % 60 });
-  return t(locale, "hours", { h: Math.floor(s / 3600), m: Math.floor((s % 3600) / 60) });
-}
 
 @customElement("lc-admin-reports")
 export class AdminReports extends LitElement {
@@ -168,6 +161,7 @@ export class AdminReports extends LitElement {
                 s.csat.count === 0 ? t(l, "noRatings") : t(l, s.csat.count === 1 ? "csatValueOne" : "csatValue", { average: num(s.csat.average ?? 0), count: s.csat.count }),
               )}
             </div>
+            <lc-report-targets .api=${this.api} .locale=${l} .results=${s.targets ?? []} @targets-saved=${() => void this.load()}></lc-report-targets>
             ${this.operatorTable()}
             <section class="card" aria-labelledby="follow-ups-heading">
               <h3 id="follow-ups-heading">${t(l, "followUpsHeading")}</h3>
