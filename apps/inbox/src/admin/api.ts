@@ -6,6 +6,9 @@ import type {
   CannedReplyImportResult,
   CannedReplyInput,
   ContactReason,
+  DailyFigures,
+  ErrorBody,
+  Heatmap,
   InvitationLink,
   Locale,
   OperatorReport,
@@ -14,13 +17,15 @@ import type {
   Settings,
   User,
 } from "@live-chat/protocol";
-import { request } from "../api.js";
+import { ApiError, request } from "../api.js";
 
 export type UserFields = { email: string; name: string; role: User["role"]; maxChats?: number; locale?: Locale };
 /** A new user gets a password now, or a one-time link with which they choose one. */
 export type NewUser = UserFields & ({ password: string; invite?: never } | { invite: true; password?: never });
 export type UserPatch = Partial<UserFields> & { password?: string; active?: boolean };
 export type CreatedUser = User & { invitation?: InvitationLink };
+/** The tables the reports export as CSV. */
+export type ReportTable = "summary" | "targets" | "operators" | "reasons" | "heatmap" | "daily" | "chats";
 export type CannedReplyPatch = Partial<Omit<CannedReplyInput, "shortcut" | "checklistItem">> & {
   shortcut?: string | null;
   checklistItem?: CannedReplyInput["checklistItem"] | null;
@@ -111,5 +116,21 @@ export class AdminApi {
   /** The whole list: a metric left out loses its target. */
   saveReportTargets(targets: ServiceTarget[]): Promise<ServiceTarget[]> {
     return this.request("/api/reports/targets", "PUT", targets);
+  }
+
+  reportHeatmap(from: string, to: string, tz: string): Promise<Heatmap> {
+    return this.request(`/api/reports/heatmap?${new URLSearchParams({ from, to, tz })}`);
+  }
+  reportDaily(from: string, to: string, tz: string): Promise<{ tz: string; from: string; to: string; days: DailyFigures[] }> {
+    return this.request(`/api/reports/daily?${new URLSearchParams({ from, to, tz })}`);
+  }
+  /** One table as CSV: not JSON, so fetched here rather than through request(). */
+  async reportCsv(table: ReportTable, from: string, to: string, tz: string): Promise<Blob> {
+    const res = await fetch(`/api/reports/export.csv?${new URLSearchParams({ table, from, to, tz })}`, { headers: { authorization: `Bearer ${this.token}` } });
+    if (!res.ok) {
+      const body = (await res.json().catch(() => ({}))) as { error?: ErrorBody };
+      throw new ApiError(res.status, body.error ?? { code: "INTERNAL", message: "" });
+    }
+    return res.blob();
   }
 }

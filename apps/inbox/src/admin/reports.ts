@@ -10,6 +10,7 @@ import { adminStyles } from "./styles.js";
 import { fieldError, formErrorOf, formLevelError, inLocale, type FormError } from "./form-error.js";
 import { formatDuration } from "./report-format.js";
 import "./report-targets.js";
+import "./report-reachability.js";
 
 const DAY_MS = 86_400_000;
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -23,6 +24,9 @@ export class AdminReports extends LitElement {
   @state() private from = isoDate(new Date(Date.now() - 29 * DAY_MS));
   @state() private to = isoDate(new Date());
   @state() private summary: ReportSummary | null = null;
+  /** The range of the figures shown, which the charts follow (not the date fields while typed). */
+  @state() private shownFrom = "";
+  @state() private shownTo = "";
   @state() private operators: OperatorReport[] = [];
   @state() private error: FormError | null = null;
 
@@ -42,6 +46,8 @@ export class AdminReports extends LitElement {
       const [summary, perOperator] = await Promise.all([this.api.reportSummary(this.from, this.to), this.api.reportOperators(this.from, this.to)]);
       if (load !== this.loads) return;
       this.summary = summary;
+      this.shownFrom = this.from;
+      this.shownTo = this.to;
       this.operators = perOperator.operators;
     } catch (err) {
       if (load === this.loads) this.error = formErrorOf(err, this.locale);
@@ -175,6 +181,7 @@ export class AdminReports extends LitElement {
                 ${this.tile(t(l, "followUpsKeptOnTimeRate"), this.percent(s.followUps.keptOnTimeRate), t(l, "followUpsRateBasis"))}
               </div>
             </section>
+            <lc-report-reachability .api=${this.api} .locale=${l} .from=${this.shownFrom} .to=${this.shownTo}></lc-report-reachability>
             <section class="card" aria-labelledby="phase-heading">
               <h3 id="phase-heading">${t(l, "byPhaseReached")}</h3>
               <table>
