@@ -1,5 +1,5 @@
 // The inbox's HTTP calls. Errors arrive as the server's { error: { code, message } }.
-import { ERROR_MESSAGES, type CannedReply, type ErrorBody, type FollowUp, type FollowUpChannel, type InvitationInfo, type Locale, type Message, type OfflineMessage, type Phase, type User } from "@live-chat/protocol";
+import { ERROR_MESSAGES, type CannedReply, type ContactReason, type ErrorBody, type FollowUp, type FollowUpChannel, type InvitationInfo, type Locale, type Message, type OfflineMessage, type Phase, type User } from "@live-chat/protocol";
 
 export class ApiError extends Error {
   constructor(
@@ -137,4 +137,9 @@ export function replyToOfflineMessage(token: string, id: string, body: string): 
 /** Keeps an e-mail follow-up by mailing the visitor; the server marks it done. */
 export function replyToFollowUp(token: string, id: string, body: string): Promise<FollowUp> {
   return request(`/api/follow-ups/${encodeURIComponent(id)}/reply`, { method: "POST", token, body: { body } });
+}
+
+/** Every contact reason, retired ones too: a chat may still carry a retired one. */
+export function contactReasons(token: string): Promise<ContactReason[]> {
+  return request("/api/contact-reasons?all=true", { token });
 }

@@ -9,8 +9,9 @@ import "./users.js";
 import "./settings.js";
 import "./reports.js";
 import "./history.js";
+import "./contact-reasons.js";
 
-export const ADMIN_SECTIONS = ["canned-replies", "users", "settings", "reports", "history"] as const;
+export const ADMIN_SECTIONS = ["canned-replies", "users", "settings", "reports", "history", "contact-reasons"] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 @customElement("lc-admin-area")
@@ -43,6 +44,8 @@ export class AdminArea extends LitElement {
         return html`<lc-admin-reports .api=${api} .locale=${l}></lc-admin-reports>`;
       case "history":
         return html`<lc-admin-history .api=${api} .locale=${l}></lc-admin-history>`;
+      case "contact-reasons":
+        return html`<lc-admin-contact-reasons .api=${api} .locale=${l}></lc-admin-contact-reasons>`;
     }
   }
 }

@@ -5,22 +5,29 @@ import type {
   CannedReply,
   CannedReplyImportResult,
   CannedReplyInput,
+  ContactReason,
+  DailyFigures,
+  ErrorBody,
+  Heatmap,
   InvitationLink,
   Locale,
   MailItem,
   MailStatusSummary,
   OperatorReport,
   ReportSummary,
+  ServiceTarget,
   Settings,
   User,
 } from "@live-chat/protocol";
-import { request } from "../api.js";
+import { ApiError, request } from "../api.js";
 
 export type UserFields = { email: string; name: string; role: User["role"]; maxChats?: number; locale?: Locale };
 /** A new user gets a password now, or a one-time link with which they choose one. */
 export type NewUser = UserFields & ({ password: string; invite?: never } | { invite: true; password?: never });
 export type UserPatch = Partial<UserFields> & { password?: string; active?: boolean };
 export type CreatedUser = User & { invitation?: InvitationLink };
+/** The tables the reports export as CSV. */
+export type ReportTable = "summary" | "targets" | "operators" | "reasons" | "heatmap" | "daily" | "chats";
 export type CannedReplyPatch = Partial<Omit<CannedReplyInput, "shortcut" | "checklistItem">> & {
   shortcut?: string | null;
   checklistItem?: CannedReplyInput["checklistItem"] | null;
@@ -105,5 +112,44 @@ export class AdminApi {
   /** Queues a failed mail again, now, with the same Message-ID. */
   retryMail(id: string): Promise<MailItem> {
     return this.request(`/api/mail/${encodeURIComponent(id)}/retry`, "POST", {});
+  }
+
+  /** Every contact reason, retired ones included, in their order. */
+  contactReasons(): Promise<ContactReason[]> {
+    return this.request("/api/contact-reasons?all=true");
+  }
+  createContactReason(names: Record<Locale, string>): Promise<ContactReason> {
+    return this.request("/api/contact-reasons", "POST", { names });
+  }
+  updateContactReason(id: string, patch: { names?: Partial<Record<Locale, string>>; active?: boolean; position?: number }): Promise<ContactReason> {
+    return this.request(`/api/contact-reasons/${encodeURIComponent(id)}`, "PATCH", patch);
+  }
+  /** Retires, never deletes: chats keep the reason and reports count it. */
+  retireContactReason(id: string): Promise<ContactReason> {
+    return this.request(`/api/contact-reasons/${encodeURIComponent(id)}`, "DELETE");
+  }
+
+  reportTargets(): Promise<ServiceTarget[]> {
+    return this.request("/api/reports/targets");
+  }
+  /** The whole list: a metric left out loses its target. */
+  saveReportTargets(targets: ServiceTarget[]): Promise<ServiceTarget[]> {
+    return this.request("/api/reports/targets", "PUT", targets);
+  }
+
+  reportHeatmap(from: string, to: string, tz: string): Promise<Heatmap> {
+    return this.request(`/api/reports/heatmap?${new URLSearchParams({ from, to, tz })}`);
+  }
+  reportDaily(from: string, to: string, tz: string): Promise<{ tz: string; from: string; to: string; days: DailyFigures[] }> {
+    return this.request(`/api/reports/daily?${new URLSearchParams({ from, to, tz })}`);
+  }
+  /** One table as CSV: not JSON, so fetched here rather than through request(). */
+  async reportCsv(table: ReportTable, from: string, to: string, tz: string): Promise<Blob> {
+    const res = await fetch(`/api/reports/export.csv?${new URLSearchParams({ table, from, to, tz })}`, { headers: { authorization: `Bearer ${this.token}` } });
+    if (!res.ok) {
+      const body = (await res.json().catch(() => ({}))) as { error?: ErrorBody };
+      throw new ApiError(res.status, body.error ?? { code: "INTERNAL", message: "" });
+    }
+    return res.blob();
   }
 }

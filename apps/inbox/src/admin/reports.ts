@@ -8,18 +8,12 @@ import type { AdminApi } from "./api.js";
 import { t } from "../i18n.js";
 import { adminStyles } from "./styles.js";
 import { fieldError, formErrorOf, formLevelError, inLocale, type FormError } from "./form-error.js";
+import { formatDuration } from "./report-format.js";
+import "./report-targets.js";
+import "./report-reachability.js";
 
 const DAY_MS = 86_400_000;
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
-/** 42 → "42 s", 200 → "3 min 20 s", 5400 → "1 h 30 min". */
-function formatDuration(locale: Locale, seconds: number | null): string {
-  if (seconds === null) return t(locale, "none");
-  const s = Math.round(seconds);
-  if (s < 60) return t(locale, "seconds", { n: seconds < 10 ? seconds.toLocaleString(locale, { maximumFractionDigits: 1 }) : s });
-  if (s < 3600) return t(locale, "minutes", { m: Math.floor(s / 60), s: s % 60 });
-  return t(locale, "hours", { h: Math.floor(s / 3600), m: Math.floor((s % 3600) / 60) });
-}
 
 @customElement("lc-admin-reports")
 export class AdminReports extends LitElement {
@@ -30,6 +24,9 @@ export class AdminReports extends LitElement {
   @state() private from = isoDate(new Date(Date.now() - 29 * DAY_MS));
   @state() private to = isoDate(new Date());
   @state() private summary: ReportSummary | null = null;
+  /** The range of the figures shown, which the charts follow (not the date fields while typed). */
+  @state() private shownFrom = "";
+  @state() private shownTo = "";
   @state() private operators: OperatorReport[] = [];
   @state() private error: FormError | null = null;
 
@@ -49,6 +46,8 @@ export class AdminReports extends LitElement {
       const [summary, perOperator] = await Promise.all([this.api.reportSummary(this.from, this.to), this.api.reportOperators(this.from, this.to)]);
       if (load !== this.loads) return;
       this.summary = summary;
+      this.shownFrom = this.from;
+      this.shownTo = this.to;
       this.operators = perOperator.operators;
     } catch (err) {
       if (load === this.loads) this.error = formErrorOf(err, this.locale);
@@ -168,6 +167,7 @@ export class AdminReports extends LitElement {
                 s.csat.count === 0 ? t(l, "noRatings") : t(l, s.csat.count === 1 ? "csatValueOne" : "csatValue", { average: num(s.csat.average ?? 0), count: s.csat.count }),
               )}
             </div>
+            <lc-report-targets .api=${this.api} .locale=${l} .results=${s.targets ?? []} @targets-saved=${() => void this.load()}></lc-report-targets>
             ${this.operatorTable()}
             <section class="card" aria-labelledby="follow-ups-heading">
               <h3 id="follow-ups-heading">${t(l, "followUpsHeading")}</h3>
@@ -181,6 +181,7 @@ export class AdminReports extends LitElement {
                 ${this.tile(t(l, "followUpsKeptOnTimeRate"), this.percent(s.followUps.keptOnTimeRate), t(l, "followUpsRateBasis"))}
               </div>
             </section>
+            <lc-report-reachability .api=${this.api} .locale=${l} .from=${this.shownFrom} .to=${this.shownTo}></lc-report-reachability>
             <section class="card" aria-labelledby="phase-heading">
               <h3 id="phase-heading">${t(l, "byPhaseReached")}</h3>
               <table>

@@ -1,11 +1,17 @@
-// The closing checklist: three items the operator ticks (or a tagged reply ticks), and
-// visitor_left, which only the server checks when the customer goes.
+// The closing checklist: three items the operator ticks (or a tagged reply ticks), visitor_left,
+// which only the server checks when the customer goes, and in the closing phase the contact reasons
+// (issue #12), which are a step to take but never stop a chat from closing.
 import { html } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { live } from "lit/directives/live.js";
-import { CHECKLIST_ITEMS, CHECKLIST_LABELS, type ChecklistItem, type Conversation, type Locale } from "@live-chat/protocol";
+import { CHECKLIST_ITEMS, CHECKLIST_LABELS, type ChecklistItem, type ContactReason, type Conversation, type Locale } from "@live-chat/protocol";
 import { t } from "../i18n.js";
 import { LightElement } from "./light-element.js";
+
+/** The reason step shows from the closing phase on, and stays once the chat winds down or has closed. */
+export function showsReasonStep(c: Conversation): boolean {
+  return c.phase === "closing" || c.status === "wrapping_up" || c.status === "closed";
+}
 
 @customElement("lc-closing-checklist")
 export class ClosingChecklist extends LightElement {
@@ -14,6 +20,12 @@ export class ClosingChecklist extends LightElement {
 
   /** Asks the server to check an item; resolves false when it refused. */
   @property({ attribute: false }) check: (item: ChecklistItem) => Promise<boolean> = async () => false;
+
+  /** The contact reasons to pick from (null until loaded). */
+  @property({ attribute: false }) reasons: ContactReason[] | null = null;
+
+  /** Asks the server to replace the chat's reasons; resolves false when it refused. */
+  @property({ attribute: false }) setReasons: (reasonIds: string[]) => Promise<boolean> = async () => false;
 
   /** Items ticked here that the server has not confirmed yet: they stay ticked meanwhile. */
   @state() private pending = new Set<ChecklistItem>();
@@ -24,6 +36,32 @@ export class ClosingChecklist extends LightElement {
     const rest = new Set(this.pending);
     rest.delete(item);
     this.pending = rest;
+  }
+
+  private toggleReason(id: string, on: boolean): void {
+    const current = this.conversation.reasonIds ?? [];
+    void this.setReasons(on ? [...current, id] : current.filter((r) => r !== id));
+  }
+
+  /** Active reasons, and retired ones only where this chat already has them. */
+  private renderReasons(c: Conversation, l: Locale) {
+    const chosen = c.reasonIds ?? [];
+    const shown = (this.reasons ?? []).filter((r) => r.active || chosen.includes(r.id));
+    return html`
+      <fieldset class="contact-reasons">
+        <legend>${t(l, "contactReasonStep")}</legend>
+        ${this.reasons === null
+          ? html`<p class="help">${t(l, "loading")}</p>`
+          : shown.map(
+              (r) => html`<label class="check-item ${chosen.includes(r.id) ? "checked" : ""}">
+                <input type="checkbox" .checked=${live(chosen.includes(r.id))} ?disabled=${c.status === "closed"}
+                  @change=${(e: Event) => this.toggleReason(r.id, (e.target as HTMLInputElement).checked)} />
+                ${r.names[l]}
+              </label>`,
+            )}
+        <p class="help">${t(l, "contactReasonOptional")}</p>
+      </fieldset>
+    `;
   }
 
   protected override render() {
@@ -47,6 +85,7 @@ export class ClosingChecklist extends LightElement {
           </label>`;
         })}
         <p id="visitor-left-note" class="help">${t(l, "visitorLeftNote")}</p>
+        ${showsReasonStep(c) ? this.renderReasons(c, l) : null}
         ${c.status === "wrapping_up" ? html`<p class="waiting-for-leave" role="status">${t(l, "waitingForLeave")}</p>` : null}
       </fieldset>
     `;

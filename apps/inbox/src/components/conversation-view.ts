@@ -2,8 +2,8 @@
 // checklist, spelling alphabet, promising a follow-up, transfer and ending the chat.
 import { html, nothing, type PropertyValues } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
-import type { Ack, ChecklistItem, Conversation, FollowUp, Locale, Phase } from "@live-chat/protocol";
-import { describeError } from "../api.js";
+import type { Ack, ChecklistItem, ContactReason, Conversation, FollowUp, Locale, Phase } from "@live-chat/protocol";
+import { contactReasons, describeError } from "../api.js";
 import { dateTime, localTimeIn } from "../format.js";
 import { followUpReply, promiseTime } from "../follow-up-text.js";
 import { t } from "../i18n.js";
@@ -11,7 +11,7 @@ import type { InboxStore } from "../store/index.js";
 import { StoreElement } from "./store-element.js";
 import type { Composer } from "./composer.js";
 import type { FollowUpForm } from "./follow-up-form.js";
-import "./closing-checklist.js";
+import { showsReasonStep } from "./closing-checklist.js";
 import "./follow-up-form.js";
 import "./composer.js";
 import "./phase-stepper.js";
@@ -29,6 +29,9 @@ export class ConversationView extends StoreElement {
   @state() private colleagues: Colleague[] | null = null;
   /** Said once a follow-up is saved and its reply drafted, until another chat is shown. */
   @state() private followUpNotice = false;
+  /** The contact reasons, loaded the first time a chat reaches the closing checklist's reason step. */
+  @state() private contactReasons: ContactReason[] | null = null;
+  private reasonsRequested = false;
   @query("lc-composer") private composer!: Composer;
   @query("dialog.transfer") private transferDialog!: HTMLDialogElement;
   @query("lc-follow-up-form") private followUpForm!: FollowUpForm;
@@ -44,6 +47,21 @@ export class ConversationView extends StoreElement {
       this.closeRefusal = "";
       this.followUpNotice = false;
     }
+  }
+
+  /** Starts loading the reasons once a chat needs them; a failed load is tried again on the next render. */
+  private reasonsFor(c: Conversation): ContactReason[] | null {
+    if (this.contactReasons === null && !this.reasonsRequested && showsReasonStep(c)) {
+      this.reasonsRequested = true;
+      contactReasons(this.store.token).then(
+        (list) => (this.contactReasons = list),
+        (err: unknown) => {
+          this.reasonsRequested = false;
+          this.actionError = describeError(err, this.locale);
+        },
+      );
+    }
+    return this.contactReasons;
   }
 
   private async run(action: Promise<Ack>): Promise<boolean> {
@@ -261,6 +279,8 @@ export class ConversationView extends StoreElement {
             <lc-closing-checklist
               .conversation=${c}
               .locale=${l}
+              .reasons=${this.reasonsFor(c)}
+              .setReasons=${(ids: string[]) => this.run(this.store.conversations.setReasons(c.id, ids))}
               .check=${(item: ChecklistItem) => this.run(this.store.conversations.check(c.id, item))}
             ></lc-closing-checklist>
             <lc-spelling-tool .locale=${l} .chatLocale=${chatLocale} @insert-text=${(e: CustomEvent<string>) => this.composer.insert(e.detail)}></lc-spelling-tool>

@@ -28,6 +28,7 @@ const SECTION_LABEL: Record<AdminSection, MessageKey> = {
   settings: "navSettings",
   reports: "navReports",
   history: "navHistory",
+  "contact-reasons": "navContactReasons",
 };
 
 type View = { kind: "chats" } | { kind: "admin"; section: AdminSection };

@@ -1,5 +1,5 @@
 // The operator's chats: their own, the queue, the one selected, and the actions on a chat
-// (claim, transfer, close, phase, checklist). Unread counts and attention for new chats live here.
+// (claim, transfer, close, phase, checklist, contact reasons). Unread counts and attention for new chats live here.
 import type { Ack, ChecklistItem, Conversation, Message, Phase } from "@live-chat/protocol";
 import type { AckOf } from "./connection.js";
 import type { StoreContext } from "./context.js";
@@ -87,6 +87,14 @@ export class Conversations {
 
   async close(conversationId: string, reason?: string): Promise<Ack> {
     return this.#upsertOnSuccess(await this.#store.connection.call("conversation:close", { conversationId, ...(reason ? { reason } : {}) }));
+  }
+
+  /** Replaces the chat's contact reasons; the server's conversation:updated follows, this shows them at once. */
+  async setReasons(conversationId: string, reasonIds: string[]): Promise<Ack> {
+    const ack = await this.#store.connection.call("conversation:reasons", { conversationId, reasonIds });
+    const c = this.#byId.get(conversationId);
+    if (ack.ok && c) this.upsert({ ...c, reasonIds });
+    return ack;
   }
 
   async colleagues(): Promise<Colleague[]> {
