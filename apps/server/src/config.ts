@@ -9,6 +9,8 @@ export interface Config {
   host: string;
   databaseUrl: string;
   redisUrl?: string;
+  /** TRUST_PROXY: false (trust nobody), a hop count, or proxy addresses/CIDRs; Express's `trust proxy` and the socket's client address. */
+  trustProxy: TrustProxy;
   /** Prefix of this deployment's keys in a shared Redis. */
   redisKeyPrefix: string;
   /** In a cluster: how often a node checks who is connected anywhere (a crashed node's sockets). */
@@ -41,6 +43,16 @@ function findRoot(): string {
   return process.cwd();
 }
 
+export type TrustProxy = false | number | string[];
+
+/** Unset or empty = trust nobody; a number = that many hops; otherwise a comma list of addresses/CIDRs (or names like "loopback"). */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const v = value?.trim();
+  if (!v || v === "false") return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(",").map((p) => p.trim()).filter(Boolean);
+}
+
 function positiveInt(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value === "") return undefined;
   const n = Number(value);
@@ -63,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || "127.0.0.1",
     databaseUrl,
     redisUrl: env.REDIS_URL || undefined,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     redisKeyPrefix: env.REDIS_KEY_PREFIX || "live-chat",
     clusterReconcileMs: positiveInt(env.CLUSTER_RECONCILE_MS, "CLUSTER_RECONCILE_MS") || 15_000,
     adminEmail: env.ADMIN_EMAIL || undefined,
