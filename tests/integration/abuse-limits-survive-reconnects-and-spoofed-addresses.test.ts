@@ -32,7 +32,7 @@ describe("abuse limits", () => {
     }
     expect(statuses.slice(0, 50).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(50).every((s) => s === 429)).toBe(true);
-  });
+  }, 120_000);
 
   it("refuses a burst of new visitor connections from one address at the handshake", async () => {
     const results = await Promise.allSettled(Array.from({ length: 80 }, () => connectVisitor(server.url, {})));

@@ -50,7 +50,7 @@ export class AppError extends Error {
 
 const FIELD_HINT: Record<Locale, string> = { en: "check the field", nl: "controleer het veld" };
 // Unicode well-formedness (issue #16)
-const NOT_WELL_FORMED_HINT: Record<Locale, string> = { en: "contains broken characters (a lone surrogate); send well-formed text", nl: "bevat kapotte tekens (een losse surrogaat); stuur geldige tekst" };
+const NOT_WELL_FORMED_HINT: Record<Locale, string> = { en: "contains characters that cannot be stored (a lone surrogate or NUL); send well-formed text", nl: "bevat tekens die niet bewaard kunnen worden (een losse surrogaat of NUL); stuur geldige tekst" };
 
 /** Turns a failed zod parse into BAD_REQUEST naming the first field at fault. */
 export function fromZod(error: ZodError, locale: Locale): AppError {

@@ -3,13 +3,13 @@ import { z } from "zod";
 import { TARGET_METRICS, AUDIT_ENTITIES, CHECKLIST_ITEMS, FOLLOW_UP_CHANNELS, LOCALES, PHASES, PRESENCES, ROLES } from "./types.js";
 import { LIMITS } from "./limits.js";
 
-/** Refusal message for text with lone surrogates: storage would turn them into U+FFFD, so ack and sync would differ. */
+/** Refusal for text with lone surrogates (stored as U+FFFD, so ack and sync would differ) or NUL (PostgreSQL cannot store it). */
 export const NOT_WELL_FORMED = "NOT_WELL_FORMED_UNICODE";
 /**
  * Free text as the server keeps it: well-formed Unicode, NFC-normalised here once, so the ack,
  * the broadcast, storage and sync all carry the same string.
  */
-const text = () => z.string().refine((s) => !/\p{Cs}/u.test(s), { message: NOT_WELL_FORMED }).overwrite((s) => s.normalize("NFC"));
+const text = () => z.string().refine((s) => !/[\p{Cs}\u0000]/u.test(s), { message: NOT_WELL_FORMED }).overwrite((s) => s.normalize("NFC"));
 
 const id = z.string().min(1).max(LIMITS.id);
 const body = text().trim().min(1).max(LIMITS.messageBody);
