@@ -23,6 +23,8 @@ export interface Config {
   widgetIdentitySecret?: string;
   /** Messages one visitor may send per 10 seconds. */
   visitorMessageLimit?: number;
+  /** VISITOR_CONNECT_LIMIT: new visitors per client address per minute (default 60). */
+  visitorConnectLimit?: number;
   logLevel: string;
   /** Where uploaded files are kept on disk (and staged before they go to S3). */
   filesDir: string;
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     visitorGraceMs: positiveInt(env.VISITOR_GRACE_MS, "VISITOR_GRACE_MS"),
     widgetIdentitySecret: env.WIDGET_IDENTITY_SECRET || undefined,
     visitorMessageLimit: positiveInt(env.VISITOR_MESSAGE_LIMIT, "VISITOR_MESSAGE_LIMIT"),
+    visitorConnectLimit: positiveInt(env.VISITOR_CONNECT_LIMIT, "VISITOR_CONNECT_LIMIT"),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === "test" ? "warn" : "info"),
     filesDir: env.FILES_DIR ? resolve(env.FILES_DIR) : defaultFilesDir(databaseUrl, rootDir),
     s3Url: env.S3_URL || undefined,

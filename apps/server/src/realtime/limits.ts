@@ -33,6 +33,8 @@ type Scope = "visitor" | "address";
 export type LimitOptions = {
   /** VISITOR_MESSAGE_LIMIT: overrides the per-visitor message budget, e.g. for an integration that replays history. */
   messagesPer10s?: number;
+  /** VISITOR_CONNECT_LIMIT: overrides the new-connections budget per address. */
+  connectsPerMinute?: number;
   /** When clustered: counters shared by every node. */
   redis?: { client: RedisClient; keyPrefix: string };
 };
@@ -61,7 +63,7 @@ export class VisitorRateLimits {
       this.limiters.set(`${action}:visitor`, this.limiter(`${action}:visitor`, perVisitor));
       this.limiters.set(`${action}:address`, this.limiter(`${action}:address`, budgets.address));
     }
-    this.limiters.set("connect:address", this.limiter("connect:address", CONNECT));
+    this.limiters.set("connect:address", this.limiter("connect:address", options.connectsPerMinute ? { ...CONNECT, points: options.connectsPerMinute } : CONNECT));
   }
 
   private limiter(name: string, budget: Budget): RateLimiterAbstract {
@@ -92,12 +94,12 @@ export class VisitorRateLimits {
 }
 
 /** The visitor limits for this node: in memory alone, on their own Redis connection when clustered; `close` ends that connection. */
-export async function createVisitorLimits(config: { redisUrl?: string; redisKeyPrefix: string; visitorMessageLimit?: number }, trust: TrustFn, log: Logger): Promise<{ limits: VisitorRateLimits; close: () => Promise<void> }> {
-  const messagesPer10s = config.visitorMessageLimit;
-  if (!config.redisUrl) return { limits: new VisitorRateLimits({ ...(messagesPer10s ? { messagesPer10s } : {}) }, trust), close: async () => undefined };
+export async function createVisitorLimits(config: { redisUrl?: string; redisKeyPrefix: string; visitorMessageLimit?: number; visitorConnectLimit?: number }, trust: TrustFn, log: Logger): Promise<{ limits: VisitorRateLimits; close: () => Promise<void> }> {
+  const overrides = { ...(config.visitorMessageLimit ? { messagesPer10s: config.visitorMessageLimit } : {}), ...(config.visitorConnectLimit ? { connectsPerMinute: config.visitorConnectLimit } : {}) };
+  if (!config.redisUrl) return { limits: new VisitorRateLimits(overrides, trust), close: async () => undefined };
   const client = createClient({ url: config.redisUrl });
   client.on("error", (err: unknown) => log.error({ err }, "redis error (rate limits)"));
   await client.connect();
-  const limits = new VisitorRateLimits({ ...(messagesPer10s ? { messagesPer10s } : {}), redis: { client, keyPrefix: config.redisKeyPrefix } }, trust);
+  const limits = new VisitorRateLimits({ ...overrides, redis: { client, keyPrefix: config.redisKeyPrefix } }, trust);
   return { limits, close: async () => { await client.quit().catch(() => undefined); } };
 }
