@@ -23,6 +23,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
+    // Suites open hundreds of visitors from 127.0.0.1; abuse-*.test.ts sets the real budget.
+    VISITOR_CONNECT_LIMIT: "10000",
     ...env,
     DATABASE_URL: databaseUrl,
   });

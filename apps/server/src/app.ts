@@ -24,6 +24,7 @@ import { userRoutes } from "./http/routes/users.js";
 import { cannedReplyRoutes } from "./http/routes/canned-replies.js";
 import { conversationRoutes } from "./http/routes/conversations.js";
 import { adminRoutes } from "./http/routes/admin.js";
+import { createVisitorLimits, type TrustFn } from "./realtime/limits.js";
 import { attachRedisAdapter, reconcileConnections } from "./realtime/cluster.js";
 import { BackgroundWork } from "./background.js";
 import { InvitationService } from "./auth/invitations.js";
@@ -101,7 +102,8 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // Forwarded headers are believed only from the proxies TRUST_PROXY names; unset trusts nobody.
+  app.set("trust proxy", config.trustProxy);
   const httpServer = createServer(app);
   const io = new Server(httpServer, {
     maxHttpBufferSize: 1e6,
@@ -168,7 +170,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   });
   const invitations = new InvitationService(ctx, auth);
   const mail = await startMail(ctx, { conversations, invitations, announce: broadcast });
-  app.use(authRoutes(auth, invitations, false));
+  app.use(authRoutes(auth, invitations));
   app.use(mailRoutes(auth, mail, config.mail));
   app.use(userRoutes(ctx, auth, routing, invitations, mail.service));
   app.use(cannedReplyRoutes(ctx, auth, broadcast));
@@ -182,7 +184,8 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   app.use(notFound);
   app.use(errorHandler(log));
 
-  setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline, mail.service);
+  const visitorLimits = await createVisitorLimits(config, app.get("trust proxy fn") as TrustFn, log);
+  setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline, mail.service, visitorLimits.limits);
   setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing);
 
   const initial = await settings.get();
@@ -243,6 +246,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     log.info({ inFlight: work.inFlight }, "shutting down: sockets and HTTP closed");
     await work.close();
     await detachCluster();
+    await visitorLimits.close();
     await database.close();
     log.info("shut down");
   }

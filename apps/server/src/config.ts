@@ -9,6 +9,8 @@ export interface Config {
   host: string;
   databaseUrl: string;
   redisUrl?: string;
+  /** TRUST_PROXY: false (trust nobody), a hop count, or proxy addresses/CIDRs; Express's `trust proxy` and the socket's client address. */
+  trustProxy: TrustProxy;
   /** Prefix of this deployment's keys in a shared Redis. */
   redisKeyPrefix: string;
   /** In a cluster: how often a node checks who is connected anywhere (a crashed node's sockets). */
@@ -21,6 +23,8 @@ export interface Config {
   widgetIdentitySecret?: string;
   /** Messages one visitor may send per 10 seconds. */
   visitorMessageLimit?: number;
+  /** VISITOR_CONNECT_LIMIT: new visitors per client address per minute (default 60). */
+  visitorConnectLimit?: number;
   logLevel: string;
   /** Where uploaded files are kept on disk (and staged before they go to S3). */
   filesDir: string;
@@ -39,6 +43,16 @@ function findRoot(): string {
     dir = dirname(dir);
   }
   return process.cwd();
+}
+
+export type TrustProxy = false | number | string[];
+
+/** Unset or empty = trust nobody; a number = that many hops; otherwise a comma list of addresses/CIDRs (or names like "loopback"). */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const v = value?.trim();
+  if (!v || v === "false") return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(",").map((p) => p.trim()).filter(Boolean);
 }
 
 function positiveInt(value: string | undefined, name: string): number | undefined {
@@ -63,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || "127.0.0.1",
     databaseUrl,
     redisUrl: env.REDIS_URL || undefined,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     redisKeyPrefix: env.REDIS_KEY_PREFIX || "live-chat",
     clusterReconcileMs: positiveInt(env.CLUSTER_RECONCILE_MS, "CLUSTER_RECONCILE_MS") || 15_000,
     adminEmail: env.ADMIN_EMAIL || undefined,
@@ -72,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     visitorGraceMs: positiveInt(env.VISITOR_GRACE_MS, "VISITOR_GRACE_MS"),
     widgetIdentitySecret: env.WIDGET_IDENTITY_SECRET || undefined,
     visitorMessageLimit: positiveInt(env.VISITOR_MESSAGE_LIMIT, "VISITOR_MESSAGE_LIMIT"),
+    visitorConnectLimit: positiveInt(env.VISITOR_CONNECT_LIMIT, "VISITOR_CONNECT_LIMIT"),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === "test" ? "warn" : "info"),
     filesDir: env.FILES_DIR ? resolve(env.FILES_DIR) : defaultFilesDir(databaseUrl, rootDir),
     s3Url: env.S3_URL || undefined,

@@ -30,6 +30,8 @@ export interface VisitorSocketData {
   locale: "nl" | "en";
   /** Conversations this visitor owns, cached so a message needs no ownership query. */
   conversationIds: Set<string>;
+  /** The client's address under TRUST_PROXY, counted by the abuse limits. */
+  address: string;
 }
 
 export type OperatorNamespace = Namespace<OperatorClientToServerEvents, OperatorServerToClientEvents, Record<string, never>, OperatorSocketData>;

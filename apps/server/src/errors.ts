@@ -1,5 +1,5 @@
 // One error type for HTTP and sockets: a code from the protocol, rendered in the caller's language.
-import { errorBody, type ErrorBody, type ErrorCode, type Locale } from "@live-chat/protocol";
+import { NOT_WELL_FORMED, errorBody, type ErrorBody, type ErrorCode, type Locale } from "@live-chat/protocol";
 import type { ZodError } from "zod";
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -49,11 +49,14 @@ export class AppError extends Error {
 }
 
 const FIELD_HINT: Record<Locale, string> = { en: "check the field", nl: "controleer het veld" };
+// Unicode well-formedness (issue #16)
+const NOT_WELL_FORMED_HINT: Record<Locale, string> = { en: "contains characters that cannot be stored (a lone surrogate or NUL); send well-formed text", nl: "bevat tekens die niet bewaard kunnen worden (een losse surrogaat of NUL); stuur geldige tekst" };
 
 /** Turns a failed zod parse into BAD_REQUEST naming the first field at fault. */
 export function fromZod(error: ZodError, locale: Locale): AppError {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join(".") || undefined;
+  if (issue?.message === NOT_WELL_FORMED) return new AppError("BAD_REQUEST", field, `"${field ?? ""}" ${NOT_WELL_FORMED_HINT[locale]}`);
   return new AppError("BAD_REQUEST", field, field ? `${FIELD_HINT[locale]} "${field}"` : undefined);
 }
 

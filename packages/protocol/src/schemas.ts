@@ -3,15 +3,21 @@ import { z } from "zod";
 import { TARGET_METRICS, AUDIT_ENTITIES, CHECKLIST_ITEMS, FOLLOW_UP_CHANNELS, LOCALES, PHASES, PRESENCES, ROLES } from "./types.js";
 import { LIMITS } from "./limits.js";
 
-
+/** Refusal for text with lone surrogates (stored as U+FFFD, so ack and sync would differ) or NUL (PostgreSQL cannot store it). */
+export const NOT_WELL_FORMED = "NOT_WELL_FORMED_UNICODE";
+/**
+ * Free text as the server keeps it: well-formed Unicode, NFC-normalised here once, so the ack,
+ * the broadcast, storage and sync all carry the same string.
+ */
+const text = () => z.string().refine((s) => !/[\p{Cs}\u0000]/u.test(s), { message: NOT_WELL_FORMED }).overwrite((s) => s.normalize("NFC"));
 
 const id = z.string().min(1).max(LIMITS.id);
-const body = z.string().trim().min(1).max(LIMITS.messageBody);
+const body = text().trim().min(1).max(LIMITS.messageBody);
 const clientId = z.string().min(1).max(LIMITS.clientId);
-const name = z.string().trim().min(1).max(LIMITS.name);
-const email = z.string().trim().max(LIMITS.email).pipe(z.email());
+const name = text().trim().min(1).max(LIMITS.name);
+const email = text().trim().max(LIMITS.email).pipe(z.email());
 /** A message's text may be empty when it carries files (ids from POST /api/files). */
-const messageBody = z.string().trim().max(LIMITS.messageBody);
+const messageBody = text().trim().max(LIMITS.messageBody);
 const attachmentIds = z.array(id).max(LIMITS.attachmentsPerMessage);
 const hasTextOrFiles = (m: { body: string; attachments?: string[] }) => m.body.length > 0 || (m.attachments?.length ?? 0) > 0;
 
@@ -49,10 +55,10 @@ export const visitorSchemas = {
     name,
     email,
     body,
-    phone: z.string().trim().max(LIMITS.phone).regex(/^[+0-9 ()-]*$/).optional(),
+    phone: text().trim().max(LIMITS.phone).regex(/^[+0-9 ()-]*$/).optional(),
     callbackRequested: z.boolean().optional(),
   }),
-  rating: z.strictObject({ conversationId: id, score: z.number().int().min(1).max(5), comment: z.string().trim().max(LIMITS.comment).optional() }),
+  rating: z.strictObject({ conversationId: id, score: z.number().int().min(1).max(5), comment: text().trim().max(LIMITS.comment).optional() }),
   "summary:answer": z.strictObject({ conversationId: id, messageId: id, answer: z.enum(["yes", "no"]) }),
   "transcript:email": z.strictObject({ conversationId: id, email: email.optional() }),
 } as const;
@@ -77,14 +83,14 @@ export const operatorSchemas = {
   typing: typingSchema,
   "phase:set": z.strictObject({ conversationId: id, phase: phaseSchema }),
   "checklist:check": z.strictObject({ conversationId: id, item: checklistItemSchema }),
-  "conversation:transfer": z.strictObject({ conversationId: id, toOperatorId: id, note: z.string().trim().max(LIMITS.note).optional() }),
-  "conversation:close": z.strictObject({ conversationId: id, reason: z.string().trim().min(1).max(LIMITS.comment).optional() }),
+  "conversation:transfer": z.strictObject({ conversationId: id, toOperatorId: id, note: text().trim().max(LIMITS.note).optional() }),
+  "conversation:close": z.strictObject({ conversationId: id, reason: text().trim().min(1).max(LIMITS.comment).optional() }),
   "operators:list": z.strictObject({}),
   "conversation:reasons": z.strictObject({ conversationId: id, reasonIds: z.array(id).max(20) }),
 } as const;
 
 // ---- HTTP ----
-export const loginSchema = z.strictObject({ email: z.string().trim().min(1).max(LIMITS.email), password: z.string().min(1).max(LIMITS.password.max) });
+export const loginSchema = z.strictObject({ email: text().trim().min(1).max(LIMITS.email), password: z.string().min(1).max(LIMITS.password.max) });
 
 const password = z.string().min(LIMITS.password.min).max(LIMITS.password.max);
 
@@ -108,8 +114,8 @@ export const updateUserSchema = userFields.partial().extend({ active: z.boolean(
 export const choosePasswordSchema = z.strictObject({ password });
 
 export const cannedReplyInputSchema = z.strictObject({
-  title: z.string().trim().min(1).max(LIMITS.title),
-  body: z.string().trim().min(1).max(LIMITS.messageBody),
+  title: text().trim().min(1).max(LIMITS.title),
+  body: text().trim().min(1).max(LIMITS.messageBody),
   shortcut: z
     .string()
     .trim()
@@ -154,15 +160,15 @@ export const followUpInputSchema = z
       const ms = Date.parse(at) - Date.now();
       return ms > -60_000 && ms <= 90 * 86_400_000;
     }, "between now and 90 days from now"),
-    phone: z.string().trim().min(1).max(LIMITS.phone).regex(/^[+0-9 ()-]*$/).optional(),
-    note: z.string().trim().min(1).max(LIMITS.note),
+    phone: text().trim().min(1).max(LIMITS.phone).regex(/^[+0-9 ()-]*$/).optional(),
+    note: text().trim().min(1).max(LIMITS.note),
   })
   .refine((f) => f.channel !== "callback" || f.phone !== undefined, { path: ["phone"], message: "a callback needs a phone number" });
 
 export const followUpDoneSchema = z.strictObject({ done: z.boolean() });
 
 // ---- The reachability plan and method coaching (issue #12) ----
-const reasonName = z.string().trim().min(1).max(LIMITS.name);
+const reasonName = text().trim().min(1).max(LIMITS.name);
 
 export const contactReasonInputSchema = z.strictObject({
   names: z.strictObject({ nl: reasonName, en: reasonName }),
@@ -206,13 +212,13 @@ export const planningQuerySchema = reportQuerySchema.extend({ tz: timeZoneSchema
 export const CSV_TABLES = ["summary", "targets", "operators", "reasons", "heatmap", "daily", "chats"] as const;
 export const csvExportQuerySchema = planningQuerySchema.extend({ table: z.enum(CSV_TABLES) });
 
-export const reviewNoteInputSchema = z.strictObject({ note: z.string().trim().min(1).max(LIMITS.note), score: z.number().int().min(1).max(5) });
+export const reviewNoteInputSchema = z.strictObject({ note: text().trim().min(1).max(LIMITS.note), score: z.number().int().min(1).max(5) });
 
 // ---- mail ----
 /** Answering an offline message or an e-mail follow-up by mail. */
 export const mailReplySchema = z.strictObject({ body });
 export const transcriptEmailSchema = z.strictObject({ email: email.optional() });
 export const mailTestSchema = z.strictObject({ to: email.optional() });
-export const passwordResetSchema = z.strictObject({ email: z.string().trim().min(1).max(LIMITS.email) });
+export const passwordResetSchema = z.strictObject({ email: text().trim().min(1).max(LIMITS.email) });
 export const passwordResetConfirmSchema = z.strictObject({ token: z.string().min(1).max(512), password });
 export const mailPreferencesSchema = z.strictObject({ unansweredAlerts: z.boolean() });

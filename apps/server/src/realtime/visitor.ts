@@ -10,18 +10,19 @@ import type { RoutingService } from "../routing/service.js";
 import type { OfflineService } from "../routing/offline.js";
 import type { Broadcast } from "./broadcast.js";
 import { bindHandlers } from "./handlers.js";
-import { VisitorRateLimits } from "./limits.js";
+import { clientAddress, type VisitorRateLimits } from "./limits.js";
 import { checkProtocolVersion } from "./protocol-version.js";
 import type { MailService } from "../mail/service.js";
 
-export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadcast: Broadcast, conversations: ConversationService, routing: RoutingService, offline: OfflineService, mail: Pick<MailService, "emailTranscript">): void {
-  const limits = new VisitorRateLimits(ctx.config.visitorMessageLimit);
+export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadcast: Broadcast, conversations: ConversationService, routing: RoutingService, offline: OfflineService, mail: Pick<MailService, "emailTranscript">, limits: VisitorRateLimits): void {
   ns.use(checkProtocolVersion(PROTOCOL_VERSION));
   ns.use(async (socket, next) => {
     try {
       const parsed = visitorHandshakeSchema.safeParse(socket.handshake.auth ?? {});
       if (!parsed.success) return next(new Error("BAD_REQUEST"));
       const auth = parsed.data;
+      // A new visitor id must not buy a new budget: connections and actions also count per address.
+      const address = clientAddress(socket.request, limits.trust);
       const locale: Locale = auth.locale ?? pickLocale(socket.handshake.headers["accept-language"]);
       let identity: { name?: string; email?: string } | null = null;
       if (auth.identity && ctx.config.widgetIdentitySecret) identity = await verifyIdentity(auth.identity, ctx.config.widgetIdentitySecret);
@@ -42,10 +43,16 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
         const { name: _name, email: _email, ...rest } = profile;
         visitor = await ctx.db.visitor.update({ where: { id: visitor.id }, data: visitor.verified && !identity ? rest : profile });
       } else {
+        // Only a new visitor counts against the address's connection budget; a returning widget reconnects freely.
+        try {
+          await limits.connect(address);
+        } catch {
+          return next(new Error("RATE_LIMITED"));
+        }
         token = ctx.tokens.newVisitorToken();
         visitor = await ctx.db.visitor.create({ data: { ...profile, tokenHash: ctx.tokens.hashVisitorToken(token) } });
       }
-      socket.data = { visitorId: visitor.id, visitorToken: token, locale, conversationIds: new Set() };
+      socket.data = { visitorId: visitor.id, visitorToken: token, locale, conversationIds: new Set(), address };
       next();
     } catch (err) {
       ctx.log.error({ err }, "visitor handshake failed");
@@ -71,7 +78,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
       visitorSchemas,
       {
         "conversation:start": async ({ body, clientId, name, email }) => {
-          await limits.take("start", visitorId);
+          await limits.take("start", visitorId, socket.data.address);
           // Outside business hours nobody would read a new chat until the visitor is long gone: the
           // message form takes over (the widget offers it). A chat already open carries on.
           if (!(await routing.isOpen()) && !(await conversations.openForVisitor(visitorId))) {
@@ -86,7 +93,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
           return { conversation: toConversation(conversation, { forVisitor: true, queuePosition: position?.position }) };
         },
         "message:send": async ({ conversationId, clientId, body, attachments }) => {
-          await limits.take("message", visitorId);
+          await limits.take("message", visitorId, socket.data.address);
           await owned(conversationId);
           await ctx.files.attachments.assertAttachable(attachments, { type: "visitor", id: visitorId });
           const appended = await conversations.appendMessage({
@@ -105,10 +112,12 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
           return { message: views.forVisitor };
         },
         sync: async ({ conversationId, afterSeq }) => {
+          await limits.take("sync", visitorId, socket.data.address);
           await owned(conversationId);
           return { messages: await ctx.files.attachments.presentMessages(await conversations.messagesAfter(conversationId, afterSeq, { includeNotes: false }), { kind: "visitor", visitorId }) };
         },
         typing: async ({ conversationId, typing }) => {
+          await limits.take("typing", visitorId, socket.data.address);
           await owned(conversationId);
           const row = await ctx.db.conversation.findUnique({ where: { id: conversationId }, select: { operatorId: true } });
           if (row?.operatorId) ctx.operators.to(rooms.operator(row.operatorId)).emit("typing", { conversationId, typing, author: { type: "visitor" } });
@@ -119,7 +128,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
           if (left) broadcast.conversation(left);
         },
         "offline:message": async (input) => {
-          await limits.take("offline", visitorId);
+          await limits.take("offline", visitorId, socket.data.address);
           const saved = await offline.leave({ ...input, visitorId, locale: socket.data.locale });
           broadcast.offlineMessage(saved, "new");
           return { id: saved.id, dueAt: saved.dueAt };
@@ -146,7 +155,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
           return { conversation: toConversation(result.conversation, { forVisitor: true }) };
         },
         "transcript:email": async ({ conversationId, email }) => {
-          await limits.take("offline", visitorId);
+          await limits.take("offline", visitorId, socket.data.address);
           await owned(conversationId);
           await mail.emailTranscript(conversationId, email, visitorId);
         },

@@ -8,10 +8,11 @@ import { parseBody, requireAuth, SESSION_COOKIE } from "../middleware.js";
 
 const mePatchSchema = z.strictObject({ locale: localeSchema });
 
-export function authRoutes(auth: AuthService, invitations: InvitationService, secureCookies: boolean): Router {
+export function authRoutes(auth: AuthService, invitations: InvitationService): Router {
   const router = Router();
+  // Secure whenever the request arrived over https, directly or per a proxy TRUST_PROXY trusts (req.secure).
   const signedIn = (res: Response, result: { token: string }) =>
-    res.cookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", maxAge: 30 * 86_400_000 }).json(result);
+    res.cookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: "lax", secure: res.req.secure, path: "/", maxAge: 30 * 86_400_000 }).json(result);
   router.post("/api/auth/login", async (req, res) => {
     const { email, password } = parseBody(loginSchema, req);
     signedIn(res, await auth.login(email, password, req.ip ?? "unknown"));

@@ -1,0 +1,32 @@
+// Two nodes on one PostgreSQL and one Redis: a visitor hopping between nodes with fresh identities
+// still meets one offline budget per address, because the counters live in Redis.
+import { randomBytes } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../support/server.js";
+import { connectVisitor, emitAck } from "../support/clients.js";
+import { POSTGRES_URL, REDIS_URL, requireServices } from "../support/services.js";
+
+const available = await requireServices(["postgres", "redis"], "the cluster abuse suite");
+const nodes: TestServer[] = [];
+afterAll(async () => {
+  for (const n of nodes) await n.close();
+});
+
+describe.skipIf(!available)("abuse limits in a cluster of two nodes", () => {
+  it("accepts 10 offline messages per address in total, alternating nodes and reconnecting anew each round", async () => {
+    const url = new URL(POSTGRES_URL);
+    url.searchParams.set("schema", `lc_abuse_${randomBytes(5).toString("hex")}`);
+    const env = { DATABASE_URL: url.toString(), REDIS_URL, REDIS_KEY_PREFIX: `test-${randomBytes(5).toString("hex")}`, SESSION_SECRET: "cluster-test-secret" };
+    const a = await startTestServer(env);
+    const b = await startTestServer(env);
+    nodes.push(a, b);
+    const results: boolean[] = [];
+    for (const node of [a, b, a, b]) {
+      const { socket } = await connectVisitor(node.url, {});
+      for (let i = 0; i < 5; i++) results.push((await emitAck(socket, "offline:message", { name: "Bot", email: "bot@example.com", body: `hop ${i}` })).ok as boolean);
+      socket.close();
+    }
+    expect(results.filter(Boolean)).toHaveLength(10);
+    expect(results.slice(10).every((ok) => !ok)).toBe(true);
+  });
+});
