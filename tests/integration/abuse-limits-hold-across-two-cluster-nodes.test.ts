@@ -16,7 +16,7 @@ describe.skipIf(!available)("abuse limits in a cluster of two nodes", () => {
   it("accepts 10 offline messages per address in total, alternating nodes and reconnecting anew each round", async () => {
     const url = new URL(POSTGRES_URL);
     url.searchParams.set("schema", `lc_abuse_${randomBytes(5).toString("hex")}`);
-    const env = { DATABASE_URL: url.toString(), REDIS_URL, REDIS_KEY_PREFIX: `test-${randomBytes(5).toString("hex")}`, SESSION_SECRET: "cluster-test-secret" };
+    const env = { DATABASE_URL: url.toString(), REDIS_URL, REDIS_KEY_PREFIX: `test-${randomBytes(5).toString("hex")}`, SESSION_SECRET: "cluster-test-secret", VISITOR_ADDRESS_LIMIT_SCALE: "1" };
     const a = await startTestServer(env);
     const b = await startTestServer(env);
     nodes.push(a, b);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { useTestServer } from "../support/server.js";
 import { api, connectVisitor, emitAck } from "../support/clients.js";
 
-const server = useTestServer({ VISITOR_CONNECT_LIMIT: "60" });
+const server = useTestServer({ VISITOR_CONNECT_LIMIT: "60", VISITOR_ADDRESS_LIMIT_SCALE: "1" });
 
 describe("abuse limits", () => {
   it("offline messages stay within 10 per hour per address however often the visitor reconnects anew", async () => {

@@ -5,7 +5,7 @@ import { useTestServer } from "../support/server.js";
 import { ADMIN, api, emitAck } from "../support/clients.js";
 import { io } from "socket.io-client";
 
-const server = useTestServer({ TRUST_PROXY: "127.0.0.1" });
+const server = useTestServer({ TRUST_PROXY: "127.0.0.1", VISITOR_ADDRESS_LIMIT_SCALE: "1" });
 
 function connectVia(address: string) {
   const socket = io(`${server.url}/visitor`, { auth: {}, transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { "x-forwarded-for": address } });

@@ -5,7 +5,7 @@ import { LIMITS } from "@live-chat/protocol";
 import { useTestServer } from "../support/server.js";
 import { connectVisitor, emitAck } from "../support/clients.js";
 
-const server = useTestServer({ VISITOR_MESSAGE_LIMIT: "1000" });
+const server = useTestServer({ VISITOR_MESSAGE_LIMIT: "1000", VISITOR_ADDRESS_LIMIT_SCALE: "1" });
 
 const ODD: Array<[string, string]> = [
   ["combining mark (decomposed é)", "caf\u0065\u0301"],

@@ -23,8 +23,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
-    // Suites open hundreds of visitors from 127.0.0.1; abuse-*.test.ts sets the real budget.
+    // Suites open hundreds of visitors from 127.0.0.1, as if from one address; abuse-*.test.ts sets the real budgets.
     VISITOR_CONNECT_LIMIT: "10000",
+    VISITOR_ADDRESS_LIMIT_SCALE: "100",
     ...env,
     DATABASE_URL: databaseUrl,
   });

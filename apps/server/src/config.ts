@@ -25,6 +25,8 @@ export interface Config {
   visitorMessageLimit?: number;
   /** VISITOR_CONNECT_LIMIT: new visitors per client address per minute (default 60). */
   visitorConnectLimit?: number;
+  /** VISITOR_ADDRESS_LIMIT_SCALE: multiplies the per-address budgets (default 1). */
+  visitorAddressLimitScale?: number;
   logLevel: string;
   /** Where uploaded files are kept on disk (and staged before they go to S3). */
   filesDir: string;
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     widgetIdentitySecret: env.WIDGET_IDENTITY_SECRET || undefined,
     visitorMessageLimit: positiveInt(env.VISITOR_MESSAGE_LIMIT, "VISITOR_MESSAGE_LIMIT"),
     visitorConnectLimit: positiveInt(env.VISITOR_CONNECT_LIMIT, "VISITOR_CONNECT_LIMIT"),
+    visitorAddressLimitScale: positiveInt(env.VISITOR_ADDRESS_LIMIT_SCALE, "VISITOR_ADDRESS_LIMIT_SCALE"),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === "test" ? "warn" : "info"),
     filesDir: env.FILES_DIR ? resolve(env.FILES_DIR) : defaultFilesDir(databaseUrl, rootDir),
     s3Url: env.S3_URL || undefined,

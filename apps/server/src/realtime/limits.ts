@@ -35,6 +35,8 @@ export type LimitOptions = {
   messagesPer10s?: number;
   /** VISITOR_CONNECT_LIMIT: overrides the new-connections budget per address. */
   connectsPerMinute?: number;
+  /** VISITOR_ADDRESS_LIMIT_SCALE: multiplies every per-address budget, for sites whose visitors share one address (an intranet behind one NAT). */
+  addressScale?: number;
   /** When clustered: counters shared by every node. */
   redis?: { client: RedisClient; keyPrefix: string };
 };
@@ -61,7 +63,8 @@ export class VisitorRateLimits {
     for (const [action, budgets] of Object.entries(BUDGETS)) {
       const perVisitor = action === "message" && options.messagesPer10s ? { ...budgets.visitor, points: options.messagesPer10s } : budgets.visitor;
       this.limiters.set(`${action}:visitor`, this.limiter(`${action}:visitor`, perVisitor));
-      this.limiters.set(`${action}:address`, this.limiter(`${action}:address`, budgets.address));
+      const scale = options.addressScale ?? 1;
+      this.limiters.set(`${action}:address`, this.limiter(`${action}:address`, { ...budgets.address, points: Math.max(1, Math.round(budgets.address.points * scale)) }));
     }
     this.limiters.set("connect:address", this.limiter("connect:address", options.connectsPerMinute ? { ...CONNECT, points: options.connectsPerMinute } : CONNECT));
   }
@@ -94,8 +97,8 @@ export class VisitorRateLimits {
 }
 
 /** The visitor limits for this node: in memory alone, on their own Redis connection when clustered; `close` ends that connection. */
-export async function createVisitorLimits(config: { redisUrl?: string; redisKeyPrefix: string; visitorMessageLimit?: number; visitorConnectLimit?: number }, trust: TrustFn, log: Logger): Promise<{ limits: VisitorRateLimits; close: () => Promise<void> }> {
-  const overrides = { ...(config.visitorMessageLimit ? { messagesPer10s: config.visitorMessageLimit } : {}), ...(config.visitorConnectLimit ? { connectsPerMinute: config.visitorConnectLimit } : {}) };
+export async function createVisitorLimits(config: { redisUrl?: string; redisKeyPrefix: string; visitorMessageLimit?: number; visitorConnectLimit?: number; visitorAddressLimitScale?: number }, trust: TrustFn, log: Logger): Promise<{ limits: VisitorRateLimits; close: () => Promise<void> }> {
+  const overrides = { ...(config.visitorMessageLimit ? { messagesPer10s: config.visitorMessageLimit } : {}), ...(config.visitorConnectLimit ? { connectsPerMinute: config.visitorConnectLimit } : {}), ...(config.visitorAddressLimitScale ? { addressScale: config.visitorAddressLimitScale } : {}) };
   if (!config.redisUrl) return { limits: new VisitorRateLimits(overrides, trust), close: async () => undefined };
   const client = createClient({ url: config.redisUrl });
   client.on("error", (err: unknown) => log.error({ err }, "redis error (rate limits)"));
