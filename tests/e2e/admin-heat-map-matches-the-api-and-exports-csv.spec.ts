@@ -46,5 +46,5 @@ test("the heat map table matches the API, and CSV exports download", async ({ pa
   expect(csv).toBe(await direct.text());
 
   await page.getByLabel("Language").selectOption("nl");
-  await expect(page.getByRole("region", { name: "Chats per uur van de week" }).getByText("Drukste uren")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Chats per weekdag en uur" }).getByText("Drukste uren")).toBeVisible();
 });

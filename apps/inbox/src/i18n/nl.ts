@@ -475,7 +475,7 @@ export const nl = {
   // Heat map, days and CSV (issue #12)
   weekday: "Dag",
   weekday_0: "ma", weekday_1: "di", weekday_2: "wo", weekday_3: "do", weekday_4: "vr", weekday_5: "za", weekday_6: "zo",
-  heatmapHeading: "Chats per uur van de week",
+  heatmapHeading: "Chats per weekdag en uur",
   heatmapIntro: "Gestarte chats per uur, in de zone {tz}. Hoe donkerder de cel, hoe drukker.",
   heatmapCell: "{day} {hour}:00: {chats} chats",
   heatmapTableCaption: "Chats per weekdag en uur",
