@@ -88,6 +88,9 @@ export async function spawnServer(options: { env?: Record<string, string>; datab
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: "info",
+    // Specs open many visitors from 127.0.0.1, as if from one address; abuse-*.test.ts sets the real budgets.
+    VISITOR_CONNECT_LIMIT: "10000",
+    VISITOR_ADDRESS_LIMIT_SCALE: "100",
     ...options.env,
   };
   const server = await spawnUntilUrl([SERVER_MAIN], {
