@@ -42,14 +42,12 @@ export class TokenService {
     return createHmac("sha256", this.secret).update(token).digest("hex");
   }
 
-  /** An HMAC of `value` for one `purpose` (e.g. a mail reply address), so no purpose can stand in for another. */
-  sign(purpose: string, value: string): string {
-    return createHmac("sha256", this.secret).update(`${purpose}:${value}`).digest("hex");
-  }
-
-  /** A MAC under the session secret, kept apart per purpose (e.g. signed file links). */
-  mac(purpose: string, data: string): string {
-    return createHmac("sha256", this.secret).update(`${purpose}\n${data}`).digest("base64url");
+  /**
+   * A MAC under the session secret for one `purpose` (a mail reply address, a file link), so no purpose can stand
+   * in for another; hex where it must survive case-folding (an e-mail address), base64url where it is shorter.
+   */
+  mac(purpose: string, data: string, encoding: "hex" | "base64url" = "base64url"): string {
+    return createHmac("sha256", this.secret).update(`${purpose}\n${data}`).digest(encoding);
   }
 }
 

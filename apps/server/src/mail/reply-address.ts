@@ -12,7 +12,7 @@ const SIGNATURE_LENGTH = 20;
 
 export function replyToken(tokens: TokenService, target: ReplyTarget): string {
   const subject = `${PREFIX[target.kind]}-${target.id}`;
-  return `${subject}-${tokens.sign(PURPOSE, subject).slice(0, SIGNATURE_LENGTH)}`;
+  return `${subject}-${tokens.mac(PURPOSE, subject, "hex").slice(0, SIGNATURE_LENGTH)}`;
 }
 
 export function replyAddress(tokens: TokenService, domain: string, target: ReplyTarget): string {
@@ -33,7 +33,7 @@ export function parseReplyAddress(tokens: TokenService, address: string): Parsed
   const [prefix, id, signature] = parts as [string, string, string];
   const kind = prefix === PREFIX.conversation ? "conversation" : prefix === PREFIX.offline ? "offline" : undefined;
   if (!kind || !/^[a-z0-9]{1,64}$/.test(id)) return { status: "forged" };
-  const expected = Buffer.from(tokens.sign(PURPOSE, `${prefix}-${id}`).slice(0, SIGNATURE_LENGTH));
+  const expected = Buffer.from(tokens.mac(PURPOSE, `${prefix}-${id}`, "hex").slice(0, SIGNATURE_LENGTH));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { status: "forged" };
   return { status: "ok", target: { kind, id } };
