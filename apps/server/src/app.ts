@@ -35,12 +35,15 @@ import { startMail, type MailChannel } from "./mail/index.js";
 import { mailRoutes } from "./http/routes/mail.js";
 import { FileService } from "./files/service.js";
 import { fileRoutes } from "./http/routes/files.js";
+import { PrivacyService } from "./privacy/service.js";
+import { RetentionJob } from "./privacy/retention.js";
+import { privacyRoutes } from "./http/routes/privacy.js";
 
 export interface RunningServer {
   url: string;
   port: number;
   ctx: Context;
-  services: { auth: AuthService; conversations: ConversationService; routing: RoutingService; offline: OfflineService; mail: MailChannel };
+  services: { auth: AuthService; conversations: ConversationService; routing: RoutingService; offline: OfflineService; mail: MailChannel; privacy: PrivacyService; retention: RetentionJob };
   close: () => Promise<void>;
 }
 
@@ -136,6 +139,8 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   const conversations = new ConversationService(ctx);
   const routing = new RoutingService(ctx, conversations, broadcast);
   const offline = new OfflineService(ctx);
+  const privacy = new PrivacyService(ctx);
+  const retention = new RetentionJob(ctx, privacy, config.retentionIntervalMs);
 
   await auth.ensureAdmin();
   await seedCannedReplies(db, config.rootDir, log);
@@ -179,6 +184,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   app.use(followUpRoutes(auth, new FollowUpService(ctx, conversations), broadcast));
   app.use(coachingRoutes(ctx, auth));
   app.use(fileRoutes(ctx, auth, ctx.files, broadcast));
+  app.use(privacyRoutes(ctx, auth, privacy));
   app.use("/api", notFound);
   staticApps(app, config);
   app.use(notFound);
@@ -204,6 +210,8 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   const clusterReconcile = clustered
     ? setInterval(() => work.run("cluster reconcile", () => reconcileConnections(ctx, broadcast, conversations)), config.clusterReconcileMs)
     : undefined;
+  // Every node runs the timer; the lease lets one of them do the work per interval.
+  const retentionTimer = setInterval(() => work.run("retention", () => retention.run()), config.retentionIntervalMs);
   routing.requestDrain();
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
@@ -217,7 +225,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     url,
     port,
     ctx,
-    services: { auth, conversations, routing, offline, mail },
+    services: { auth, conversations, routing, offline, mail, privacy, retention },
     // Idempotent: a second SIGTERM, or a test closing a node it already closed, waits for the first.
     close: () => (closing ??= shutDown()),
   };
@@ -226,6 +234,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     clearInterval(visitorSweep);
     clearInterval(operatorSweep);
     clearInterval(clusterReconcile);
+    clearInterval(retentionTimer);
     await mail.stop();
     // Disconnect bookkeeping and acks in flight finish while the cluster adapter can still answer,
     // then whatever closing the sockets started, and only then do the cluster and database go.

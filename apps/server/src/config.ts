@@ -15,6 +15,8 @@ export interface Config {
   redisKeyPrefix: string;
   /** In a cluster: how often a node checks who is connected anywhere (a crashed node's sockets). */
   clusterReconcileMs: number;
+  /** RETENTION_INTERVAL_MS: how often the retention job runs (one node per interval in a cluster). */
+  retentionIntervalMs: number;
   adminEmail?: string;
   adminPassword?: string;
   allowedOrigins?: string[];
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     redisKeyPrefix: env.REDIS_KEY_PREFIX || "live-chat",
     clusterReconcileMs: positiveInt(env.CLUSTER_RECONCILE_MS, "CLUSTER_RECONCILE_MS") || 15_000,
+    retentionIntervalMs: positiveInt(env.RETENTION_INTERVAL_MS, "RETENTION_INTERVAL_MS") || 3_600_000,
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     allowedOrigins: origins && origins.length > 0 ? origins : undefined,

@@ -29,6 +29,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   FILE_TYPE_NOT_ALLOWED: 415,
   FILE_LIMIT_REACHED: 429,
   LINK_EXPIRED: 410,
+  VISITOR_IN_CHAT: 409,
 };
 
 export class AppError extends Error {

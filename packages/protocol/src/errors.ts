@@ -89,6 +89,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "This link has expired. Open the chat again for a fresh link.",
     nl: "Deze link is verlopen. Open de chat opnieuw voor een nieuwe link.",
   },
+  VISITOR_IN_CHAT: {
+    en: "This visitor has a chat that is still open. Let it end or close it first, then erase the visitor.",
+    nl: "Deze bezoeker heeft nog een open chat. Laat die eerst eindigen of sluit hem, en wis de bezoeker daarna.",
+  },
 };
 
 export function errorBody(code: ErrorCode, locale: Locale = "en", field?: string, message?: string): ErrorBody {

@@ -145,8 +145,16 @@ export const reportQuerySchema = z.object({
 
 export const auditQuerySchema = z.object({
   entity: z.enum(AUDIT_ENTITIES).optional(),
+  action: z.string().regex(/^[a-z_]{1,40}$/).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
+  /** Entries to skip, newest first: the next page starts at offset + limit. */
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
+
+/** `GET /api/privacy/visitors?q=`: part of a name or an e-mail address. */
+export const privacySearchSchema = z.object({ q: z.string().trim().min(2).max(200) });
+/** `GET /api/privacy/visitors/:id/export?format=`: JSON (default) or the readable transcript as text. */
+export const privacyExportQuerySchema = z.object({ format: z.enum(["json", "text"]).optional() });
 
 export type VisitorPayloads = { [K in keyof typeof visitorSchemas]: z.infer<(typeof visitorSchemas)[K]> };
 export type OperatorPayloads = { [K in keyof typeof operatorSchemas]: z.infer<(typeof operatorSchemas)[K]> };

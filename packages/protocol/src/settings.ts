@@ -47,6 +47,10 @@ export const settingsSchema = z.strictObject({
   filesPerVisitorPerHour: z.number().int().min(1).max(1000),
   /** How many files one message may carry. */
   filesPerMessage: z.number().int().min(1).max(LIMITS.attachmentsPerMessage),
+  /** Days after which a closed conversation is anonymised or deleted; null = kept (off). */
+  retentionDays: z.number().int().min(1).max(3650).nullable(),
+  /** What retention does: anonymise (the figures stay for reports) or delete the conversation outright. */
+  retentionAction: z.enum(["anonymise", "delete"]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema.partial();
@@ -73,4 +77,6 @@ export const DEFAULT_SETTINGS: Settings = {
   fileMaxBytes: 10 * 1024 * 1024,
   filesPerVisitorPerHour: 10,
   filesPerMessage: 5,
+  retentionDays: null,
+  retentionAction: "anonymise",
 };

@@ -222,10 +222,11 @@ export const ERROR_CODES = [
   "FILE_TYPE_NOT_ALLOWED",
   "FILE_LIMIT_REACHED",
   "LINK_EXPIRED",
+  "VISITOR_IN_CHAT",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const AUDIT_ENTITIES = ["canned_reply", "user", "setting"] as const;
+export const AUDIT_ENTITIES = ["canned_reply", "user", "setting", "privacy"] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 /** One line of the admin history: who changed what, and when. */
@@ -415,4 +416,69 @@ export interface Attachment {
   url: string;
   /** Only for images: a small webp preview. */
   thumbnailUrl?: string;
+}
+
+// ---- Privacy: finding, exporting and erasing a visitor (issue #13) ----
+
+/** What the privacy log records: an export, an erasure, a retention run. */
+export const PRIVACY_ACTIONS = ["exported", "erased", "retention"] as const;
+export type PrivacyAction = (typeof PRIVACY_ACTIONS)[number];
+
+/** One visitor found by `GET /api/privacy/visitors?q=`. */
+export interface PrivacyVisitor {
+  id: string;
+  name: string | null;
+  email: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  conversations: number;
+  offlineMessages: number;
+  /** A chat of theirs is still queued or running: it must end before they can be erased. */
+  inChat: boolean;
+}
+
+/** A file in the export, with a link a signed-in admin can download it through (15 minutes). */
+export interface PrivacyExportFile {
+  id: string;
+  name: string;
+  size: number;
+  type: string;
+  createdAt: string;
+  conversationId: string | null;
+  url: string;
+}
+
+/** `GET /api/privacy/visitors/:id/export`: everything stored about one visitor. */
+export interface PrivacyExport {
+  exportedAt: string;
+  visitor: { id: string; name: string | null; email: string | null; locale: string; verified: boolean; timeZone: string | null; pageUrl: string | null; userAgent: string | null; createdAt: string; lastSeenAt: string };
+  conversations: Array<{
+    id: string;
+    status: string;
+    phase: string;
+    locale: string;
+    createdAt: string;
+    closedAt: string | null;
+    closeReason: string | null;
+    operator: { id: string; name: string } | null;
+    messages: Array<{ seq: number; kind: string; author: { type: string; name: string | null }; body: string; channel: string; createdAt: string; attachments: string[] }>;
+    events: Array<{ type: string; actorType: string | null; data: unknown; createdAt: string }>;
+    rating: { score: number; comment: string | null; createdAt: string } | null;
+    followUps: Array<{ channel: string; phone: string | null; note: string; dueAt: string; doneAt: string | null; createdAt: string }>;
+    reasons: string[];
+  }>;
+  offlineMessages: Array<{ id: string; name: string; email: string; phone: string | null; body: string; callbackRequested: boolean; createdAt: string; handledAt: string | null; answeredAt: string | null }>;
+  mails: Array<{ id: string; kind: string; to: string; subject: string; text: string; status: string; createdAt: string; sentAt: string | null }>;
+  files: PrivacyExportFile[];
+  /** The conversations as a person reads them: one block per chat, a line per message. */
+  transcript: string;
+}
+
+/** What an erasure or a retention run changed, as the audit log keeps it (counts only, never a name). */
+export interface ErasureCounts {
+  conversations: number;
+  messages: number;
+  files: number;
+  offlineMessages: number;
+  mails: number;
 }

@@ -97,23 +97,48 @@ export class ReviewService {
     return toReviewNotes(this.ctx, rows);
   }
 
-  /** The method figures of each operator's answered chats (those with at least one operator text). */
+  /** What the method figures need of one chat, or null when no operator answered it; kept when its transcript is erased. */
+  async tallyOf(conversationId: string): Promise<MethodTally | null> {
+    const record = (await chatRecords(this.ctx, [conversationId])).get(conversationId);
+    return record && answered(record) ? tally(reviewChat(record)) : null;
+  }
+
+  /** The method figures of each operator's answered chats (those with at least one operator text; an erased chat by its kept tally). */
   async methodFigures(chats: { id: string; operatorId: string | null }[]): Promise<Map<string, OperatorMethodFigures>> {
     const records = await chatRecords(this.ctx, chats.map((c) => c.id));
-    const reviews = new Map<string, MethodReview[]>();
+    const kept = new Map(
+      (await this.ctx.db.conversation.findMany({ where: { id: { in: chats.map((c) => c.id) }, methodTally: { not: null } }, select: { id: true, methodTally: true } })).map((c) => [c.id, JSON.parse(c.methodTally!) as MethodTally]),
+    );
+    const tallies = new Map<string, MethodTally[]>();
     for (const chat of chats) {
       const record = records.get(chat.id);
-      if (!chat.operatorId || !record || !record.messages.some((m) => m.author.type === "operator" && m.kind === "text")) continue;
-      reviews.set(chat.operatorId, [...(reviews.get(chat.operatorId) ?? []), reviewChat(record)]);
+      const one = kept.get(chat.id) ?? (record && answered(record) ? tally(reviewChat(record)) : undefined);
+      if (!chat.operatorId || !one) continue;
+      tallies.set(chat.operatorId, [...(tallies.get(chat.operatorId) ?? []), one]);
     }
-    return new Map([...reviews].map(([operatorId, list]) => [operatorId, methodFiguresOf(list)]));
+    return new Map([...tallies].map(([operatorId, list]) => [operatorId, methodFiguresOf(list)]));
   }
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
-const share = (list: MethodReview[], test: (r: MethodReview) => boolean) => (list.length === 0 ? null : round2(list.filter(test).length / list.length));
+/** The part of a method review the figures count: no words of the chat, so it outlives an erasure. */
+export type MethodTally = Pick<MethodReview, "greeted" | "summaryConfirmed" | "checklistComplete" | "waitedForVisitor" | "secondsToGreeting"> & { hintCount: number };
 
-export function methodFiguresOf(list: MethodReview[]): OperatorMethodFigures {
+const answered = (record: ChatRecord) => record.messages.some((m) => m.author.type === "operator" && m.kind === "text");
+function tally(review: MethodReview): MethodTally {
+  return {
+    greeted: review.greeted,
+    summaryConfirmed: review.summaryConfirmed,
+    checklistComplete: review.checklistComplete,
+    waitedForVisitor: review.waitedForVisitor,
+    ...(review.secondsToGreeting === undefined ? {} : { secondsToGreeting: review.secondsToGreeting }),
+    hintCount: review.hints.length,
+  };
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const share = (list: MethodTally[], test: (r: MethodTally) => boolean) => (list.length === 0 ? null : round2(list.filter(test).length / list.length));
+
+export function methodFiguresOf(list: MethodTally[]): OperatorMethodFigures {
   const greetings = list.flatMap((r) => (r.secondsToGreeting === undefined ? [] : [r.secondsToGreeting])).sort((a, b) => a - b);
   return {
     reviewed: list.length,
@@ -121,6 +146,6 @@ export function methodFiguresOf(list: MethodReview[]): OperatorMethodFigures {
     summaryConfirmedRate: share(list, (r) => r.summaryConfirmed),
     fullClosingRate: share(list, (r) => r.checklistComplete && r.waitedForVisitor),
     secondsToGreeting: { median: percentile(greetings, 0.5), p90: percentile(greetings, 0.9) },
-    hintsPerChat: list.length === 0 ? null : round2(list.reduce((sum, r) => sum + r.hints.length, 0) / list.length),
+    hintsPerChat: list.length === 0 ? null : round2(list.reduce((sum, r) => sum + r.hintCount, 0) / list.length),
   };
 }

@@ -76,7 +76,8 @@ export class FollowUpService {
 
   async list(status: "open" | "done" | "all"): Promise<FollowUp[]> {
     const rows = await this.db.followUp.findMany({
-      where: status === "open" ? { doneAt: null } : status === "done" ? { doneAt: { not: null } } : {},
+      // A promise to someone since erased is kept as a figure for reports, not as work for the team.
+      where: { conversation: { erasedAt: null }, ...(status === "open" ? { doneAt: null } : status === "done" ? { doneAt: { not: null } } : {}) },
       orderBy: status === "done" ? { doneAt: "desc" } : { dueAt: "asc" },
       take: 500,
       include,

@@ -52,7 +52,7 @@ export class OfflineService {
   }
 
   async list(): Promise<OfflineMessage[]> {
-    const rows = await this.db.offlineMessage.findMany({ orderBy: { createdAt: "desc" }, take: 500 });
+    const rows = await this.db.offlineMessage.findMany({ where: { erasedAt: null }, orderBy: { createdAt: "desc" }, take: 500 });
     return rows.map(toOfflineMessage);
   }
 

@@ -48,11 +48,12 @@ export function adminRoutes(ctx: Context, auth: AuthService, routing: RoutingSer
   });
 
   router.get("/api/audit", async (req, res) => {
-    const { entity, limit } = parseQuery(auditQuerySchema, req);
+    const { entity, action, limit, offset } = parseQuery(auditQuerySchema, req);
     const rows = await ctx.db.auditEntry.findMany({
-      where: entity ? { entity } : {},
+      where: { ...(entity ? { entity } : {}), ...(action ? { action } : {}) },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: limit ?? DEFAULT_HISTORY_LIMIT,
+      skip: offset ?? 0,
     });
     const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
     const actors = new Map((await ctx.db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u]));

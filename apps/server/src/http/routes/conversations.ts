@@ -25,7 +25,7 @@ export function conversationRoutes(ctx: Context, auth: AuthService, conversation
   router.get("/api/conversations", async (req, res) => {
     const { status, reason, limit } = parseQuery(listQuery, req);
     const rows = await ctx.db.conversation.findMany({
-      where: { ...(status ? { status } : {}), ...(reason ? { reasons: { some: { reasonId: reason } } } : {}) },
+      where: { erasedAt: null, ...(status ? { status } : {}), ...(reason ? { reasons: { some: { reasonId: reason } } } : {}) },
       include: conversationInclude,
       orderBy: { createdAt: "desc" },
       take: limit ?? 200,
