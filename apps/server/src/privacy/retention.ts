@@ -13,7 +13,7 @@ const DAY_MS = 86_400_000;
 const BATCH = 500;
 export const RETENTION_LEASE = "retention";
 
-export type RetentionRun = { ran: false; why: "off" | "another_node" } | { ran: true; days: number; action: "anonymise" | "delete"; counts: ErasureCounts; visitors: number };
+export type RetentionRun = { ran: false; why: "off" | "leased" } | { ran: true; days: number; action: "anonymise" | "delete"; counts: ErasureCounts; visitors: number };
 
 export class RetentionJob {
   /** Who holds the lease: this process, unique across the cluster and across restarts. */
@@ -28,7 +28,7 @@ export class RetentionJob {
   async run(now = new Date()): Promise<RetentionRun> {
     const { retentionDays: days, retentionAction: action } = await this.ctx.settings.get();
     if (days === null) return { ran: false, why: "off" };
-    if (!(await takeLease(this.ctx.db, RETENTION_LEASE, this.holder, this.leaseMs, now))) return { ran: false, why: "another_node" };
+    if (!(await takeLease(this.ctx.db, RETENTION_LEASE, this.holder, this.leaseMs, now))) return { ran: false, why: "leased" };
     const cutoff = new Date(now.getTime() - days * DAY_MS);
     const due = await this.ctx.db.conversation.findMany({
       where: { status: "closed", erasedAt: null, closedAt: { lt: cutoff } },
