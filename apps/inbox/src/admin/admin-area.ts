@@ -10,8 +10,9 @@ import "./settings.js";
 import "./reports.js";
 import "./history.js";
 import "./contact-reasons.js";
+import "./privacy.js";
 
-export const ADMIN_SECTIONS = ["canned-replies", "users", "settings", "reports", "history", "contact-reasons"] as const;
+export const ADMIN_SECTIONS = ["canned-replies", "users", "settings", "reports", "history", "contact-reasons", "privacy"] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 @customElement("lc-admin-area")
@@ -46,6 +47,8 @@ export class AdminArea extends LitElement {
         return html`<lc-admin-history .api=${api} .locale=${l}></lc-admin-history>`;
       case "contact-reasons":
         return html`<lc-admin-contact-reasons .api=${api} .locale=${l}></lc-admin-contact-reasons>`;
+      case "privacy":
+        return html`<lc-admin-privacy .api=${api} .locale=${l}></lc-admin-privacy>`;
     }
   }
 }

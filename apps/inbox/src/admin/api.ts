@@ -14,6 +14,7 @@ import type {
   MailItem,
   MailStatusSummary,
   OperatorReport,
+  PrivacyVisitor,
   ReportSummary,
   ServiceTarget,
   Settings,
@@ -84,9 +85,27 @@ export class AdminApi {
     return this.request("/api/settings", "PATCH", patch);
   }
 
-  audit(entity?: string, limit = 200): Promise<AuditEntry[]> {
-    const query = new URLSearchParams({ limit: String(limit), ...(entity ? { entity } : {}) });
+  audit(entity?: string, limit = 200, filter: { action?: string; offset?: number } = {}): Promise<AuditEntry[]> {
+    const query = new URLSearchParams({ limit: String(limit), ...(entity ? { entity } : {}), ...(filter.action ? { action: filter.action } : {}), ...(filter.offset ? { offset: String(filter.offset) } : {}) });
     return this.request(`/api/audit?${query}`);
+  }
+
+  /** Visitors whose name or e-mail address contains `q`. */
+  privacySearch(q: string): Promise<PrivacyVisitor[]> {
+    return this.request(`/api/privacy/visitors?${new URLSearchParams({ q })}`);
+  }
+  /** Everything stored about a visitor, as the file the server names (JSON, or the transcript as text). */
+  async privacyExport(visitorId: string, format: "json" | "text"): Promise<{ blob: Blob; filename: string }> {
+    const res = await fetch(`/api/privacy/visitors/${encodeURIComponent(visitorId)}/export?format=${format}`, { headers: { authorization: `Bearer ${this.token}` } });
+    if (!res.ok) {
+      const body = (await res.json().catch(() => ({}))) as { error?: ErrorBody };
+      throw new ApiError(res.status, body.error ?? { code: "INTERNAL", message: "" });
+    }
+    const filename = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? `visitor-${visitorId}.${format === "text" ? "txt" : "json"}`;
+    return { blob: await res.blob(), filename };
+  }
+  eraseVisitor(visitorId: string): Promise<void> {
+    return this.request(`/api/privacy/visitors/${encodeURIComponent(visitorId)}`, "DELETE");
   }
 
   reportSummary(from: string, to: string): Promise<ReportSummary> {

@@ -1,7 +1,8 @@
-// The history: who changed which canned reply, user or setting, and when; newest first.
+// The history (the audit log): who changed which canned reply, user or setting, every privacy
+// export, erasure and retention run, and when; newest first, a page at a time, by kind and action.
 import { html, LitElement, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { AUDIT_ENTITIES, type AuditEntity, type AuditEntry, type Locale, type User } from "@live-chat/protocol";
+import { AUDIT_ENTITIES, type AuditEntity, type AuditEntry, type ErasureCounts, type Locale, type User } from "@live-chat/protocol";
 import { dateTime } from "../format.js";
 import type { AdminApi } from "./api.js";
 import { t, type MessageKey } from "../i18n.js";
@@ -39,7 +40,12 @@ const ACTION_LABEL: Record<string, MessageKey> = {
   imported: "action_imported",
   invited: "action_invited",
   reset_link: "action_reset_link",
+  exported: "action_exported",
+  erased: "action_erased",
+  retention: "action_retention",
 };
+/** Entries per page of the history. */
+const PAGE = 50;
 
 type Recorded = Record<string, unknown>;
 const asRecord = (value: unknown): Recorded | null => (value && typeof value === "object" && !Array.isArray(value) ? (value as Recorded) : null);
@@ -63,6 +69,8 @@ export class AdminHistory extends LitElement {
   @state() private entries: AuditEntry[] | null = null;
   @state() private users = new Map<string, User>();
   @state() private entity: AuditEntity | "" = "";
+  @state() private action = "";
+  @state() private page = 0;
   @state() private error: FormError | null = null;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -73,7 +81,8 @@ export class AdminHistory extends LitElement {
   private async load(): Promise<void> {
     this.error = null;
     try {
-      const [entries, users] = await Promise.all([this.api.audit(this.entity || undefined), this.api.users()]);
+      // One entry more than a page says whether an older page exists.
+      const [entries, users] = await Promise.all([this.api.audit(this.entity || undefined, PAGE + 1, { action: this.action, offset: this.page * PAGE }), this.api.users()]);
       this.entries = entries;
       this.users = new Map(users.map((u) => [u.id, u]));
     } catch (err) {
@@ -89,12 +98,18 @@ export class AdminHistory extends LitElement {
       return typeof reply?.title === "string" ? reply.title : entry.entityId;
     }
     if (entry.entity === "user") return this.users.get(entry.entityId)?.name ?? (typeof data?.email === "string" ? data.email : entry.entityId);
+    // An erased visitor has no name any more: the id is what the log can still say.
+    if (entry.entity === "privacy" && entry.action !== "retention") return entry.entityId;
     return "";
   }
 
   private renderRow(entry: AuditEntry) {
     const l = this.locale;
-    const fields = (entry.action === "created" || entry.action === "deleted" ? [] : changedFields(asRecord(entry.data))).map((key) => (FIELD_LABEL[key] ? t(l, FIELD_LABEL[key]) : key));
+    const data = asRecord(entry.data);
+    const fields =
+      entry.entity === "privacy"
+        ? entry.action === "exported" ? [] : [t(l, "auditPrivacyCounts", { conversations: 0, messages: 0, files: 0, offlineMessages: 0, ...(data as Partial<ErasureCounts> | null) })]
+        : (entry.action === "created" || entry.action === "deleted" ? [] : changedFields(data)).map((key) => (FIELD_LABEL[key] ? t(l, FIELD_LABEL[key]) : key));
     return html`<tr>
       <td><time datetime=${entry.createdAt}>${dateTime(entry.createdAt, l)}</time></td>
       <td>${entry.actor?.name || t(l, "systemActor")}</td>
@@ -114,9 +129,16 @@ export class AdminHistory extends LitElement {
       <div class="toolbar">
         <div class="field">
           <label for="entity">${t(l, "entity")}</label>
-          <select id="entity" @change=${(e: Event) => { this.entity = (e.target as HTMLSelectElement).value as AuditEntity | ""; void this.load(); }}>
+          <select id="entity" @change=${(e: Event) => { this.entity = (e.target as HTMLSelectElement).value as AuditEntity | ""; this.page = 0; void this.load(); }}>
             <option value="">${t(l, "allEntities")}</option>
             ${AUDIT_ENTITIES.map((entity) => html`<option value=${entity} ?selected=${this.entity === entity}>${t(l, `entity_${entity}`)}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="action">${t(l, "auditAction")}</label>
+          <select id="action" @change=${(e: Event) => { this.action = (e.target as HTMLSelectElement).value; this.page = 0; void this.load(); }}>
+            <option value="">${t(l, "auditAllActions")}</option>
+            ${Object.entries(ACTION_LABEL).map(([action, key]) => html`<option value=${action} ?selected=${this.action === action}>${t(l, key)}</option>`)}
           </select>
         </div>
       </div>
@@ -127,8 +149,15 @@ export class AdminHistory extends LitElement {
           ? html`<p class="muted">${t(l, "noHistory")}</p>`
           : html`<table>
               <thead><tr><th>${t(l, "when")}</th><th>${t(l, "who")}</th><th>${t(l, "what")}</th><th>${t(l, "change")}</th><th>${t(l, "details")}</th></tr></thead>
-              <tbody>${this.entries.map((e) => this.renderRow(e))}</tbody>
+              <tbody>${this.entries.slice(0, PAGE).map((e) => this.renderRow(e))}</tbody>
             </table>`}
+      ${this.entries && (this.page > 0 || this.entries.length > PAGE)
+        ? html`<nav class="buttons" style="justify-content: flex-start" aria-label=${t(l, "auditPage", { page: this.page + 1 })}>
+            <button type="button" ?disabled=${this.page === 0} @click=${() => { this.page--; void this.load(); }}>${t(l, "auditNewer")}</button>
+            <span class="muted">${t(l, "auditPage", { page: this.page + 1 })}</span>
+            <button type="button" ?disabled=${this.entries.length <= PAGE} @click=${() => { this.page++; void this.load(); }}>${t(l, "auditOlder")}</button>
+          </nav>`
+        : nothing}
     `;
   }
 }

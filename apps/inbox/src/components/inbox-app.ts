@@ -29,6 +29,7 @@ const SECTION_LABEL: Record<AdminSection, MessageKey> = {
   reports: "navReports",
   history: "navHistory",
   "contact-reasons": "navContactReasons",
+  privacy: "navPrivacy",
 };
 
 type View = { kind: "chats" } | { kind: "admin"; section: AdminSection };
