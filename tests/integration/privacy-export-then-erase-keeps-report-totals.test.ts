@@ -103,6 +103,9 @@ describe("privacy: find, export and erase a visitor", () => {
     // Erased: 204, and nothing that names or describes her is left anywhere an admin or operator looks.
     const erased = await admin(`/api/privacy/visitors/${femke.session.visitorId}`, { method: "DELETE" });
     expect(erased.status).toBe(204);
+    // Her widget, still open, is cut off: its token leads nowhere any more.
+    await eventually(() => expect(femke.socket.connected).toBe(false));
+    expect(gijs.socket.connected).toBe(true);
     expect((await admin(`/api/privacy/visitors/${femke.session.visitorId}/export`)).status).toBe(404);
     expect((await admin(`/api/privacy/visitors/${femke.session.visitorId}`, { method: "DELETE" })).status).toBe(404);
     expect((await admin<PrivacyVisitor[]>("/api/privacy/visitors?q=femke")).body).toEqual([]);

@@ -184,7 +184,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   app.use(followUpRoutes(auth, new FollowUpService(ctx, conversations), broadcast));
   app.use(coachingRoutes(ctx, auth));
   app.use(fileRoutes(ctx, auth, ctx.files, broadcast));
-  app.use(privacyRoutes(ctx, auth, privacy));
+  app.use(privacyRoutes(ctx, auth, privacy, broadcast));
   app.use("/api", notFound);
   staticApps(app, config);
   app.use(notFound);

@@ -8,4 +8,5 @@ export interface HttpAnnouncer {
   followUp(followUp: FollowUp): void;
   offlineMessage(message: OfflineMessage, how: "new" | "updated"): void;
   cannedRepliesChanged(): void;
+  visitorErased(visitorId: string): void;
 }

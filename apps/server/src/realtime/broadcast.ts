@@ -77,6 +77,11 @@ export class Broadcast {
     this.operators.to(rooms.allOperators).emit("queue:updated", { waiting, oldestWaitSeconds });
   }
 
+  /** An erased visitor's open widgets are cut off on every node: their token leads nowhere any more. */
+  visitorErased(visitorId: string): void {
+    this.visitors.in(rooms.visitor(visitorId)).disconnectSockets(true);
+  }
+
   /** Whether the visitor has a widget open on any node of the cluster. */
   async visitorConnected(visitorId: string): Promise<boolean> {
     return (await this.visitors.in(rooms.visitor(visitorId)).fetchSockets()).length > 0;

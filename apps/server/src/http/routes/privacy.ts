@@ -5,10 +5,11 @@ import { privacyExportQuerySchema, privacySearchSchema } from "@live-chat/protoc
 import type { AuthService } from "../../auth/service.js";
 import type { Context } from "../../context.js";
 import type { PrivacyService } from "../../privacy/service.js";
+import type { HttpAnnouncer } from "../announcer.js";
 import { audit } from "../audit.js";
 import { parseQuery, requireAdmin, requireAuth } from "../middleware.js";
 
-export function privacyRoutes(ctx: Context, auth: AuthService, privacy: PrivacyService): Router {
+export function privacyRoutes(ctx: Context, auth: AuthService, privacy: PrivacyService, broadcast: HttpAnnouncer): Router {
   const router = Router();
   router.use("/api/privacy", requireAuth(auth), requireAdmin);
 
@@ -35,6 +36,7 @@ export function privacyRoutes(ctx: Context, auth: AuthService, privacy: PrivacyS
   router.delete("/api/privacy/visitors/:id", async (req, res) => {
     const counts = await privacy.erase(req.params.id);
     await audit(ctx.db, req.principal!.user.id, "privacy", req.params.id, "erased", counts);
+    broadcast.visitorErased(req.params.id);
     res.status(204).end();
   });
   return router;
