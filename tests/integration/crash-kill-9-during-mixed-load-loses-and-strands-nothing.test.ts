@@ -18,7 +18,9 @@ afterAll(async () => {
 
 type Acked = { conversationId: string; clientId: string; seq: number; body: string };
 const acked: Acked[] = [];
-const counts = { rounds: 0, acknowledged: 0, starts: 0, transfers: 0, leaves: 0, closes: 0, requeuedAfterRestart: 0, queuedAfterRestart: 0 };
+const counts = { rounds: 0, acknowledged: 0, starts: 0, transfers: 0, leaves: 0, closes: 0, heldByOperatorsAtKill: 0, queuedAfterRestart: 0 };
+/** The chats each operator last saw as theirs: at the kill, the ones that must not stay with them. */
+const held = new Map<string, string[]>();
 /** A random whole number in [min, max]; the seed is printed so a failing run can be told apart. */
 const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
 let state = seed;
@@ -79,6 +81,7 @@ async function operatorLoad(socket: OperatorSocket, name: string, colleagueId: s
   while (!stop() && socket.connected) {
     const list = await tryAck(socket, "conversations:list", {});
     const mine: Conversation[] = list?.ok ? list.conversations.filter((c: Conversation) => c.operator?.id && c.status !== "queued") : [];
+    if (list?.ok) held.set(name, mine.map((c) => c.id));
     for (const c of mine) {
       if (stop()) return;
       const roll = random();
@@ -126,7 +129,6 @@ async function checkAfterRestart(server: SpawnedServer, adminToken: string, visi
     expect(open.filter((c) => c.operator), "chats still with an operator who is gone").toEqual([]);
     expect(open.every((c) => c.status === "queued")).toBe(true);
   }, 20_000, 200);
-  counts.requeuedAfterRestart += all.body.filter((c) => c.status === "active" || c.status === "wrapping_up").length;
 
   // The queue keeps its order: the waiting visitors, coming back, are told positions 1, 2, 3 … in the order their chats began.
   const positions: Array<{ position: number; createdAt: string }> = [];
@@ -177,6 +179,8 @@ describe("a server killed with SIGKILL during a mixed load", () => {
       await server.stop("SIGKILL");
       stopped = true;
       await Promise.all(loads);
+      counts.heldByOperatorsAtKill += [...held.values()].flat().length;
+      held.clear();
       for (const s of [...operatorSockets, ...visitors.map((v) => v.socket)]) s.close();
       counts.rounds++;
 
