@@ -375,7 +375,7 @@ export const en = {
   noOperators: "No operators in this period.",
 
   historyHeading: "History",
-  historyIntro: "Who changed which canned reply, user or setting, and when. Newest first.",
+  historyIntro: "Who changed which canned reply, user or setting, who exported or erased a visitor's data, and when. Newest first.",
   entity: "Kind",
   allEntities: "Everything",
   entity_canned_reply: "Canned reply",
@@ -514,7 +514,7 @@ export const en = {
   privacyErased: "{visitor} has been erased.",
   privacyExported: "The export of {visitor} has been downloaded.",
   retentionHeading: "Retention",
-  retentionIntro: "Closed chats older than this are anonymised (their figures stay in the reports) or deleted, with their files, by a background job that runs every hour. Off keeps everything.",
+  retentionIntro: "Closed chats older than this are anonymised (their figures stay in the reports) or deleted, with their files, by a background job (hourly unless RETENTION_INTERVAL_MS says otherwise). Off keeps everything.",
   retentionEnabled: "Remove old chats",
   retentionDays: "After how many days",
   retentionAction: "What happens to them",

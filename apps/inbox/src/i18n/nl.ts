@@ -377,7 +377,7 @@ export const nl = {
   noOperators: "Geen medewerkers in deze periode.",
 
   historyHeading: "Geschiedenis",
-  historyIntro: "Wie welk standaardantwoord, welke gebruiker of instelling wijzigde, en wanneer. Nieuwste eerst.",
+  historyIntro: "Wie welk standaardantwoord, welke gebruiker of instelling wijzigde, wie gegevens van een bezoeker exporteerde of wiste, en wanneer. Nieuwste eerst.",
   entity: "Soort",
   allEntities: "Alles",
   entity_canned_reply: "Standaardantwoord",
@@ -516,7 +516,7 @@ export const nl = {
   privacyErased: "{visitor} is gewist.",
   privacyExported: "De export van {visitor} is gedownload.",
   retentionHeading: "Bewaartermijn",
-  retentionIntro: "Gesloten chats die ouder zijn dan dit worden met hun bestanden geanonimiseerd (de cijfers blijven in de rapportages) of verwijderd, door een taak die elk uur draait. Uit bewaart alles.",
+  retentionIntro: "Gesloten chats die ouder zijn dan dit worden met hun bestanden geanonimiseerd (de cijfers blijven in de rapportages) of verwijderd, door een achtergrondtaak (elk uur, tenzij RETENTION_INTERVAL_MS anders zegt). Uit bewaart alles.",
   retentionEnabled: "Oude chats opruimen",
   retentionDays: "Na hoeveel dagen",
   retentionAction: "Wat er met ze gebeurt",
