@@ -96,11 +96,7 @@ export class AdminApi {
   }
   /** Everything stored about a visitor, as the file the server names (JSON, or the transcript as text). */
   async privacyExport(visitorId: string, format: "json" | "text"): Promise<{ blob: Blob; filename: string }> {
-    const res = await fetch(`/api/privacy/visitors/${encodeURIComponent(visitorId)}/export?format=${format}`, { headers: { authorization: `Bearer ${this.token}` } });
-    if (!res.ok) {
-      const body = (await res.json().catch(() => ({}))) as { error?: ErrorBody };
-      throw new ApiError(res.status, body.error ?? { code: "INTERNAL", message: "" });
-    }
+    const res = await this.file(`/api/privacy/visitors/${encodeURIComponent(visitorId)}/export?format=${format}`);
     const filename = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? `visitor-${visitorId}.${format === "text" ? "txt" : "json"}`;
     return { blob: await res.blob(), filename };
   }
@@ -164,11 +160,16 @@ export class AdminApi {
   }
   /** One table as CSV: not JSON, so fetched here rather than through request(). */
   async reportCsv(table: ReportTable, from: string, to: string, tz: string): Promise<Blob> {
-    const res = await fetch(`/api/reports/export.csv?${new URLSearchParams({ table, from, to, tz })}`, { headers: { authorization: `Bearer ${this.token}` } });
+    return (await this.file(`/api/reports/export.csv?${new URLSearchParams({ table, from, to, tz })}`)).blob();
+  }
+
+  /** A download that is not JSON: the response itself, or the server's error as an ApiError. */
+  private async file(path: string): Promise<Response> {
+    const res = await fetch(path, { headers: { authorization: `Bearer ${this.token}` } });
     if (!res.ok) {
       const body = (await res.json().catch(() => ({}))) as { error?: ErrorBody };
       throw new ApiError(res.status, body.error ?? { code: "INTERNAL", message: "" });
     }
-    return res.blob();
+    return res;
   }
 }
