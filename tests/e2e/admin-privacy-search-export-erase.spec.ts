@@ -98,3 +98,25 @@ test("an admin turns on retention in Settings and the server keeps it", async ({
   await expect(section.getByRole("status")).toHaveText("Saved.");
   expect((await api<Settings>(server.url, "/api/settings", { token: admin.token })).body).toMatchObject({ retentionDays: 90, retentionAction: "delete" });
 });
+
+test("the history shows 50 entries a page and pages back and forth", async ({ page }) => {
+  const admin = await login(server.url);
+  // 55 audited changes: the wait limit set to 300, 301, … 354 seconds.
+  for (let i = 0; i < 55; i++) {
+    expect((await api(server.url, "/api/settings", { method: "PATCH", token: admin.token, body: { waitLimitSeconds: 300 + i } })).status).toBe(200);
+  }
+  await signInToInbox(page, server.url);
+  await page.getByRole("link", { name: "History" }).click();
+  await page.getByLabel("Kind").selectOption("setting");
+  const rows = page.getByRole("row").filter({ hasText: "Settings" });
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByRole("button", { name: "Newer" })).toBeDisabled();
+  await page.getByRole("button", { name: "Older" }).click();
+  await expect(page.getByText("Page 2")).toBeVisible();
+  await expect(rows).not.toHaveCount(50);
+  const older = await rows.count();
+  expect(older).toBeGreaterThanOrEqual(5);
+  await expect(page.getByRole("button", { name: "Older" })).toBeDisabled();
+  await page.getByRole("button", { name: "Newer" }).click();
+  await expect(rows).toHaveCount(50);
+});

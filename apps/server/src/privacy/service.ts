@@ -194,7 +194,9 @@ export class PrivacyService {
       const removed = await tx.mailOutbox.deleteMany({ where: this.mailWhere(visitor.email, [], offline.map((o) => o.id)) });
       await this.emptyOfflineMessages(tx, offline.map((o) => o.id));
       await tx.attachment.deleteMany({ where: { id: { in: uploads.map((u) => u.id) } } });
-      await tx.visitor.delete({ where: { id: visitorId } });
+      // A chat started meanwhile would go with the row: refuse instead, and an erasure later finishes the job.
+      const gone = await tx.visitor.deleteMany({ where: { id: visitorId, conversations: { none: { status: { in: OPEN_STATUSES } } } } });
+      if (gone.count === 0) throw new AppError("VISITOR_IN_CHAT");
       return removed.count;
     });
     await this.ctx.files.dropUnreferenced(uploads.flatMap((u) => (u.thumbnailHash ? [u.hash, u.thumbnailHash] : [u.hash])));
