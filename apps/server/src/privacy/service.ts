@@ -5,6 +5,7 @@ import type { ErasureCounts, PrivacyExport, PrivacyVisitor } from "@live-chat/pr
 import type { Context } from "../context.js";
 import type { Db } from "../store/db.js";
 import { AppError } from "../errors.js";
+import { parseStoredJson } from "../store/json.js";
 import { ReviewService } from "../coaching/reviews.js";
 import { renderTranscript } from "./transcript.js";
 
@@ -18,14 +19,6 @@ const SEARCH_LIMIT = 50;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-function parseJson(data: string | null): unknown {
-  if (data === null) return null;
-  try {
-    return JSON.parse(data);
-  } catch {
-    return data;
-  }
-}
 /** A LIKE pattern that matches `q` anywhere, with LIKE's own wildcards taken literally. */
 const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export const zeroCounts = (): ErasureCounts => ({ conversations: 0, messages: 0, files: 0, offlineMessages: 0, mails: 0 });
@@ -145,7 +138,7 @@ export class PrivacyService {
           createdAt: m.createdAt.toISOString(),
           attachments: filesOfMessage.get(m.id) ?? [],
         })),
-        events: c.events.map((e) => ({ type: e.type, actorType: e.actorType, data: parseJson(e.data), createdAt: e.createdAt.toISOString() })),
+        events: c.events.map((e) => ({ type: e.type, actorType: e.actorType, data: parseStoredJson(e.data), createdAt: e.createdAt.toISOString() })),
         rating: c.rating ? { score: c.rating.score, comment: c.rating.comment, createdAt: c.rating.createdAt.toISOString() } : null,
         followUps: c.followUps.map((f) => ({ channel: f.channel, phone: f.phone, note: f.note, dueAt: f.dueAt.toISOString(), doneAt: iso(f.doneAt), createdAt: f.createdAt.toISOString() })),
         reasons: c.reasons.map((r) => (c.locale === "nl" ? r.reason.nameNl : r.reason.nameEn)),

@@ -9,20 +9,12 @@ import type { RoutingService } from "../../routing/service.js";
 import type { HttpAnnouncer } from "../announcer.js";
 import { AppError, fromZod } from "../../errors.js";
 import { audit } from "../audit.js";
+import { parseStoredJson } from "../../store/json.js";
 import { localeOf, parseBody, parseQuery, requireAdmin, requireAuth } from "../middleware.js";
 import { cannedReplyTransferRoutes } from "./admin-canned-replies.js";
 import { reportRoutes } from "./admin-reports.js";
 
 const DEFAULT_HISTORY_LIMIT = 100;
-
-function parseData(data: string | null): unknown {
-  if (data === null) return null;
-  try {
-    return JSON.parse(data);
-  } catch {
-    return data;
-  }
-}
 
 export function adminRoutes(ctx: Context, auth: AuthService, routing: RoutingService, broadcast: HttpAnnouncer): Router {
   const router = Router();
@@ -63,7 +55,7 @@ export function adminRoutes(ctx: Context, auth: AuthService, routing: RoutingSer
       entityId: row.entityId,
       action: row.action,
       actor: row.actorId ? (actors.get(row.actorId) ?? { id: row.actorId, name: "" }) : null,
-      data: parseData(row.data),
+      data: parseStoredJson(row.data),
       createdAt: row.createdAt.toISOString(),
     }));
     res.json(entries);
