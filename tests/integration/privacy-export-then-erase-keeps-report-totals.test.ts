@@ -151,6 +151,10 @@ describe("privacy: find, export and erase a visitor", () => {
     expect(refused.body.error).toMatchObject({ code: "VISITOR_IN_CHAT", message: expect.stringContaining("open chat") });
     expect((await admin<PrivacyExport>(`/api/privacy/visitors/${visitor.session.visitorId}/export`)).body.conversations[0].messages.map((m) => m.body)).toContain("Ik wacht nog");
     expect((await admin("/api/privacy/visitors?q=")).status).toBe(400);
+    expect((await admin("/api/privacy/visitors?q=ab%00")).status).toBe(400);
+    expect((await admin("/api/privacy/visitors/erased/export")).status).toBe(404);
+    expect((await admin("/api/privacy/visitors/x%00y/export")).status).toBe(404);
+    expect((await admin("/api/privacy/visitors/x%00y", { method: "DELETE" })).status).toBe(404);
     const op = await createOperator(server.url, server.adminToken, { name: "Piet" });
     for (const [method, path] of [["GET", "/api/privacy/visitors?q=hanna"], ["GET", `/api/privacy/visitors/${visitor.session.visitorId}/export`], ["DELETE", `/api/privacy/visitors/${visitor.session.visitorId}`]] as const) {
       expect((await api(server.url, path, { method, token: op.token })).status).toBe(403);

@@ -152,7 +152,7 @@ export const auditQuerySchema = z.object({
 });
 
 /** `GET /api/privacy/visitors?q=`: part of a name or an e-mail address. */
-export const privacySearchSchema = z.object({ q: z.string().trim().min(2).max(200) });
+export const privacySearchSchema = z.object({ q: text().trim().min(2).max(200) });
 /** `GET /api/privacy/visitors/:id/export?format=`: JSON (default) or the readable transcript as text. */
 export const privacyExportQuerySchema = z.object({ format: z.enum(["json", "text"]).optional() });
 

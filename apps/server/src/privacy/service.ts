@@ -15,6 +15,8 @@ const OPEN_STATUSES = ["queued", "active", "wrapping_up"];
 /** Close reasons the server itself writes; anything else was typed by an operator and may name the person. */
 const SYSTEM_CLOSE_REASONS = new Set(["visitor_left", "missed", "closed_by_operator"]);
 const SEARCH_LIMIT = 50;
+/** What a visitor id can look like; anything else (a NUL, a path) names nobody and never reaches the database. */
+const VISITOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -82,7 +84,7 @@ export class PrivacyService {
 
   /** Everything stored about the visitor, with a readable transcript and download links for their files. */
   async export(visitorId: string): Promise<PrivacyExport> {
-    if (visitorId === ERASED_VISITOR_ID) throw new AppError("NOT_FOUND");
+    if (visitorId === ERASED_VISITOR_ID || !VISITOR_ID.test(visitorId)) throw new AppError("NOT_FOUND");
     const visitor = await this.db.visitor.findUnique({ where: { id: visitorId } });
     if (!visitor) throw new AppError("NOT_FOUND");
     const conversations = await this.db.conversation.findMany({
@@ -174,7 +176,7 @@ export class PrivacyService {
    * emptied, their unsent uploads and their row deleted. A chat still open is refused: it must end first.
    */
   async erase(visitorId: string): Promise<ErasureCounts> {
-    if (visitorId === ERASED_VISITOR_ID) throw new AppError("NOT_FOUND");
+    if (visitorId === ERASED_VISITOR_ID || !VISITOR_ID.test(visitorId)) throw new AppError("NOT_FOUND");
     const visitor = await this.db.visitor.findUnique({ where: { id: visitorId }, include: { conversations: { select: { id: true, status: true } } } });
     if (!visitor) throw new AppError("NOT_FOUND");
     if (visitor.conversations.some((c) => OPEN_STATUSES.includes(c.status))) throw new AppError("VISITOR_IN_CHAT");
