@@ -31,6 +31,8 @@ const FIELD_LABEL: Record<string, MessageKey> = {
   idleCloseSeconds: "idleClose",
   defaultMaxChats: "defaultMaxChats",
   offlineAnswerHours: "offlineAnswerHours",
+  retentionDays: "retentionHeading",
+  retentionAction: "retentionAction",
 };
 const ACTION_LABEL: Record<string, MessageKey> = {
   created: "action_created",
