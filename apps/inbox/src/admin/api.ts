@@ -20,6 +20,7 @@ import type {
   User,
 } from "@live-chat/protocol";
 import { ApiError, request } from "../api.js";
+import { uploadFile, type ChosenFile } from "../uploads.js";
 
 export type UserFields = { email: string; name: string; role: User["role"]; maxChats?: number; locale?: Locale };
 /** A new user gets a password now, or a one-time link with which they choose one. */
@@ -52,6 +53,13 @@ export class AdminApi {
   }
   deleteCannedReply(id: string): Promise<void> {
     return this.request(`/api/canned-replies/${encodeURIComponent(id)}`, "DELETE");
+  }
+  /** The file a reply sends along (an upload of the team's not sent in any chat), or none. */
+  setCannedReplyAttachment(id: string, attachmentId: string | null): Promise<CannedReply> {
+    return this.request(`/api/canned-replies/${encodeURIComponent(id)}/attachment`, "PUT", { attachmentId });
+  }
+  uploadFile(chosen: ChosenFile, locale: Locale, onProgress: () => void) {
+    return uploadFile(this.token, chosen, locale, onProgress);
   }
   exportCannedReplies(): Promise<CannedReplyInput[]> {
     return this.request("/api/canned-replies/export");
