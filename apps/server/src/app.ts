@@ -201,6 +201,14 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
       routing.refreshQueueIfStale();
     });
   }, Math.min(5000, Math.max(200, Math.floor(initial.operatorGraceMs / 4))));
+  // Uploads nobody sent go after FILES_UNSENT_MAX_AGE_MS; looked for a few times within that age, at most hourly.
+  const unsentFilesSweep = setInterval(
+    () => work.run("unsent files sweep", async () => {
+      const removed = await ctx.files.sweepUnsent();
+      if (removed > 0) log.info({ removed }, "removed uploads never sent");
+    }),
+    Math.max(1000, Math.min(3_600_000, Math.floor(config.unsentFileMaxAgeMs / 4))),
+  );
   const clusterReconcile = clustered
     ? setInterval(() => work.run("cluster reconcile", () => reconcileConnections(ctx, broadcast, conversations)), config.clusterReconcileMs)
     : undefined;
@@ -225,6 +233,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   async function shutDown(): Promise<void> {
     clearInterval(visitorSweep);
     clearInterval(operatorSweep);
+    clearInterval(unsentFilesSweep);
     clearInterval(clusterReconcile);
     await mail.stop();
     // Disconnect bookkeeping and acks in flight finish while the cluster adapter can still answer,

@@ -1,7 +1,7 @@
 // What the product mails, each queued in the same transaction as the action that causes it: an
 // answer to an offline message or an e-mail follow-up, a transcript, an invitation, a password
 // reset, the "a chat waits unanswered" alert and an admin's test mail.
-import type { FollowUp, Locale, MailItem, OfflineMessage } from "@live-chat/protocol";
+import { describeAttachment, type FollowUp, type Locale, type MailItem, type OfflineMessage } from "@live-chat/protocol";
 import type { Context } from "../context.js";
 import type { MailAnnouncer } from "./announcer.js";
 import { AppError } from "../errors.js";
@@ -92,8 +92,16 @@ export class MailService {
     const to = email ?? conversation.visitor.email;
     if (!to) throw new AppError("NO_EMAIL_ADDRESS", "email");
     const rows = await this.ctx.db.message.findMany({ where: { conversationId, kind: { not: "note" } }, orderBy: { seq: "asc" } });
-    const lines: TranscriptLine[] = rows.map((m) => ({ author: m.authorType as TranscriptLine["author"], ...(m.authorName ? { name: m.authorName } : {}), at: m.createdAt, body: m.body }));
     const locale = asLocale(conversation.locale);
+    // Files are named under their message, never linked: a signed link would stop working long before the mail is read.
+    const files = await this.ctx.db.attachment.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" }, select: { messageId: true, name: true, size: true, type: true } });
+    const filesOf = (messageId: string) => files.filter((f) => f.messageId === messageId).map((f) => describeAttachment(f, locale));
+    const lines: TranscriptLine[] = rows.map((m) => ({
+      author: m.authorType as TranscriptLine["author"],
+      ...(m.authorName ? { name: m.authorName } : {}),
+      at: m.createdAt,
+      body: [m.body, ...filesOf(m.id)].filter(Boolean).join("\n"),
+    }));
     const mail = renderMail("transcript", locale, { name: conversation.visitor.name ?? undefined, startedAt: conversation.createdAt, lines });
     const row = await this.ctx.db.$transaction(async (tx) => {
       // A visitor who typed an address and had none on file keeps it for the answer to their reply.
