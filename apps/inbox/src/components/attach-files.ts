@@ -51,7 +51,7 @@ export class AttachFiles extends LightElement {
   protected override render() {
     const l = this.locale;
     const chosen = this.chosen;
-    return html`<input type="file" id="attach-input-${this.conversationId}" class="visually-hidden" multiple tabindex="-1" @change=${this.onChosen} />
+    return html`<input type="file" multiple hidden @change=${this.onChosen} />
       <button type="button" class="attach" ?disabled=${this.disabled} title=${t(l, "attachFile")} aria-label=${t(l, "attachFile")}
         @click=${() => this.querySelector<HTMLInputElement>("input[type=file]")?.click()}><span aria-hidden="true">📎</span></button>
       ${chosen.length

@@ -98,7 +98,7 @@ export class Composer extends LitElement {
         : nothing}
       <div class="row">
         <label class="sr" for="message">${t.message}</label>
-        <input id="file" class="sr" type="file" multiple accept=${ACCEPT} tabindex="-1" @change=${this.onChosen} />
+        <input id="file" type="file" multiple accept=${ACCEPT} hidden @change=${this.onChosen} />
         <button type="button" class="clip" aria-label=${t.attach} title=${t.attach} @click=${() => this.field<HTMLInputElement>("file")?.click()}>📎</button>
         <textarea
           id="message"
