@@ -57,6 +57,7 @@ test("an operator sends a PDF with the paperclip, and a canned reply sends its r
   expect(Buffer.from(await served.body()).equals(invoice)).toBe(true);
 
   await inbox.getByRole("button", { name: "Returns form" }).click();
+  await expect(inbox.locator(".draft-source")).toContainText("It sends the file returns-form.pdf along.");
   await inbox.getByRole("button", { name: "Send", exact: true }).click();
   await expect(widget.getByText("Here is our returns form.")).toBeVisible();
   const form = widget.getByRole("link", { name: /returns-form\.pdf/ });

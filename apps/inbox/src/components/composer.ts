@@ -208,6 +208,12 @@ export class Composer extends StoreElement {
     void this.updateComplete.then(() => this.box?.focus());
   }
 
+  /** " It sends the file …": the operator knows before sending that the reply carries a file. */
+  private cannedFileNote(replyId: string): string {
+    const file = this.canned.replies.find((r) => r.id === replyId)?.attachment;
+    return file ? ` ${t(this.locale, "cannedSendsFile", { name: file.name })}` : "";
+  }
+
   /** A screenshot pasted into the reply box goes with the message, as a chosen file. */
   private onPaste(event: ClipboardEvent): void {
     const pasted = [...(event.clipboardData?.files ?? [])];
@@ -269,7 +275,7 @@ export class Composer extends StoreElement {
             <button type="button" ?disabled=${closed} @click=${this.summarise}>${t(l, "summarise")}</button>
             <span class="help">${this.selection ? t(l, "selected", { text: this.selection }) : t(l, "clarifyHelp")}</span>
           </div>
-          ${draft.canned ? html`<p class="draft-source">${t(l, "cannedBasedOn", { title: draft.canned.title })}</p>` : null}
+          ${draft.canned ? html`<p class="draft-source">${t(l, "cannedBasedOn", { title: draft.canned.title })}${this.cannedFileNote(draft.canned.id)}</p>` : null}
           ${draft.summary
             ? html`<p class="draft-source summary-mode">
                 ${t(l, "summaryMode")}

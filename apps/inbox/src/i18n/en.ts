@@ -505,4 +505,5 @@ export const en = {
   removeFile: "Remove {name}",
   cannedFile: "File sent with this reply (optional)",
   cannedFileHelp: "For example a returns form. Images, PDF, text and office files up to the size limit in Settings.",
+  cannedSendsFile: "It sends the file {name} along.",
 } as const;

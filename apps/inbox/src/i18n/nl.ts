@@ -507,4 +507,5 @@ export const nl = {
   removeFile: "{name} verwijderen",
   cannedFile: "Bestand dat met dit antwoord meegaat (optioneel)",
   cannedFileHelp: "Bijvoorbeeld een retourformulier. Afbeeldingen, pdf, tekst- en kantoorbestanden tot de maximale grootte in Instellingen.",
+  cannedSendsFile: "Het bestand {name} gaat mee.",
 } satisfies Record<keyof typeof en, string>;
