@@ -2,7 +2,7 @@
 // cards with name, size and type; every preview named for screen readers by its file name.
 import { html } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import type { Attachment, Locale } from "@live-chat/protocol";
+import type { Attachment, Locale, Message } from "@live-chat/protocol";
 import { formatFileSize } from "@live-chat/protocol/attachments";
 import { t } from "../i18n.js";
 import { LightElement } from "./light-element.js";
@@ -21,13 +21,37 @@ export function kindOf(type: string): string {
   return known[type] ?? type.replace(/^image\//, "").toUpperCase();
 }
 
+/** A link names its expiry (`exp`, unix seconds); one past it, or about to be, is fetched afresh before use. */
+function expiring(url: string): boolean {
+  const exp = Number(new URL(url, location.href).searchParams.get("exp"));
+  return !exp || exp - 30 < Date.now() / 1000;
+}
+
 @customElement("lc-attachments")
 export class Attachments extends LightElement {
   @property({ attribute: false }) attachments: Attachment[] = [];
   @property() locale: Locale = "en";
+  /** Fetches the message again with fresh links. */
+  @property({ attribute: false }) refresh: (() => Promise<Message | undefined>) | undefined;
 
-  private open(a: Attachment, event: Event): void {
-    void Lightbox.ensure().show(a, event.currentTarget as HTMLElement, this.locale);
+  /** The attachment with links that work now: as it is, or fetched afresh. */
+  private async usable(a: Attachment): Promise<Attachment> {
+    if (!expiring(a.url) || !this.refresh) return a;
+    return (await this.refresh())?.attachments?.find((fresh) => fresh.id === a.id) ?? a;
+  }
+
+  private async open(a: Attachment, event: Event): Promise<void> {
+    const opener = event.currentTarget as HTMLElement;
+    void Lightbox.ensure().show(await this.usable(a), opener, this.locale);
+  }
+
+  /** An expired card link would answer 410: the click waits for a fresh one and follows that. */
+  private async download(a: Attachment, event: Event): Promise<void> {
+    if (!expiring(a.url)) return;
+    event.preventDefault();
+    const fresh = await this.usable(a);
+    const link = Object.assign(document.createElement("a"), { href: fresh.url, download: fresh.name });
+    link.click();
   }
 
   protected override render() {
@@ -36,12 +60,12 @@ export class Attachments extends LightElement {
       ${this.attachments.map((a) =>
         a.thumbnailUrl
           ? html`<li>
-              <button type="button" class="attachment-preview" aria-label=${t(l, "openImage", { name: a.name })} @click=${(e: Event) => this.open(a, e)}>
-                <img src=${a.thumbnailUrl} alt=${a.name} loading="lazy" />
+              <button type="button" class="attachment-preview" aria-label=${t(l, "openImage", { name: a.name })} @click=${(e: Event) => void this.open(a, e)}>
+                <img src=${a.thumbnailUrl} alt=${a.name} loading="lazy" @error=${() => expiring(a.thumbnailUrl!) && void this.refresh?.()} />
               </button>
             </li>`
           : html`<li>
-              <a class="attachment-card" href=${a.url} download=${a.name}>
+              <a class="attachment-card" href=${a.url} download=${a.name} @click=${(e: Event) => void this.download(a, e)}>
                 <span class="attachment-name">${a.name}</span>
                 <span class="attachment-facts">${t(l, "fileFacts", { size: formatFileSize(a.size, l), type: kindOf(a.type) })}</span>
               </a>

@@ -264,7 +264,7 @@ export class Transcript extends StoreElement {
             </p>`
           : null}
         ${m.body ? html`<p class="body">${this.renderBody(m.body)}</p>` : null}
-        ${m.attachments?.length ? html`<lc-attachments .attachments=${m.attachments} .locale=${l}></lc-attachments>` : null}
+        ${m.attachments?.length ? html`<lc-attachments .attachments=${m.attachments} .locale=${l} .refresh=${() => this.store.transcripts.refreshMessage(m.conversationId, m.seq)}></lc-attachments>` : null}
         ${m.meta?.summary ? this.renderSummary(m) : null}
       </div>
       ${picking ? this.renderPicker(m) : null}

@@ -59,6 +59,13 @@ export class Transcripts {
     return ack;
   }
 
+  /** One message again, its file links fresh: they expire after 15 minutes, a transcript stays open for hours. */
+  async refreshMessage(conversationId: string, seq: number): Promise<Message | undefined> {
+    const [fresh] = await olderMessages(this.#store.token, conversationId, seq + 1, 1).catch(() => []);
+    if (fresh?.seq === seq) this.#merge(conversationId, [fresh]);
+    return fresh?.seq === seq ? fresh : undefined;
+  }
+
   typing(conversationId: string, typing: boolean): void {
     this.#store.connection.signal(conversationId, typing);
   }
