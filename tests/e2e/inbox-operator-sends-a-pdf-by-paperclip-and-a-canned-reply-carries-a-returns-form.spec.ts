@@ -1,11 +1,12 @@
 // The team's files from the inbox: the operator attaches a PDF with the paperclip and the visitor
-// downloads the very bytes; an admin puts a returns form on a canned reply, and using the reply sends it.
+// downloads the very bytes; an admin puts a returns form on a canned reply, and using the reply sends it;
+// a screenshot pasted into the reply box reaches the visitor as an image.
 import { expect, test } from "@playwright/test";
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
 import { signInToInbox } from "./inbox-fixtures.js";
-import { openChat, sendMessage } from "./widget-fixtures.js";
-
-const pdf = (text: string) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+import { pdf } from "../integration/files-support.js";
+import sharp from "sharp";
+import { openChat, pasteImage, sendMessage } from "./widget-fixtures.js";
 
 let server: SpawnedServer;
 test.beforeAll(async () => {
@@ -64,4 +65,12 @@ test("an operator sends a PDF with the paperclip, and a canned reply sends its r
   await expect(form).toBeVisible();
   const formBytes = await widget.request.get((await form.getAttribute("href"))!);
   expect(Buffer.from(await formBytes.body()).equals(returnsForm)).toBe(true);
+
+  const reply = inbox.getByRole("textbox", { name: "Reply" });
+  await pasteImage(inbox, await sharp({ create: { width: 400, height: 300, channels: 3, background: "#888" } }).png().toBuffer(), reply);
+  await expect(inbox.getByRole("list", { name: "Files to send" })).toContainText("image.png");
+  await reply.fill("This is where the order number is");
+  await reply.press("Enter");
+  await expect(widget.getByText("This is where the order number is")).toBeVisible();
+  await expect.poll(() => widget.getByRole("img", { name: "image.png" }).evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(320);
 });

@@ -1,11 +1,11 @@
 // A visitor pastes a screenshot into the chat; the operator's inbox shows its thumbnail, named by the
 // file, and opens the full image in a lightbox that Escape closes, focus back on the thumbnail. The
 // visitor on a desktop and on a phone; the operator at a desk (the inbox is not laid out for phones).
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
 import { signInToInbox } from "./inbox-fixtures.js";
-import { openChat } from "./widget-fixtures.js";
+import { openChat, pasteImage } from "./widget-fixtures.js";
 
 // A server per test, so each screen's operator sees only its own chat.
 let server: SpawnedServer;
@@ -15,16 +15,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await server?.stop();
 });
-
-/** Puts an image on the clipboard event the way a browser does for a pasted screenshot. */
-async function pasteImage(page: Page, png: Buffer): Promise<void> {
-  await page.getByRole("textbox", { name: "Message" }).evaluate((box, base64) => {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const data = new DataTransfer();
-    data.items.add(new File([bytes], "image.png", { type: "image/png" }));
-    box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
-  }, png.toString("base64"));
-}
 
 const loaded = (img: import("@playwright/test").Locator) => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth);
 

@@ -4,14 +4,10 @@
 // limit, and the visitor reads why and can remove it.
 import sharp from "sharp";
 import type { Page } from "@playwright/test";
-import { expect, openChat, patchSettings, sendMessage, test } from "./widget-fixtures.js";
+import { expect, openChat, pasteImage, patchSettings, sendMessage, test } from "./widget-fixtures.js";
 
 async function pasteScreenshot(page: Page, png: Buffer): Promise<void> {
-  await page.getByRole("textbox", { name: "Message" }).evaluate((box, base64) => {
-    const data = new DataTransfer();
-    data.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], "image.png", { type: "image/png" }));
-    box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
-  }, png.toString("base64"));
+  await pasteImage(page, png);
   await page.getByRole("button", { name: "Send", exact: true }).click();
 }
 

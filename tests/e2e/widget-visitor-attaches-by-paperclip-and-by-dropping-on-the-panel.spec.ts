@@ -1,8 +1,9 @@
 // Besides pasting, a visitor attaches files with the paperclip (the phone's camera, gallery or files)
 // and by dropping them on the chat; text and files go as one message, and a chosen file can be taken off.
+import { pdf as pdfOf } from "../integration/files-support.js";
 import { expect, openChat, sendMessage, test } from "./widget-fixtures.js";
 
-const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% order 5521\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+const pdf = pdfOf("order 5521");
 
 test("a file from the paperclip and one dropped on the panel go with the text as one message", async ({ page, server, bringOperatorOnline }) => {
   const anna = await bringOperatorOnline("Anna");
