@@ -1,10 +1,11 @@
 // The hot path: store one message with the next seq, atomically, in as little work as possible.
 // SQLite: prepared statements in one synchronous transaction on Prisma's own connection (so they
-// never interleave with a Prisma transaction). PostgreSQL: one statement, one round trip.
+// never interleave with a Prisma transaction). PostgreSQL: one statement per message, concurrent ones in one commit.
 import { randomUUID } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 import type { Pool } from "pg";
 import type { Db } from "./db.js";
+import { GroupCommit, type GroupCommitOptions } from "./group-commit.js";
 import type { AppendRequest, AppendResult, ConversationHead, MessageLog, StoredMessage } from "./message-log.js";
 
 /** What else a message changes on its conversation: who is waiting for whom. */
@@ -81,8 +82,11 @@ export function sqliteMessageLog(db: Db, client: BetterSqlite3.Database, exclusi
   };
 }
 
-/** PostgreSQL through its own small pg pool: one statement, one round trip, no ORM in between. */
-export function postgresMessageLog(db: Db, pool: Pool): MessageLog {
+/**
+ * PostgreSQL through its own small pg pool: one prepared statement per message, no ORM in between;
+ * messages sent while others commit share their transaction (group commit), acknowledged after COMMIT.
+ */
+export function postgresMessageLog(db: Db, pool: Pool, options: GroupCommitOptions = { maxInFlight: 4, maxBatch: 64 }): MessageLog {
   const NOW = `($12::timestamptz AT TIME ZONE 'UTC')`;
   const sql = Object.fromEntries(
     (Object.keys(SET_EFFECT) as Effect[]).map((effect) => [
@@ -100,23 +104,29 @@ export function postgresMessageLog(db: Db, pool: Pool): MessageLog {
     ]),
   ) as Record<Effect, string>;
 
+  const commits = new GroupCommit(pool, options);
   return {
     async append(r) {
       const id = randomUUID();
+      const query = {
+        name: `append_message_${effectOf(r)}`,
+        text: sql[effectOf(r)],
+        values: [r.conversationId, r.guard.visitorId ?? null, r.guard.operatorId ?? null, r.clientId, id, r.kind, r.authorType, r.authorId, r.authorName, r.body, r.cannedReplyId, r.now.toISOString(), r.meta],
+      };
       let rows: ConversationHead[];
       try {
-        const result = await pool.query<ConversationHead>({
-          name: `append_message_${effectOf(r)}`,
-          text: sql[effectOf(r)],
-          values: [r.conversationId, r.guard.visitorId ?? null, r.guard.operatorId ?? null, r.clientId, id, r.kind, r.authorType, r.authorId, r.authorName, r.body, r.cannedReplyId, r.now.toISOString(), r.meta],
-        });
-        rows = result.rows;
+        rows = await commits.submit(
+          r.conversationId,
+          async (client) => (await client.query<ConversationHead>(query)).rows,
+          async () => (await pool.query<ConversationHead>(query)).rows,
+        );
       } catch (err) {
         // The same clientId stored by a concurrent send: the unique index refused this one whole.
         const existing = r.clientId ? await findByClientId(db, r.conversationId, r.clientId) : null;
         if (existing) return { status: "duplicate", message: existing };
         throw err;
       }
+      // Looked up only now, after the commit: an earlier send of this clientId in the same batch is visible from here on.
       const head = rows[0];
       if (!head) {
         const existing = r.clientId ? await findByClientId(db, r.conversationId, r.clientId) : null;
