@@ -21,11 +21,11 @@ export interface RunningTarget extends Target {
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The bare relay, or with `storeUrl` (file:… or postgresql://…) the durable-insert floor on that database. */
-export async function startRelay(operatorCount: number, storeUrl?: string): Promise<RunningTarget> {
+export async function startRelay(operatorCount: number, storeUrl?: string, probeEnv: Record<string, string> = {}): Promise<RunningTarget> {
   const relay = await spawnUntilUrl(["--import", "tsx", join(here, "relay-server.ts")], {
     urlPattern: /"url":"(http:\/\/127\.0\.0\.1:\d+)"/,
     label: storeUrl ? "floor" : "relay",
-    env: { ...(process.env as Record<string, string>), ...(storeUrl ? { RELAY_STORE: storeUrl } : {}) },
+    env: { ...(process.env as Record<string, string>), ...(storeUrl ? { RELAY_STORE: storeUrl } : {}), ...probeEnv },
   });
   return {
     nodes: [relay.url],
@@ -96,7 +96,7 @@ export interface ProductTarget extends RunningTarget {
  * The built server (apps/server/dist/main.js), one node or `nodes` of a cluster on one PostgreSQL and
  * Redis. Every load comes from loopback, one address: the per-address budgets are lifted for the bench.
  */
-export async function startProduct(databaseUrl: string, operatorCount: number, options: { profileDir?: string; nodes?: number; redisUrl?: string } = {}): Promise<ProductTarget> {
+export async function startProduct(databaseUrl: string, operatorCount: number, options: { profileDir?: string; nodes?: number; redisUrl?: string; probeEnv?: Record<string, string> } = {}): Promise<ProductTarget> {
   const nodes = options.nodes ?? 1;
   const cluster: Record<string, string> = nodes > 1 || options.redisUrl ? { REDIS_URL: options.redisUrl ?? "redis://127.0.0.1:6379", REDIS_KEY_PREFIX: `bench-${Date.now().toString(36)}`, SESSION_SECRET: "bench-cluster-secret" } : {};
   const env = {
@@ -108,6 +108,7 @@ export async function startProduct(databaseUrl: string, operatorCount: number, o
     VISITOR_ADDRESS_LIMIT_SCALE: "100000",
     ...cluster,
     ...(options.profileDir ? { NODE_OPTIONS: `--require ${join(here, "server-probe.cjs")}`, BENCH_PROFILE_DIR: options.profileDir } : {}),
+    ...options.probeEnv,
   };
   const servers: SpawnedServer[] = [];
   const stop = async () => {
@@ -195,7 +196,8 @@ export interface NamedTarget extends RunningTarget {
 }
 
 /** Starts a target by name on a fresh database of its own (dropped again by `stop`), with operators for `visitors`. */
-export async function startNamed(name: TargetName, visitors: number, options: { postgresUrl: string; redisUrl: string; profileDir?: string }): Promise<NamedTarget> {
+export async function startNamed(name: TargetName, visitors: number, options: { postgresUrl: string; redisUrl: string; profileDir?: string; memoryDir?: string }): Promise<NamedTarget> {
+  const probeEnv: Record<string, string> = options.memoryDir ? { NODE_OPTIONS: `--expose-gc --require ${join(here, "memory-probe.cjs")}`, BENCH_MEMORY_DIR: options.memoryDir } : {};
   const nodes = name === "cluster2-postgresql" ? 2 : name === "cluster3-postgresql" ? 3 : 1;
   const storage = name === "relay" ? "none" : name.endsWith("sqlite") ? "sqlite" : "postgresql";
   const operatorCount = operatorsFor(visitors, nodes);
@@ -203,10 +205,10 @@ export async function startNamed(name: TargetName, visitors: number, options: { 
   const dispose = async () => database?.dispose().catch((err: unknown) => process.stderr.write(`could not remove the bench database: ${String(err)}\n`));
   try {
     if (!name.startsWith("product") && !name.startsWith("cluster")) {
-      const relay = await startRelay(operatorCount, database?.url);
+      const relay = await startRelay(operatorCount, database?.url, probeEnv);
       return { ...relay, name, storage, errors: () => [], stop: async () => { await relay.stop(); await dispose(); } };
     }
-    const product = await startProduct(database!.url, operatorCount, { nodes, ...(nodes > 1 ? { redisUrl: options.redisUrl } : {}), profileDir: options.profileDir });
+    const product = await startProduct(database!.url, operatorCount, { nodes, ...(nodes > 1 ? { redisUrl: options.redisUrl } : {}), profileDir: options.profileDir, probeEnv });
     return {
       ...product,
       name,
