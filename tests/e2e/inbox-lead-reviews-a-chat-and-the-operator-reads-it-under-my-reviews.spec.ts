@@ -69,7 +69,7 @@ test("a lead reviews one chat and its operator reads the review", async ({ page,
 
   // Reports: the method per operator, and the hours in a chosen zone.
   await nav.getByRole("link", { name: "Reports" }).click();
-  const method = page.getByRole("table", { name: "Method per operator" });
+  const method = page.getByRole("table", { name: "Method of each operator" });
   const evaRow = method.getByRole("row", { name: /Eva Operator/ });
   await expect(evaRow.getByRole("cell").nth(0)).toHaveText("2");
   await expect(evaRow.getByRole("cell").nth(1)).toHaveText("50%");

@@ -555,7 +555,7 @@ export const en = {
   reviewerColumn: "Reviewer",
   scoreColumn: "Score",
   noteColumn: "Note",
-  methodHeading: "Method per operator",
+  methodHeading: "Method of each operator",
   methodIntro: "Per operator, over the answered chats in the period.",
   methodReviewed: "Answered chats",
   methodGreeted: "With a greeting",

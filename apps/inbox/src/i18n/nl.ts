@@ -557,7 +557,7 @@ export const nl = {
   reviewerColumn: "Beoordelaar",
   scoreColumn: "Score",
   noteColumn: "Notitie",
-  methodHeading: "Methode per medewerker",
+  methodHeading: "Methode bij elke medewerker",
   methodIntro: "Per medewerker, over de beantwoorde gesprekken in de periode.",
   methodReviewed: "Beantwoorde gesprekken",
   methodGreeted: "Met begroeting",
