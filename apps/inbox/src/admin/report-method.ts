@@ -5,7 +5,7 @@ import { customElement, property } from "lit/decorators.js";
 import type { Locale, OperatorReport } from "@live-chat/protocol";
 import { t } from "../i18n.js";
 import { adminStyles } from "./styles.js";
-import { formatDuration } from "./report-format.js";
+import { formatDuration, formatPercent } from "./report-format.js";
 
 @customElement("lc-report-method")
 export class ReportMethod extends LitElement {
@@ -16,7 +16,7 @@ export class ReportMethod extends LitElement {
   @property({ attribute: false }) rows: OperatorReport[] = [];
 
   private percent(rate: number | null): string {
-    return rate === null ? t(this.locale, "none") : rate.toLocaleString(this.locale, { style: "percent", maximumFractionDigits: 0 });
+    return formatPercent(this.locale, rate);
   }
 
   override render() {

@@ -8,7 +8,7 @@ import type { AdminApi } from "./api.js";
 import { t } from "../i18n.js";
 import { adminStyles } from "./styles.js";
 import { fieldError, formErrorOf, formLevelError, inLocale, type FormError } from "./form-error.js";
-import { formatDuration } from "./report-format.js";
+import { formatDuration, formatPercent } from "./report-format.js";
 import "./report-targets.js";
 import "./report-reachability.js";
 import "./report-method.js";
@@ -76,7 +76,7 @@ export class AdminReports extends LitElement {
   }
 
   private percent(rate: number | null): string {
-    return rate === null ? t(this.locale, "none") : rate.toLocaleString(this.locale, { style: "percent", maximumFractionDigits: 0 });
+    return formatPercent(this.locale, rate);
   }
 
   /** Most chats first, then by name. */
