@@ -173,7 +173,7 @@ export class AdminReports extends LitElement {
         </div>
         <div class="field">
           <label for="report-zone">${t(l, "zoneLabel")}</label>
-          <select id="report-zone" @change=${(e: Event) => (this.tz = (e.target as HTMLSelectElement).value)}>
+          <select id="report-zone" style="max-width: 16em" @change=${(e: Event) => (this.tz = (e.target as HTMLSelectElement).value)}>
             ${ZONES.map((z) => html`<option value=${z} ?selected=${this.tz === z}>${z}</option>`)}
           </select>
         </div>

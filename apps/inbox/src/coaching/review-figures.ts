@@ -24,7 +24,7 @@ export class ReviewFigures extends LitElement {
     const acted = r.hints.filter((h) => h.actedOn === true).length;
     return html`
       <style>
-        dl { display: grid; grid-template-columns: max-content 1fr; gap: 6px 16px; margin: 0; }
+        dl { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 6px 16px; margin: 0; }
         dt { font-weight: 600; }
         dd { margin: 0; }
         ul { margin: 0; padding-left: 18px; }
