@@ -1,6 +1,7 @@
 // A team lead finds a chat among the past conversations by its contact reason, reads it against the method
-// (timeline, hints acted upon, greeting, closing), leaves a note and a score in Dutch, and sees the method per
-// operator in Reports in a chosen zone; the operator then reads the note under My reviews.
+// (timeline, hints acted upon, greeting, closing), leaves a note and a score in Dutch, and sees in Reports the
+// method of each operator and the chats per reason, narrowed to one reason in a chosen zone; the operator then
+// reads the note under My reviews.
 import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import type { ContactReason, Conversation } from "@live-chat/protocol";
@@ -74,9 +75,16 @@ test("a lead reviews one chat and its operator reads the review", async ({ page,
   await expect(evaRow.getByRole("cell").nth(0)).toHaveText("2");
   await expect(evaRow.getByRole("cell").nth(1)).toHaveText("50%");
   await expect(page.getByRole("button", { name: "Set targets" })).toHaveCount(0);
+  const perReason = page.getByRole("region", { name: "Chats per contact reason" });
+  await expect(perReason.getByRole("row", { name: /Parcel/ }).getByRole("cell").nth(1)).toHaveText("1");
+  await expect(perReason.getByRole("row", { name: /Closed without a reason/ }).getByRole("cell").nth(1)).toHaveText("1");
+  // Narrowed to one reason and read in another zone, on Show.
+  await page.getByLabel("Contact reason", { exact: true }).selectOption({ label: "Parcel" });
   await page.getByLabel("Time zone").selectOption("Asia/Tokyo");
   await page.getByRole("button", { name: "Show", exact: true }).click();
   await expect(page.getByText("Chats started per hour, in the zone Asia/Tokyo.", { exact: false })).toBeVisible();
+  await expect(evaRow.getByRole("cell").nth(0)).toHaveText("1");
+  await expect(evaRow.getByRole("cell").nth(1)).toHaveText("100%");
 
   // The operator reads the review under My reviews, and cannot write one.
   const evaContext = await browser.newContext();
