@@ -85,6 +85,13 @@ test("a lead reviews one chat and its operator reads the review", async ({ page,
   await expect(page.getByText("Chats started per hour, in the zone Asia/Tokyo.", { exact: false })).toBeVisible();
   await expect(evaRow.getByRole("cell").nth(0)).toHaveText("1");
   await expect(evaRow.getByRole("cell").nth(1)).toHaveText("100%");
+  // From a reason in Reports to the past conversations that carry it, and back.
+  await perReason.getByRole("link", { name: "Parcel" }).click();
+  await expect(page.getByLabel("Contact reason", { exact: true })).toHaveValue(parcel.body.id);
+  await expect(page.getByRole("link", { name: "Open the review of the chat with Rob Review" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open the review of the chat with Mia Other" })).toHaveCount(0);
+  await page.goBack();
+  await expect(method).toBeVisible();
 
   // The operator reads the review under My reviews, and cannot write one.
   const evaContext = await browser.newContext();

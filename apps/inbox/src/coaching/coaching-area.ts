@@ -26,7 +26,7 @@ export class CoachingArea extends LitElement {
     const l = this.locale;
     switch (this.page.page) {
       case "past-chats":
-        return html`<lc-past-chats .api=${api} .locale=${l} .user=${this.user}></lc-past-chats>`;
+        return html`<lc-past-chats .api=${api} .locale=${l} .user=${this.user} .reason=${this.page.reason ?? ""}></lc-past-chats>`;
       case "my-reviews":
         return html`<lc-my-reviews .api=${api} .locale=${l}></lc-my-reviews>`;
       case "review":

@@ -1,8 +1,12 @@
 // Where the coaching screens live in the inbox's address bar: past chats, one chat's review, my reviews.
-export type CoachingPage = { page: "past-chats" } | { page: "my-reviews" } | { page: "review"; conversationId: string };
+/** Past chats may open narrowed to one contact reason (a link from Reports). */
+export type CoachingPage = { page: "past-chats"; reason?: string } | { page: "my-reviews" } | { page: "review"; conversationId: string };
 
-export function coachingPageFromPath(path: string): CoachingPage | null {
-  if (path === "/inbox/past-chats") return { page: "past-chats" };
+export function coachingPageFromPath(path: string, search = ""): CoachingPage | null {
+  if (path === "/inbox/past-chats") {
+    const reason = new URLSearchParams(search).get("reason");
+    return reason ? { page: "past-chats", reason } : { page: "past-chats" };
+  }
   if (path === "/inbox/reviews") return { page: "my-reviews" };
   const review = /^\/inbox\/review\/([\w-]+)$/.exec(path);
   return review ? { page: "review", conversationId: review[1] } : null;
@@ -11,7 +15,7 @@ export function coachingPageFromPath(path: string): CoachingPage | null {
 export function pathOf(page: CoachingPage): string {
   switch (page.page) {
     case "past-chats":
-      return "/inbox/past-chats";
+      return page.reason ? `/inbox/past-chats?${new URLSearchParams({ reason: page.reason })}` : "/inbox/past-chats";
     case "my-reviews":
       return "/inbox/reviews";
     case "review":

@@ -17,16 +17,15 @@ export class PastChats extends LitElement {
   @property({ attribute: false }) locale: Locale = "en";
   @property({ attribute: false }) user: User | null = null;
   @state() private reasons: ContactReason[] = [];
-  @state() private reason = "";
+  /** The contact reason shown; empty for all. */
+  @property({ attribute: false }) reason = "";
   @state() private chats: PastChat[] | null = null;
   @state() private error: FormError | null = null;
   private loads = 0;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has("api")) {
-      void this.api.contactReasons().then((r) => (this.reasons = r), (err: unknown) => (this.error = formErrorOf(err, this.locale)));
-      void this.load();
-    }
+    if (changed.has("api")) void this.api.contactReasons().then((r) => (this.reasons = r), (err: unknown) => (this.error = formErrorOf(err, this.locale)));
+    if (changed.has("api") || changed.has("reason")) void this.load();
     if (changed.has("locale")) this.error = inLocale(this.error, this.locale);
   }
 
@@ -61,7 +60,7 @@ export class PastChats extends LitElement {
       <div class="toolbar">
         <div class="field">
           <label for="reason-filter">${t(l, "reasonFilter")}</label>
-          <select id="reason-filter" @change=${(e: Event) => { this.reason = (e.target as HTMLSelectElement).value; void this.load(); }}>
+          <select id="reason-filter" @change=${(e: Event) => followLink(e, { page: "past-chats", reason: (e.target as HTMLSelectElement).value })}>
             <option value="" ?selected=${this.reason === ""}>${t(l, "allReasons")}</option>
             ${this.reasons.map((r) => html`<option value=${r.id} ?selected=${this.reason === r.id}>${this.reasonName(r.id)}</option>`)}
           </select>

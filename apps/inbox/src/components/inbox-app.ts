@@ -35,8 +35,8 @@ const SECTION_LABEL: Record<AdminSection, MessageKey> = {
 
 type View = { kind: "chats" } | { kind: "admin"; section: AdminSection } | { kind: "coaching"; page: CoachingPage };
 
-function viewFromPath(path: string): View {
-  const coaching = coachingPageFromPath(path);
+function viewFromPath(path: string, search = ""): View {
+  const coaching = coachingPageFromPath(path, search);
   if (coaching) return { kind: "coaching", page: coaching };
   const match = /^\/inbox\/admin\/([a-z-]+)/.exec(path);
   const section = ADMIN_SECTIONS.find((s) => s === match?.[1]);
@@ -67,7 +67,7 @@ export class InboxApp extends LightElement {
   @state() private inviteToken: string | null = inviteFromHash();
   @state() private restoring = !this.inviteToken && Boolean(localStorage.getItem(TOKEN_KEY));
   @state() private notice = "";
-  @state() private view: View = viewFromPath(location.pathname);
+  @state() private view: View = viewFromPath(location.pathname, location.search);
   private readonly storeController = new StoreController(this);
   /** Language changes reach the account one after another, so the last choice is the one kept. */
   private localeSaves: Promise<unknown> = Promise.resolve();
@@ -155,7 +155,7 @@ export class InboxApp extends LightElement {
   }
 
   private readonly onPopState = () => {
-    this.view = viewFromPath(location.pathname);
+    this.view = viewFromPath(location.pathname, location.search);
   };
 
   /** A link pasted into an open inbox: the session here steps aside (kept stored) for the link's page. */
@@ -203,7 +203,7 @@ export class InboxApp extends LightElement {
   private navigate(view: View): void {
     this.view = view;
     const path = view.kind === "admin" ? `/inbox/admin/${view.section}` : view.kind === "coaching" ? pathOf(view.page) : "/inbox";
-    if (location.pathname !== path) history.pushState(null, "", path);
+    if (location.pathname + location.search !== path) history.pushState(null, "", path);
   }
 
   /** Re-renders every text in place (forms and drafts keep what was typed) and stores the choice on the account. */
@@ -319,15 +319,18 @@ export class InboxApp extends LightElement {
           ? null
           : html`<p class="banner" role="status">${t(l, "connectionLost")}</p>`}
       ${view.kind === "admin"
-        ? html`<main class="admin"><lc-admin-area .token=${store.token} .locale=${l} .user=${store.user} .section=${view.section}></lc-admin-area></main>`
+        ? html`<main class="admin" @coaching-navigate=${this.onCoachingNavigate}><lc-admin-area .token=${store.token} .locale=${l} .user=${store.user} .section=${view.section}></lc-admin-area></main>`
         : view.kind === "coaching"
-          ? html`<main class="admin" @coaching-navigate=${(e: CustomEvent<CoachingPage>) => this.navigate({ kind: "coaching", page: e.detail })}><lc-coaching-area .token=${store.token} .locale=${l} .user=${store.user} .page=${view.page}></lc-coaching-area></main>`
+          ? html`<main class="admin" @coaching-navigate=${this.onCoachingNavigate}><lc-coaching-area .token=${store.token} .locale=${l} .user=${store.user} .page=${view.page}></lc-coaching-area></main>`
           : html`<main class="chats">
             <lc-chat-list .store=${store} .locale=${l}></lc-chat-list>
             <lc-conversation-view .store=${store} .locale=${l}></lc-conversation-view>
           </main>`}
     `;
   }
+
+  /** A link in the coaching screens or in Reports (to past chats with one reason). */
+  private readonly onCoachingNavigate = (e: CustomEvent<CoachingPage>) => this.navigate({ kind: "coaching", page: e.detail });
 
   private follow(event: Event, view: View): void {
     event.preventDefault();
