@@ -2,6 +2,7 @@
 // INBOUND_SMTP_PORT) or posted by a mail provider, lands in the conversation it belongs to as a
 // visitor message with channel "mail"; a closed chat or an offline message becomes a queued chat.
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerDataStream } from "smtp-server";
 import { LIMITS, type Locale } from "@live-chat/protocol";
@@ -125,13 +126,15 @@ export class InboundMail {
 
   /** Listens for mail forwarded by the mail server, when INBOUND_SMTP_PORT is set. */
   async listen(): Promise<number | undefined> {
-    const { inboundSmtpPort, inboundSmtpHost, inboundMaxBytes } = this.ctx.config.mail;
+    const { inboundSmtpPort, inboundSmtpHost, inboundMaxBytes, inboundTls } = this.ctx.config.mail;
     if (inboundSmtpPort === undefined) return undefined;
+    // A mail server forwarding to us upgrades with STARTTLS when we offer it, which needs a certificate.
+    const tls = inboundTls ? { cert: await readFile(inboundTls.certFile), key: await readFile(inboundTls.keyFile) } : undefined;
     const server = new SMTPServer({
       name: this.ctx.config.mail.replyDomain,
       banner: "live-chat inbound mail",
       authOptional: true,
-      disabledCommands: ["AUTH", "STARTTLS"],
+      ...(tls ? { ...tls, disabledCommands: ["AUTH"] } : { disabledCommands: ["AUTH", "STARTTLS"] }),
       size: inboundMaxBytes,
       logger: false,
       // Shutdown waits this long for a sending server to finish before cutting it off.
@@ -168,7 +171,7 @@ export class InboundMail {
     this.server = server;
     const address = server.server.address();
     const port = typeof address === "object" && address ? address.port : inboundSmtpPort;
-    this.ctx.log.info({ port }, "inbound SMTP listening");
+    this.ctx.log.info({ port, starttls: Boolean(tls) }, "inbound SMTP listening");
     return port;
   }
 
