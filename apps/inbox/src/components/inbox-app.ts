@@ -63,6 +63,8 @@ export class InboxApp extends LightElement {
   @state() private inviteToken: string | null = inviteFromHash();
   @state() private restoring = !this.inviteToken && Boolean(localStorage.getItem(TOKEN_KEY));
   @state() private notice = "";
+  /** The sign-in opens on "Forgot password?" (a used or expired reset link asked for a new one). */
+  @state() private forgot = false;
   @state() private view: View = viewFromPath(location.pathname);
   private readonly storeController = new StoreController(this);
   /** Language changes reach the account one after another, so the last choice is the one kept. */
@@ -261,6 +263,10 @@ export class InboxApp extends LightElement {
           @invitation-loaded=${(e: CustomEvent<InvitationInfo>) => this.onInvitationLoaded(e.detail)}
           @invitation-accepted=${(e: CustomEvent<{ token: string; user: User }>) => this.onInvitationAccepted(e.detail)}
           @invitation-left=${() => this.leaveInvitation()}
+          @invitation-new-link=${() => {
+            this.forgot = true;
+            this.leaveInvitation();
+          }}
         ></lc-invitation>
       `;
     }
@@ -272,6 +278,7 @@ export class InboxApp extends LightElement {
         <lc-sign-in
           .locale=${l}
           .notice=${this.notice}
+          .forgot=${this.forgot}
           @signed-in=${(e: CustomEvent<{ token: string; user: User }>) => {
             prepareAttention();
             this.start(e.detail.token, e.detail.user, true);

@@ -25,6 +25,16 @@ export class InboundRefused extends Error {
 const FORGED = "5.7.1 This reply address is not valid: its token does not match. Reply to the address in our mail, unchanged.";
 const UNKNOWN = "5.1.1 This mail does not answer any of our mails: reply to the address in our mail.";
 
+/** The data of a conversation's `mail_received` event. */
+export interface MailReceived {
+  messageId: string;
+  mailMessageId?: string;
+  references: string[];
+  subject?: string;
+}
+
+const referencesOf = (parsed: ParsedMail): string[] => (Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : []);
+
 const addressesOf = (field: AddressObject | AddressObject[] | undefined) =>
   (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value.map((v) => v.address ?? "")).filter(Boolean);
 
@@ -64,7 +74,9 @@ export class InboundMail {
     if (appended.created) {
       await this.ctx.db.message.update({ where: { id: appended.message.id }, data: { channel: "mail" } });
       this.announce.appended({ ...appended, message: { ...appended.message, channel: "mail" } });
-      await this.conversations.recordEvent(conversationId, "mail_received", { type: "visitor", id: visitorId }, { messageId: appended.message.id });
+      // What an answer by mail needs to stay in the customer's thread (see MailService.mailChatReply).
+      const thread: MailReceived = { messageId: appended.message.id, ...(parsed.messageId ? { mailMessageId: parsed.messageId } : {}), references: referencesOf(parsed), ...(parsed.subject ? { subject: parsed.subject.slice(0, 300) } : {}) };
+      await this.conversations.recordEvent(conversationId, "mail_received", { type: "visitor", id: visitorId }, thread);
     }
     return { conversationId, messageId: appended.message.id };
   }
@@ -78,7 +90,7 @@ export class InboundMail {
       if (found.status === "forged") forged = true;
     }
     if (forged) throw new InboundRefused(550, FORGED);
-    const references = [parsed.inReplyTo, ...(Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : [])].filter((r): r is string => Boolean(r));
+    const references = [parsed.inReplyTo, ...referencesOf(parsed)].filter((r): r is string => Boolean(r));
     if (references.length > 0) {
       const sent = await this.ctx.db.mailOutbox.findFirst({ where: { messageId: { in: references }, OR: [{ conversationId: { not: null } }, { offlineMessageId: { not: null } }] }, orderBy: { createdAt: "desc" } });
       if (sent?.conversationId) return { kind: "conversation", id: sent.conversationId };

@@ -18,6 +18,7 @@ export type TemplateValues = {
   password_reset: { name: string; link: string; expiresAt: Date };
   unanswered_alert: { visitor?: string; minutes: number; link: string };
   test: Record<string, never>;
+  chat_reply: { name?: string; answer: string; operator: string; subject?: string; original?: string; originalAt?: Date };
 };
 
 type Block = { p: string } | { quote: string } | { link: string; label: string } | { lines: Array<{ who: string; at: string; body: string }> };
@@ -83,6 +84,13 @@ function blocksOf<N extends MailTemplateName>(name: N, locale: Locale, values: T
         blocks: [greet(), { p: fill(t.unanswered_alert.intro, { visitor: v.visitor ?? t.someone, minutes: String(v.minutes) }) }, { link: v.link, label: t.unanswered_alert.action }, { p: t.unanswered_alert.optOut }],
       };
     }
+    case "chat_reply": {
+      const v = values as TemplateValues["chat_reply"];
+      const quoted: Block[] = v.original && v.originalAt ? [{ p: fill(t.chat_reply.original, { when: when(locale, v.originalAt) }) }, { quote: v.original }] : [];
+      // An answer in the customer's own thread keeps their subject, as a mail program would.
+      const subject = v.subject ? (/^(re|antw):/i.test(v.subject) ? v.subject : `Re: ${v.subject}`) : t.chat_reply.subject;
+      return { subject, blocks: [greet(v.name), { p: v.answer }, ...signed(v.operator), { p: t.replyHint }, ...quoted] };
+    }
     default:
       return { subject: t.test.subject, blocks: [greet(), { p: t.test.intro }, ...signed(t.team)] };
   }
@@ -134,6 +142,7 @@ const SAMPLES: { [N in MailTemplateName]: TemplateValues[N] } = {
   password_reset: { name: "Sam", link: "https://support.example/inbox/#invite=sample", expiresAt: new Date("2026-01-05T10:30:00Z") },
   unanswered_alert: { visitor: "Sam", minutes: 6, link: "https://support.example/inbox" },
   test: {},
+  chat_reply: { name: "Sam", answer: "Yes, we ship to Belgium too.", operator: "Noor", subject: "Re: Your chat with us", original: "Do you ship to Belgium?", originalAt: new Date("2026-01-05T09:30:00Z") },
 };
 
 export function previewMail(name: MailTemplateName, locale: Locale): MailPreview {

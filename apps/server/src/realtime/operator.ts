@@ -9,11 +9,12 @@ import { conversationInclude, toConversation } from "../conversation/serialize.j
 import { toCannedReply } from "../conversation/present-canned-reply.js";
 import { ContactReasonService } from "../coaching/reasons.js";
 import type { RoutingService } from "../routing/service.js";
+import type { MailService } from "../mail/service.js";
 import type { Broadcast } from "./broadcast.js";
 import { bindHandlers } from "./handlers.js";
 import { checkProtocolVersion } from "./protocol-version.js";
 
-export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broadcast: Broadcast, auth: AuthService, conversations: ConversationService, routing: RoutingService): void {
+export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broadcast: Broadcast, auth: AuthService, conversations: ConversationService, routing: RoutingService, mail: Pick<MailService, "mailChatReply">): void {
   ns.use(checkProtocolVersion(PROTOCOL_VERSION));
   ns.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -84,7 +85,9 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
             // Notes may be written on any chat an operator can see; replies only on one's own.
             guard: kind === "text" ? { operatorId: userId } : {},
           });
-          const views = await ctx.files.attachments.attachToMessage(appended.message, { ids: attachments, uploader: { type: "operator", id: userId }, cannedReplyId, visitorId: appended.created ? appended.head.visitorId : undefined });
+          // A chat the customer keeps by mail gets the reply by mail too.
+          const message = appended.created ? await mail.mailChatReply(appended.message) : appended.message;
+          const views = await ctx.files.attachments.attachToMessage(message, { ids: attachments, uploader: { type: "operator", id: userId }, cannedReplyId, visitorId: appended.created ? appended.head.visitorId : undefined });
           if (!appended.created) return { message: views.forOperators };
           broadcast.message(views.forOperators, appended.head, { exceptSocketId: socket.id, forVisitor: views.forVisitor });
           if (kind === "text") {

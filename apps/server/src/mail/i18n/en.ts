@@ -42,4 +42,8 @@ export const en = {
     intro: "This is a test mail. If you can read it, outgoing mail works.",
   },
   someone: "A visitor",
+  chat_reply: {
+    subject: "Our answer to your e-mail",
+    original: "Your e-mail of {when}:",
+  },
 } as const;

@@ -43,5 +43,9 @@ export const nl: MailTexts = {
     subject: "Testmail van uw livechat",
     intro: "Dit is een testmail. Kunt u hem lezen, dan werkt uitgaande mail.",
   },
+  chat_reply: {
+    subject: "Ons antwoord op uw e-mail",
+    original: "Uw e-mail van {when}:",
+  },
   someone: "Een bezoeker",
 };
