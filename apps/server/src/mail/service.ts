@@ -132,7 +132,12 @@ export class MailService {
     const to = email ?? conversation.visitor.email;
     if (!to) throw new AppError("NO_EMAIL_ADDRESS", "email");
     const rows = await this.ctx.db.message.findMany({ where: { conversationId, kind: { not: "note" } }, orderBy: { seq: "asc" } });
-    const lines: TranscriptLine[] = rows.map((m) => ({ author: m.authorType as TranscriptLine["author"], ...(m.authorName ? { name: m.authorName } : {}), at: m.createdAt, body: m.body }));
+    const files = await this.ctx.db.attachment.findMany({ where: { messageId: { in: rows.map((m) => m.id) } }, orderBy: { createdAt: "asc" }, select: { messageId: true, name: true } });
+    const namesOf = (id: string) => files.filter((f) => f.messageId === id).map((f) => f.name);
+    const lines: TranscriptLine[] = rows.map((m) => {
+      const meta = m.kind === "system" && m.meta ? (JSON.parse(m.meta) as { systemKey?: string; params?: Record<string, string> }) : {};
+      return { author: m.authorType as TranscriptLine["author"], ...(m.authorName ? { name: m.authorName } : {}), at: m.createdAt, body: m.body, ...meta, attachments: namesOf(m.id) };
+    });
     const locale = asLocale(conversation.locale);
     const mail = renderMail("transcript", locale, { name: conversation.visitor.name ?? undefined, startedAt: conversation.createdAt, lines });
     const row = await this.ctx.db.$transaction(async (tx) => {

@@ -8,6 +8,11 @@ export interface TranscriptLine {
   name?: string;
   at: Date;
   body: string;
+  /** A system line's key and values, to say it in the mail's language. */
+  systemKey?: string;
+  params?: Record<string, string>;
+  /** File names of the message's attachments: the mail names them, it does not carry them. */
+  attachments?: string[];
 }
 
 export type TemplateValues = {
@@ -57,10 +62,11 @@ function blocksOf<N extends MailTemplateName>(name: N, locale: Locale, values: T
     }
     case "transcript": {
       const v = values as TemplateValues["transcript"];
+      const lineText = (l: TranscriptLine) => (l.systemKey && t.transcript.lines[l.systemKey] ? fill(t.transcript.lines[l.systemKey]!, l.params ?? {}) : l.body);
       const who = (l: TranscriptLine) => (l.author === "visitor" ? t.transcript.visitor : l.author === "system" ? t.transcript.system : (l.name ?? t.team));
       return {
         subject: fill(t.transcript.subject, { when: when(locale, v.startedAt) }),
-        blocks: [greet(v.name), { p: t.transcript.intro }, { lines: v.lines.map((l) => ({ who: who(l), at: time(locale, l.at), body: l.body })) }, { p: t.replyHint }, ...signed(t.team)],
+        blocks: [greet(v.name), { p: t.transcript.intro }, { lines: v.lines.map((l) => ({ who: who(l), at: time(locale, l.at), body: [lineText(l), ...(l.attachments ?? []).map((name) => fill(t.transcript.attachment, { name }))].filter(Boolean).join("\n") })) }, { p: t.replyHint }, ...signed(t.team)],
       };
     }
     case "invitation": {
@@ -136,6 +142,7 @@ const SAMPLES: { [N in MailTemplateName]: TemplateValues[N] } = {
     lines: [
       { author: "visitor", at: new Date("2026-01-05T09:30:00Z"), body: "Hello, where is my order?" },
       { author: "operator", name: "Noor", at: new Date("2026-01-05T09:31:00Z"), body: "Let me look that up for you." },
+      { author: "operator", name: "Noor", at: new Date("2026-01-05T09:32:00Z"), body: "Here is your invoice.", attachments: ["invoice-2026-001.pdf"] },
     ],
   },
   invitation: { name: "Sam", inviter: "Noor", link: "https://support.example/inbox/#invite=sample", expiresAt: new Date("2026-01-12T09:30:00Z") },
