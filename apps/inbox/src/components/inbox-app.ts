@@ -15,6 +15,7 @@ import "./sign-in.js";
 import "./invitation.js";
 import "./chat-list.js";
 import "./conversation-view.js";
+import "./mail-alerts.js";
 import { ADMIN_SECTIONS, type AdminSection } from "../admin/admin-area.js";
 
 const TOKEN_KEY = "live-chat.inbox.token";
@@ -312,6 +313,7 @@ export class InboxApp extends LightElement {
           </select>
         </label>
         ${this.renderLanguage()}
+        <lc-mail-alerts .token=${store.token} .locale=${l}></lc-mail-alerts>
         <span class="who">${t(l, "signedInAs", { name: store.user.name })}</span>
         <button type="button" @click=${() => void this.end("", true)}>${t(l, "signOut")}</button>
       </header>
