@@ -149,9 +149,11 @@ const SAMPLES: { [N in MailTemplateName]: TemplateValues[N] } = {
   password_reset: { name: "Sam", link: "https://support.example/inbox/#invite=sample", expiresAt: new Date("2026-01-05T10:30:00Z") },
   unanswered_alert: { visitor: "Sam", minutes: 6, link: "https://support.example/inbox" },
   test: {},
-  chat_reply: { name: "Sam", answer: "Yes, we ship to Belgium too.", operator: "Noor", subject: "Re: Your chat with us", original: "Do you ship to Belgium?", originalAt: new Date("2026-01-05T09:30:00Z") },
+  chat_reply: { name: "Sam", answer: "Yes, we ship to Belgium too.", operator: "Noor", original: "Do you ship to Belgium?", originalAt: new Date("2026-01-05T09:30:00Z") },
 };
 
 export function previewMail(name: MailTemplateName, locale: Locale): MailPreview {
+  // An answer in a chat kept by mail carries the customer's subject: here, the reply to our offline answer.
+  if (name === "chat_reply") return { name, locale, ...renderMail(name, locale, { ...SAMPLES.chat_reply, subject: `Re: ${MAIL_TEXTS[locale].offline_answer.subject}` }) };
   return { name, locale, ...renderMail(name, locale, SAMPLES[name]) };
 }
