@@ -3,23 +3,11 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { api, connectVisitor, emitAck, login } from "../support/clients.js";
-import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
-import { headerOf, replyToOf, startSmtpSink, toOf, type SmtpSink } from "../integration/mail-support.js";
-import { signInToInbox } from "./inbox-fixtures.js";
+import { headerOf, replyToOf, toOf } from "../integration/mail-support.js";
+import { signInToInbox, useServerWithMail } from "./inbox-fixtures.js";
 
 const SECRET = "inbound-secret-for-the-e2e-test";
-let smtp: SmtpSink;
-let server: SpawnedServer;
-
-test.beforeAll(async () => {
-  smtp = await startSmtpSink();
-  server = await spawnServer({ env: { SMTP_URL: smtp.url, MAIL_FROM: "Support <support@shop.example>", MAIL_POLL_MS: "200", INBOUND_MAIL_SECRET: SECRET } });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  await smtp?.close();
-});
+const { server, smtp } = useServerWithMail({ INBOUND_MAIL_SECRET: SECRET });
 
 test("an operator's reply to a customer who answered by mail is mailed back in their thread", async ({ page }) => {
   await signInToInbox(page, server.url);

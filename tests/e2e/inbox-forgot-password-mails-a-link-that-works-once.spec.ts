@@ -4,21 +4,10 @@
 // a used link says so and offers a new one. Both languages.
 import { expect, test } from "@playwright/test";
 import { api, createOperator } from "../support/clients.js";
-import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
-import { startSmtpSink, toOf, type SmtpSink } from "../integration/mail-support.js";
+import { toOf } from "../integration/mail-support.js";
+import { useServerWithMail } from "./inbox-fixtures.js";
 
-let smtp: SmtpSink;
-let server: SpawnedServer;
-
-test.beforeAll(async () => {
-  smtp = await startSmtpSink();
-  server = await spawnServer({ env: { SMTP_URL: smtp.url, MAIL_FROM: "Support <support@example.com>", MAIL_POLL_MS: "100" } });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  await smtp?.close();
-});
+const { server, smtp } = useServerWithMail({ MAIL_FROM: "Support <support@example.com>", MAIL_POLL_MS: "100" });
 
 test("an operator who forgot the password gets a link by mail that sets a new one, once", async ({ page, browser }) => {
   const admin = await api<{ token: string }>(server.url, "/api/auth/login", { body: { email: "admin@example.com", password: "admin-password-1" } });

@@ -5,22 +5,10 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { MAIL_TEMPLATES } from "@live-chat/protocol";
 import { api, connectVisitor, emitAck, login } from "../support/clients.js";
-import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
-import { startSmtpSink, toOf, type SmtpSink } from "../integration/mail-support.js";
-import { signInToInbox } from "./inbox-fixtures.js";
+import { toOf } from "../integration/mail-support.js";
+import { signInToInbox, useServerWithMail } from "./inbox-fixtures.js";
 
-let smtp: SmtpSink;
-let server: SpawnedServer;
-
-test.beforeAll(async () => {
-  smtp = await startSmtpSink();
-  server = await spawnServer({ env: { SMTP_URL: smtp.url, MAIL_FROM: "Support <support@shop.example>", MAIL_POLL_MS: "200" } });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  await smtp?.close();
-});
+const { server, smtp } = useServerWithMail();
 
 test("an operator mails the transcript of a chat to the visitor's address from beside the chat", async ({ page }) => {
   await signInToInbox(page, server.url);
