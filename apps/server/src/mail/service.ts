@@ -94,10 +94,11 @@ export class MailService {
   async mailChatReply(message: Message): Promise<Message> {
     if (message.kind !== "text" || message.author.type !== "operator") return message;
     const conversationId = message.conversationId;
-    const conversation = await this.ctx.db.conversation.findUnique({ where: { id: conversationId }, include: { visitor: true } });
-    if (!conversation || conversation.visitorConnected || !conversation.visitor.email) return message;
+    // On the hot path of every operator message: one indexed read settles it for a chat that never saw mail.
     const lastVisitor = await this.ctx.db.message.findFirst({ where: { conversationId, authorType: "visitor", kind: "text", seq: { lt: message.seq } }, orderBy: { seq: "desc" } });
     if (lastVisitor?.channel !== "mail") return message;
+    const conversation = await this.ctx.db.conversation.findUnique({ where: { id: conversationId }, include: { visitor: true } });
+    if (!conversation || conversation.visitorConnected || !conversation.visitor.email) return message;
     const received = await this.ctx.db.conversationEvent.findFirst({ where: { conversationId, type: "mail_received" }, orderBy: { createdAt: "desc" } });
     const thread = received?.data ? (JSON.parse(received.data) as MailReceived) : undefined;
     const locale = asLocale(conversation.locale);
