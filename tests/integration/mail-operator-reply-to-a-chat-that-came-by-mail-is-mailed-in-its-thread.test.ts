@@ -10,6 +10,7 @@ import { useTestServer } from "../support/server.js";
 import { api, connectVisitor, emitAck, eventually, nextEvent } from "../support/clients.js";
 import { member, startChat } from "./routing-support.js";
 import { headerOf, replyToOf, startSmtpSink, toOf } from "./mail-support.js";
+import { pdf, upload } from "./files-support.js";
 
 const sink = await startSmtpSink();
 afterAll(() => sink.close());
@@ -53,9 +54,11 @@ describe("an operator's reply in a chat that came by mail", () => {
     const second = nextEvent<Message>(noor.socket, "message", (m) => m.channel === "mail" && m.author.type === "visitor");
     await inbound().sendMail({ from: "daan@example.nl", to: replyToOf(reply), subject: `Re: ${reply.subject}`, inReplyTo: reply.messageId, references: reply.references as string[], messageId: "<second-reply@example.nl>", text: "Dank u wel!" });
     expect((await second).conversationId).toBe(chat.id);
-    await emitAck(noor.socket, "message:send", { conversationId: chat.id, clientId: "n-2", body: "Graag gedaan." });
+    const file = await upload(server.url, { operatorToken: noor.token }, { bytes: pdf("bon"), name: "bon-42.pdf", key: "bon-1" });
+    await emitAck(noor.socket, "message:send", { conversationId: chat.id, clientId: "n-2", body: "Graag gedaan, hierbij de bon.", attachments: [file.body.id] });
     const again = await mailTo("daan@example.nl", "chat_reply", 2);
     expect(again.inReplyTo).toBe("<second-reply@example.nl>");
+    expect(again.text).toContain("Graag gedaan, hierbij de bon.\n\nBijlage: bon-42.pdf");
     expect(replyToOf(again)).toBe(replyToOf(reply));
 
     const stored = await api<Message[]>(server.url, `/api/conversations/${chat.id}/messages`, { token: noor.token });

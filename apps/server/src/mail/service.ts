@@ -109,6 +109,7 @@ export class MailService {
       subject: thread?.subject,
       original: lastVisitor.body,
       originalAt: lastVisitor.createdAt,
+      attachments: (message.attachments ?? []).map((a) => a.name),
     });
     await this.ctx.db.$transaction(async (tx) => {
       await tx.message.update({ where: { id: message.id }, data: { channel: "mail" } });

@@ -23,7 +23,7 @@ export type TemplateValues = {
   password_reset: { name: string; link: string; expiresAt: Date };
   unanswered_alert: { visitor?: string; minutes: number; link: string };
   test: Record<string, never>;
-  chat_reply: { name?: string; answer: string; operator: string; subject?: string; original?: string; originalAt?: Date };
+  chat_reply: { name?: string; answer: string; operator: string; subject?: string; original?: string; originalAt?: Date; attachments?: string[] };
 };
 
 type Block = { p: string } | { quote: string } | { link: string; label: string } | { lines: Array<{ who: string; at: string; body: string }> };
@@ -95,7 +95,9 @@ function blocksOf<N extends MailTemplateName>(name: N, locale: Locale, values: T
       const quoted: Block[] = v.original && v.originalAt ? [{ p: fill(t.chat_reply.original, { when: when(locale, v.originalAt) }) }, { quote: v.original }] : [];
       // An answer in the customer's own thread keeps their subject, as a mail program would.
       const subject = v.subject ? (/^(re|antw):/i.test(v.subject) ? v.subject : `Re: ${v.subject}`) : t.chat_reply.subject;
-      return { subject, blocks: [greet(v.name), { p: v.answer }, ...signed(v.operator), { p: t.replyHint }, ...quoted] };
+      // Files sent in the chat are named, not attached: the mail stays small and the link stays the chat's.
+      const files: Block[] = v.attachments?.length ? [{ p: v.attachments.map((name) => fill(t.transcript.attachment, { name })).join("\n") }] : [];
+      return { subject, blocks: [greet(v.name), { p: v.answer }, ...files, ...signed(v.operator), { p: t.replyHint }, ...quoted] };
     }
     default:
       return { subject: t.test.subject, blocks: [greet(), { p: t.test.intro }, ...signed(t.team)] };

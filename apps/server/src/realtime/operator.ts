@@ -85,10 +85,11 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
             // Notes may be written on any chat an operator can see; replies only on one's own.
             guard: kind === "text" ? { operatorId: userId } : {},
           });
-          // A chat the customer keeps by mail gets the reply by mail too.
-          const message = appended.created ? await mail.mailChatReply(appended.message) : appended.message;
-          const views = await ctx.files.attachments.attachToMessage(message, { ids: attachments, uploader: { type: "operator", id: userId }, cannedReplyId, visitorId: appended.created ? appended.head.visitorId : undefined });
-          if (!appended.created) return { message: views.forOperators };
+          const attached = await ctx.files.attachments.attachToMessage(appended.message, { ids: attachments, uploader: { type: "operator", id: userId }, cannedReplyId, visitorId: appended.created ? appended.head.visitorId : undefined });
+          if (!appended.created) return { message: attached.forOperators };
+          // A chat the customer keeps by mail gets the reply by mail too (its files named in the mail).
+          const mailed = await mail.mailChatReply(attached.forOperators);
+          const views = mailed.channel === "mail" ? { forOperators: mailed, forVisitor: { ...attached.forVisitor, channel: mailed.channel } } : attached;
           broadcast.message(views.forOperators, appended.head, { exceptSocketId: socket.id, forVisitor: views.forVisitor });
           if (kind === "text") {
             const result = await conversations.applyMethod(
