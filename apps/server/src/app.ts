@@ -189,7 +189,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
 
   const visitorLimits = await createVisitorLimits(config, app.get("trust proxy fn") as TrustFn, log);
   setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline, mail.service, visitorLimits.limits);
-  setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing);
+  setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing, mail.service);
 
   const initial = await settings.get();
   const visitorSweep = setInterval(() => {

@@ -365,7 +365,7 @@ export const MAIL_STATUSES = ["queued", "sent", "failed"] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /** The mails the product sends, each a template in nl and en (HTML and plain text). */
-export const MAIL_TEMPLATES = ["offline_answer", "follow_up_answer", "transcript", "invitation", "password_reset", "unanswered_alert", "test"] as const;
+export const MAIL_TEMPLATES = ["offline_answer", "follow_up_answer", "transcript", "invitation", "password_reset", "unanswered_alert", "test", "chat_reply"] as const;
 export type MailTemplateName = (typeof MAIL_TEMPLATES)[number];
 
 /** One mail of the outbox (`GET /api/mail`, admin), newest first. */

@@ -12,6 +12,8 @@ import type {
   InvitationLink,
   Locale,
   MailItem,
+  MailPreview,
+  MailTemplateName,
   MailStatusSummary,
   OperatorReport,
   ReportSummary,
@@ -121,6 +123,10 @@ export class AdminApi {
   /** A test mail to the signed-in admin. */
   sendTestMail(): Promise<MailItem> {
     return this.request("/api/mail/test", "POST", {});
+  }
+  /** One template filled with sample values, as the recipient would get it in `locale`. */
+  mailPreview(name: MailTemplateName, locale: Locale): Promise<MailPreview> {
+    return this.request(`/api/mail/templates/${encodeURIComponent(name)}/preview?${new URLSearchParams({ locale })}`);
   }
   /** Queues a failed mail again, now, with the same Message-ID. */
   retryMail(id: string): Promise<MailItem> {

@@ -15,6 +15,7 @@ import "./sign-in.js";
 import "./invitation.js";
 import "./chat-list.js";
 import "./conversation-view.js";
+import "./mail-alerts.js";
 import { ADMIN_SECTIONS, adminSectionsFor, type AdminSection } from "../admin/admin-area.js";
 import { coachingPageFromPath, pathOf, type CoachingPage } from "../coaching/pages.js";
 import "../coaching/coaching-area.js";
@@ -67,6 +68,8 @@ export class InboxApp extends LightElement {
   @state() private inviteToken: string | null = inviteFromHash();
   @state() private restoring = !this.inviteToken && Boolean(localStorage.getItem(TOKEN_KEY));
   @state() private notice = "";
+  /** The sign-in opens on "Forgot password?" (a used or expired reset link asked for a new one). */
+  @state() private forgot = false;
   @state() private view: View = viewFromPath(location.pathname, location.search);
   private readonly storeController = new StoreController(this);
   /** Language changes reach the account one after another, so the last choice is the one kept. */
@@ -265,6 +268,10 @@ export class InboxApp extends LightElement {
           @invitation-loaded=${(e: CustomEvent<InvitationInfo>) => this.onInvitationLoaded(e.detail)}
           @invitation-accepted=${(e: CustomEvent<{ token: string; user: User }>) => this.onInvitationAccepted(e.detail)}
           @invitation-left=${() => this.leaveInvitation()}
+          @invitation-new-link=${() => {
+            this.forgot = true;
+            this.leaveInvitation();
+          }}
         ></lc-invitation>
       `;
     }
@@ -276,6 +283,7 @@ export class InboxApp extends LightElement {
         <lc-sign-in
           .locale=${l}
           .notice=${this.notice}
+          .forgot=${this.forgot}
           @signed-in=${(e: CustomEvent<{ token: string; user: User }>) => {
             prepareAttention();
             this.start(e.detail.token, e.detail.user, true);
@@ -310,6 +318,7 @@ export class InboxApp extends LightElement {
           </select>
         </label>
         ${this.renderLanguage()}
+        <lc-mail-alerts .token=${store.token} .locale=${l}></lc-mail-alerts>
         <span class="who">${t(l, "signedInAs", { name: store.user.name })}</span>
         <button type="button" @click=${() => void this.end("", true)}>${t(l, "signOut")}</button>
       </header>

@@ -10,11 +10,12 @@ import { toCannedReply } from "../conversation/present-canned-reply.js";
 import { ContactReasonService } from "../coaching/reasons.js";
 import { audit } from "../http/audit.js";
 import type { RoutingService } from "../routing/service.js";
+import type { MailService } from "../mail/service.js";
 import type { Broadcast } from "./broadcast.js";
 import { bindHandlers } from "./handlers.js";
 import { checkProtocolVersion } from "./protocol-version.js";
 
-export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broadcast: Broadcast, auth: AuthService, conversations: ConversationService, routing: RoutingService): void {
+export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broadcast: Broadcast, auth: AuthService, conversations: ConversationService, routing: RoutingService, mail: Pick<MailService, "mailChatReply">): void {
   ns.use(checkProtocolVersion(PROTOCOL_VERSION));
   ns.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -85,8 +86,11 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
             // Notes may be written on any chat an operator can see; replies only on one's own.
             guard: kind === "text" ? { operatorId: userId } : {},
           });
-          const views = await ctx.files.attachments.attachToMessage(appended.message, { ids: attachments, uploader: { type: "operator", id: userId }, cannedReplyId, visitorId: appended.created ? appended.head.visitorId : undefined });
-          if (!appended.created) return { message: views.forOperators };
+          const attached = await ctx.files.attachments.attachToMessage(appended.message, { ids: attachments, uploader: { type: "operator", id: userId }, cannedReplyId, visitorId: appended.created ? appended.head.visitorId : undefined });
+          if (!appended.created) return { message: attached.forOperators };
+          // A chat the customer keeps by mail gets the reply by mail too (its files named in the mail).
+          const mailed = await mail.mailChatReply(attached.forOperators);
+          const views = mailed.channel === "mail" ? { forOperators: mailed, forVisitor: { ...attached.forVisitor, channel: mailed.channel } } : attached;
           broadcast.message(views.forOperators, appended.head, { exceptSocketId: socket.id, forVisitor: views.forVisitor });
           if (kind === "text") {
             const result = await conversations.applyMethod(
