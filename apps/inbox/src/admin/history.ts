@@ -1,8 +1,9 @@
-// The history (the audit log): who changed which canned reply, user or setting, every privacy
-// export, erasure and retention run, and when; newest first, a page at a time, by kind and action.
+// The history (the audit log): who changed which canned reply, user, setting or chat's contact
+// reasons, every privacy export, erasure and retention run, and when; newest first, a page at a
+// time, by kind and action.
 import { html, LitElement, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { AUDIT_ENTITIES, type AuditEntity, type AuditEntry, type ErasureCounts, type Locale, type User } from "@live-chat/protocol";
+import { AUDIT_ENTITIES, type AuditEntity, type AuditEntry, type ContactReason, type ErasureCounts, type Locale, type User } from "@live-chat/protocol";
 import { dateTime } from "../format.js";
 import type { AdminApi } from "./api.js";
 import { t, type MessageKey } from "../i18n.js";
@@ -42,6 +43,7 @@ const ACTION_LABEL: Record<string, MessageKey> = {
   imported: "action_imported",
   invited: "action_invited",
   reset_link: "action_reset_link",
+  reasons_changed: "action_reasons_changed",
   exported: "action_exported",
   erased: "action_erased",
   retention: "action_retention",
@@ -57,6 +59,7 @@ function changedFields(data: Recorded | null): string[] {
   if (!data) return [];
   const before = asRecord(data.before);
   const after = asRecord(data.after);
+  if (Array.isArray(data.before) && Array.isArray(data.after)) return [];
   if (before && after) return Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
   if (after) return [];
   return Object.keys(data).filter((key) => key !== "id");
@@ -70,6 +73,7 @@ export class AdminHistory extends LitElement {
   @property({ attribute: false }) locale: Locale = "en";
   @state() private entries: AuditEntry[] | null = null;
   @state() private users = new Map<string, User>();
+  @state() private reasons = new Map<string, ContactReason>();
   @state() private entity: AuditEntity | "" = "";
   @state() private action = "";
   @state() private page = 0;
@@ -84,9 +88,10 @@ export class AdminHistory extends LitElement {
     this.error = null;
     try {
       // One entry more than a page says whether an older page exists.
-      const [entries, users] = await Promise.all([this.api.audit(this.entity || undefined, PAGE + 1, { action: this.action, offset: this.page * PAGE }), this.api.users()]);
+      const [entries, users, reasons] = await Promise.all([this.api.audit(this.entity || undefined, PAGE + 1, { action: this.action, offset: this.page * PAGE }), this.api.users(), this.api.contactReasons()]);
       this.entries = entries;
       this.users = new Map(users.map((u) => [u.id, u]));
+      this.reasons = new Map(reasons.map((r) => [r.id, r]));
     } catch (err) {
       this.error = formErrorOf(err, this.locale);
     }
@@ -100,9 +105,16 @@ export class AdminHistory extends LitElement {
       return typeof reply?.title === "string" ? reply.title : entry.entityId;
     }
     if (entry.entity === "user") return this.users.get(entry.entityId)?.name ?? (typeof data?.email === "string" ? data.email : entry.entityId);
+    if (entry.entity === "conversation") return t(this.locale, "reasonsChange", { before: this.reasonNames(data?.before), after: this.reasonNames(data?.after) });
     // An erased visitor has no name any more: the id is what the log can still say.
     if (entry.entity === "privacy" && entry.action !== "retention") return entry.entityId;
     return "";
+  }
+
+  /** A chat's contact reasons as the admin reads them; none shows as a dash. */
+  private reasonNames(ids: unknown): string {
+    const names = (Array.isArray(ids) ? ids : []).map((id) => this.reasons.get(String(id))?.names[this.locale] ?? String(id));
+    return names.length === 0 ? t(this.locale, "none") : names.join(", ");
   }
 
   private renderRow(entry: AuditEntry) {

@@ -1,5 +1,5 @@
-// The admin history: who changed which canned reply, user or setting, and when; every privacy
-// export, erasure and retention run (with counts, never the person's name or address).
+// The admin history: who changed which canned reply, user, setting or chat's contact reasons, and
+// when; every privacy export, erasure and retention run (with counts, never the person's name or address).
 import type { AuditEntity } from "@live-chat/protocol";
 import type { Db } from "../store/db.js";
 
