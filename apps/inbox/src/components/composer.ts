@@ -126,12 +126,11 @@ export class Composer extends StoreElement {
   private summarise(): void {
     const messages = this.store.transcripts.get(this.conversation.id)?.messages ?? [];
     const lastSummary = messages.findLastIndex((m) => m.meta?.summary);
-    const visitorText = messages
+    const visitorTexts = messages
       .slice(lastSummary + 1)
       .filter((m) => m.kind === "text" && m.author.type === "visitor")
-      .map((m) => m.body)
-      .join(" ");
-    this.insert(summaryDraft(visitorText, this.chatLocale), { note: false, summary: true });
+      .map((m) => m.body);
+    this.insert(summaryDraft(visitorTexts, this.chatLocale, this.selection), { note: false, summary: true });
   }
 
   // ---- typing and sending ----
