@@ -191,8 +191,9 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   const initial = await settings.get();
   const visitorSweep = setInterval(() => {
     work.run("visitor sweep", async () => {
-      const left = await conversations.sweepDepartedVisitors((await settings.get()).visitorGraceMs, (visitorId) => broadcast.visitorConnected(visitorId));
-      broadcast.conversations(left);
+      const { visitorGraceMs, abandonedCloseSeconds } = await settings.get();
+      broadcast.conversations(await conversations.sweepDepartedVisitors(visitorGraceMs, (visitorId) => broadcast.visitorConnected(visitorId)));
+      broadcast.conversations(await conversations.closeAbandoned(abandonedCloseSeconds));
     });
   }, Math.min(1000, Math.max(100, Math.floor(initial.visitorGraceMs / 4))));
   const operatorSweep = setInterval(() => {

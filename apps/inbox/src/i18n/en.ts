@@ -494,4 +494,7 @@ export const en = {
   csv_heatmap: "Heat map (CSV)",
   csv_daily: "Per day (CSV)",
   csv_chats: "All chats (CSV)",
+  // Recovery (issue #17, part 2).
+  abandonedClose: "Chat without visitor ends after (seconds)",
+  abandonedCloseHelp: "A chat whose visitor left before the closing ends by itself after this. Until then you can still write a note or promise a follow-up.",
 } as const;

@@ -496,4 +496,7 @@ export const nl = {
   csv_heatmap: "Heatmap (CSV)",
   csv_daily: "Per dag (CSV)",
   csv_chats: "Alle chats (CSV)",
+  // Recovery (issue #17, part 2).
+  abandonedClose: "Chat zonder klant sluit na (seconden)",
+  abandonedCloseHelp: "Een chat waarvan de klant vóór de afsluiting is vertrokken, sluit hierna vanzelf. Tot die tijd kunt u nog een notitie schrijven of iets toezeggen.",
 } satisfies Record<keyof typeof en, string>;
