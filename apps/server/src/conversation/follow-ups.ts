@@ -2,12 +2,13 @@
 // time stays on the team's list until someone marks it done, and is counted in the reports. The
 // promise is also written into the transcript as an internal note, so a colleague who opens the
 // chat later sees what was promised.
-import type { FollowUp, FollowUpChannel, Locale } from "@live-chat/protocol";
+import { laterPhase, type FollowUp, type FollowUpChannel, type Locale, type MethodChange, type Phase } from "@live-chat/protocol";
 import type { Db } from "../store/db.js";
 import type { SettingsStore } from "../store/settings.js";
 import { AppError } from "../errors.js";
 import type { Principal } from "../auth/service.js";
 import type { Appended, ConversationService } from "./service.js";
+import type { ConversationWithParties } from "./serialize.js";
 
 const include = { conversation: { select: { visitor: { select: { id: true, name: true, email: true } } } } } as const;
 
@@ -49,8 +50,13 @@ export class FollowUpService {
     this.settings = stores.settings;
   }
 
-  async promise(conversationId: string, by: Principal, input: { channel: FollowUpChannel; dueAt: string; phone?: string; note: string }, locale: Locale): Promise<{ followUp: FollowUp; note?: Appended }> {
-    const conversation = await this.db.conversation.findUnique({ where: { id: conversationId }, select: { id: true, operatorId: true, status: true } });
+  async promise(
+    conversationId: string,
+    by: Principal,
+    input: { channel: FollowUpChannel; dueAt: string; phone?: string; note: string },
+    locale: Locale,
+  ): Promise<{ followUp: FollowUp; note?: Appended; method?: { conversation: ConversationWithParties; changes: MethodChange[] } }> {
+    const conversation = await this.db.conversation.findUnique({ where: { id: conversationId }, select: { id: true, operatorId: true, status: true, phase: true } });
     if (!conversation) throw new AppError("NOT_FOUND");
     // Whoever has the chat promises; an admin may record a promise on any chat.
     if (conversation.operatorId !== by.user.id && by.user.role !== "admin") throw new AppError("NOT_ASSIGNED");
@@ -71,7 +77,12 @@ export class FollowUpService {
         meta: { followUpId: row.id },
       });
     }
-    return { followUp: await this.presentOne(row), ...(note ? { note } : {}) };
+    // A promise is the action the question called for: the method moves on to it, never back.
+    const method =
+      conversation.status === "active" && laterPhase(conversation.phase as Phase, "action") !== conversation.phase
+        ? await this.conversations.applyMethod(conversationId, { type: "phase_set", phase: "action" }, { type: "operator", id: by.user.id })
+        : undefined;
+    return { followUp: await this.presentOne(row), ...(note ? { note } : {}), ...(method ? { method } : {}) };
   }
 
   async list(status: "open" | "done" | "all"): Promise<FollowUp[]> {
