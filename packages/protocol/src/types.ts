@@ -115,6 +115,8 @@ export interface User {
   locale?: Locale;
   /** False while an invited user has not chosen a password yet. */
   hasPassword?: boolean;
+  /** True while the first admin still carries the name the server gave it: the inbox asks for a real one. */
+  needsName?: boolean;
 }
 
 /** A one-time link with which a user chooses their password; only its creator ever sees the token. */

@@ -15,6 +15,7 @@ import "./sign-in.js";
 import "./invitation.js";
 import "./chat-list.js";
 import "./conversation-view.js";
+import "./name-prompt.js";
 import { ADMIN_SECTIONS, type AdminSection } from "../admin/admin-area.js";
 
 const TOKEN_KEY = "live-chat.inbox.token";
@@ -313,6 +314,9 @@ export class InboxApp extends LightElement {
         : !store.connection.lost
           ? null
           : html`<p class="banner" role="status">${t(l, "connectionLost")}</p>`}
+      ${store.user.needsName
+        ? html`<lc-name-prompt .user=${store.user} .token=${store.token} .locale=${l} @name-chosen=${(e: CustomEvent<User>) => this.onNameChosen(e.detail)}></lc-name-prompt>`
+        : null}
       ${view.kind === "admin"
         ? html`<main class="admin"><lc-admin-area .token=${store.token} .locale=${l} .user=${store.user} .section=${view.section}></lc-admin-area></main>`
         : html`<main class="chats">
@@ -320,6 +324,15 @@ export class InboxApp extends LightElement {
             <lc-conversation-view .store=${store} .locale=${l}></lc-conversation-view>
           </main>`}
     `;
+  }
+
+  /** The account's one user object takes the new name, so greetings and placeholders use it from now on. */
+  private onNameChosen(saved: User): void {
+    const store = this.store;
+    if (!store) return;
+    store.user.name = saved.name;
+    store.user.needsName = undefined;
+    this.requestUpdate();
   }
 
   private follow(event: Event, view: View): void {

@@ -497,4 +497,9 @@ export const en = {
   // Recovery (issue #17, part 2).
   abandonedClose: "Chat without visitor ends after (seconds)",
   abandonedCloseHelp: "A chat whose visitor left before the closing ends by itself after this. Until then you can still write a note or promise a follow-up.",
+  namePromptHeading: "What name should visitors see?",
+  namePromptHelp: "Visitors see it in the chat and in greetings such as \"I'm …\". You can change it later under Users.",
+  namePromptLabel: "Your name",
+  namePromptSave: "Save name",
+  namePromptEmpty: "Please enter your name.",
 } as const;

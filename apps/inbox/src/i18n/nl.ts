@@ -499,4 +499,9 @@ export const nl = {
   // Recovery (issue #17, part 2).
   abandonedClose: "Chat zonder klant sluit na (seconden)",
   abandonedCloseHelp: "Een chat waarvan de klant vóór de afsluiting is vertrokken, sluit hierna vanzelf. Tot die tijd kunt u nog een notitie schrijven of iets toezeggen.",
+  namePromptHeading: "Welke naam zien bezoekers?",
+  namePromptHelp: "Bezoekers zien deze naam in de chat en in begroetingen zoals \"U spreekt met …\". U kunt deze later wijzigen bij Gebruikers.",
+  namePromptLabel: "Uw naam",
+  namePromptSave: "Naam opslaan",
+  namePromptEmpty: "Vul uw naam in.",
 } satisfies Record<keyof typeof en, string>;
