@@ -68,6 +68,8 @@ function staticApps(app: express.Express, config: Config): void {
   const widgetDist = join(config.rootDir, "apps/widget/dist");
   const inboxDist = join(config.rootDir, "apps/inbox/dist");
   app.get("/demo", (_req, res) => res.sendFile(join(widgetDist, "demo.html"), { headers: { "cache-control": "no-cache" } }));
+  // Browsers ask for /favicon.ico on pages that name no icon (a JSON response opened in a tab): the same icon.
+  app.get("/favicon.ico", (_req, res) => res.sendFile(join(widgetDist, "favicon.svg"), { headers: { "content-type": "image/svg+xml", "cache-control": "public, max-age=86400" } }));
   app.use(
     express.static(widgetDist, {
       index: false,
