@@ -224,6 +224,7 @@ export const ERROR_CODES = [
   "FILE_TYPE_NOT_ALLOWED",
   "FILE_LIMIT_REACHED",
   "LINK_EXPIRED",
+  "CONNECTION_LOST",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -19,6 +19,7 @@ import { t } from "../i18n.js";
 import { CannedReplies } from "./canned-replies.js";
 import { StoreElement } from "./store-element.js";
 import { TypingSignal } from "./typing-signal.js";
+import "./pending-sends.js";
 
 interface Draft {
   text: string;
@@ -36,8 +37,6 @@ export class Composer extends StoreElement {
   @property() selection = "";
   @state() private completionIndex = 0;
   @state() private completionClosed = false;
-  @state() private error = "";
-  @state() private sending = false;
   @query("textarea") private box!: HTMLTextAreaElement;
   private drafts = new Map<string, Draft>();
   private readonly canned = new CannedReplies(this);
@@ -75,7 +74,6 @@ export class Composer extends StoreElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     void this.canned.follow(this.store.token, this.conversation.phase, this.chatLocale, this.store.cannedRepliesVersion);
-    if (changed.has("conversation") && changed.get("conversation")?.id !== this.conversation.id) this.error = "";
   }
 
   private fill(reply: CannedReply): string {
@@ -165,30 +163,26 @@ export class Composer extends StoreElement {
     }
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
-      void this.send();
+      this.send();
     }
   }
 
-  private async send(): Promise<void> {
+  /**
+   * The text leaves the box at once as a pending message of its own (lc-pending-sends shows it until
+   * it is stored, with its own retry), so a failed send never piles up with the next one in the draft.
+   */
+  private send(): void {
     const draft = this.draft;
     const body = draft.text.trim();
-    if (!body || this.sending) return;
-    const conversationId = this.conversation.id;
-    this.sending = true;
-    this.error = "";
+    if (!body) return;
     this.typingSignal.stop();
-    const ack = await this.store.transcripts.send(conversationId, body, {
+    this.drafts.set(this.conversation.id, { text: "", note: draft.note, summary: false });
+    this.requestUpdate();
+    void this.store.outbox.send(this.conversation.id, body, {
       kind: draft.note ? "note" : "text",
       cannedReplyId: draft.note ? undefined : draft.canned?.id,
       summary: !draft.note && draft.summary,
     });
-    this.sending = false;
-    if (ack.ok) {
-      this.drafts.set(conversationId, { text: "", note: draft.note, summary: false });
-      this.requestUpdate();
-    } else {
-      this.error = t(this.locale, "sendFailed", { reason: this.store.connection.errorText(ack.error) });
-    }
     void this.updateComplete.then(() => this.box?.focus());
   }
 
@@ -267,7 +261,7 @@ export class Composer extends StoreElement {
               @keydown=${this.onKeyDown}
               @blur=${() => this.typingSignal.stop()}
             ></textarea>
-            <button type="button" class="primary send" ?disabled=${closed || this.sending || !draft.text.trim()} @click=${() => void this.send()}>
+            <button type="button" class="primary send" ?disabled=${closed || !draft.text.trim()} @click=${() => this.send()}>
               ${draft.note ? t(l, "addNote") : t(l, "send")}
             </button>
           </div>
@@ -295,7 +289,7 @@ export class Composer extends StoreElement {
             </label>
             <span id="composer-help" class="help">${draft.note ? t(l, "noteHelp") : t(l, "composerHelp")}</span>
           </div>
-          ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
+          <lc-pending-sends .store=${this.store} .locale=${l} .conversationId=${c.id}></lc-pending-sends>
           <div class="hints" aria-live="polite">
             ${unknown.length ? html`<p class="hint warn">${t(l, "unknownPlaceholders", { names: unknown.join(", ") })}</p>` : null}
             ${hints.length

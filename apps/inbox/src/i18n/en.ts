@@ -502,4 +502,10 @@ export const en = {
   namePromptLabel: "Your name",
   namePromptSave: "Save name",
   namePromptEmpty: "Please enter your name.",
+  pendingList: "Messages not sent yet",
+  pendingSending: "Sending…",
+  pendingConnectionLost: "Not sent yet: the connection to the server is lost. It is sent by itself as soon as the connection is back.",
+  pendingRetry: "Retry",
+  pendingDiscard: "Discard",
+  pendingNote: "Note:",
 } as const;

@@ -504,4 +504,10 @@ export const nl = {
   namePromptLabel: "Uw naam",
   namePromptSave: "Naam opslaan",
   namePromptEmpty: "Vul uw naam in.",
+  pendingList: "Berichten die nog niet verstuurd zijn",
+  pendingSending: "Versturen…",
+  pendingConnectionLost: "Nog niet verstuurd: de verbinding met de server is verbroken. Het bericht gaat vanzelf weg zodra de verbinding terug is.",
+  pendingRetry: "Opnieuw proberen",
+  pendingDiscard: "Weggooien",
+  pendingNote: "Notitie:",
 } satisfies Record<keyof typeof en, string>;
