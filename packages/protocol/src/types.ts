@@ -175,6 +175,8 @@ export interface FollowUp {
   phone?: string;
   note: string;
   dueAt: string;
+  /** The zone the promise is told in (the visitor's when known, else the team's): one time everywhere. */
+  timeZone?: string;
   createdAt: string;
   doneAt: string | null;
   doneBy?: { id: string; name: string };
