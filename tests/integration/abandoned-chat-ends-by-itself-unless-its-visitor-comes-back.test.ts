@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Conversation } from "@live-chat/protocol";
 import { startTestServer, type TestServer } from "../support/server.js";
-import { connectVisitor, emitAck, eventually, nextEvent, type OperatorSocket } from "../support/clients.js";
-import { member, patchSettings } from "./routing-support.js";
+import { connectVisitor, emitAck, eventually, nextEvent } from "../support/clients.js";
+import { member, patchSettings, seatsTakenBy } from "./routing-support.js";
 
 const GRACE_MS = 1000;
 let server: TestServer;
@@ -11,11 +11,6 @@ beforeAll(async () => {
   server = await startTestServer({ VISITOR_GRACE_MS: String(GRACE_MS) });
 });
 afterAll(() => server?.close());
-
-const openChatsOf = async (socket: OperatorSocket, operatorId: string): Promise<number | undefined> => {
-  const listed = await emitAck(socket, "operators:list", {});
-  return listed.operators.find((u: { id: string; openChats: number }) => u.id === operatorId)?.openChats;
-};
 
 describe("a chat whose visitor has gone before the closing", () => {
   it("ends by itself after the setting, and the operator could still write a note first", { timeout: 30_000 }, async () => {
@@ -30,14 +25,14 @@ describe("a chat whose visitor has gone before the closing", () => {
     visitor.socket.close();
     const left = await gone;
     expect(left.status).toBe("active");
-    expect(await openChatsOf(solo.socket, solo.id)).toBe(0);
+    expect(await seatsTakenBy(solo.socket, solo.id)).toBe(0);
     const note = await emitAck(solo.socket, "message:send", { conversationId: chat.id, clientId: "n-1", body: "Klant bellen over kapotte bestelling", kind: "note" });
     expect(note.ok).toBe(true);
 
     const ended = await nextEvent<Conversation>(solo.socket, "conversation:updated", (c) => c.id === chat.id && c.status === "closed", 10_000);
     expect(ended.status).toBe("closed");
     // The seat was given back when the visitor went; ending the chat does not give it back twice.
-    expect(await openChatsOf(solo.socket, solo.id)).toBe(0);
+    expect(await seatsTakenBy(solo.socket, solo.id)).toBe(0);
     solo.socket.close();
   });
 
@@ -53,13 +48,13 @@ describe("a chat whose visitor has gone before the closing", () => {
     const gone = nextEvent<Conversation>(solo.socket, "conversation:updated", (c) => c.id === chat.id && c.checklist.visitor_left);
     first.socket.close();
     await gone;
-    await eventually(async () => expect(await openChatsOf(solo.socket, solo.id)).toBe(0));
+    await eventually(async () => expect(await seatsTakenBy(solo.socket, solo.id)).toBe(0));
 
     const back = nextEvent<Conversation>(solo.socket, "conversation:updated", (c) => c.id === chat.id && !c.checklist.visitor_left && c.visitorConnected);
     const returned = await connectVisitor(server.url, { visitorToken: first.session.visitorToken, locale: "nl" });
     expect(returned.session.conversation?.id).toBe(chat.id);
     expect((await back).status).toBe("active");
-    expect(await openChatsOf(solo.socket, solo.id)).toBe(1);
+    expect(await seatsTakenBy(solo.socket, solo.id)).toBe(1);
 
     // The chat is theirs again: they can write in it, and the next visitor waits for the seat.
     expect((await emitAck(returned.socket, "message:send", { conversationId: chat.id, clientId: "t-2", body: "Daar ben ik weer" })).ok).toBe(true);
