@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Conversation } from "@live-chat/protocol";
 import { startTestServer, type TestServer } from "../support/server.js";
-import { connectVisitor, emitAck, eventually, nextEvent } from "../support/clients.js";
+import { api, connectVisitor, emitAck, eventually, nextEvent } from "../support/clients.js";
 import { member, patchSettings, seatsTakenBy } from "./routing-support.js";
 
 const GRACE_MS = 1000;
@@ -14,7 +14,10 @@ afterAll(() => server?.close());
 
 describe("a chat whose visitor has gone before the closing", () => {
   it("ends by itself after the setting, and the operator could still write a note first", { timeout: 30_000 }, async () => {
-    await patchSettings(server, { abandonedCloseSeconds: 2 });
+    const refused = await api<{ error: { code: string; field?: string } }>(server.url, "/api/settings", { method: "PATCH", token: server.adminToken, body: { abandonedCloseSeconds: 0 } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: "BAD_REQUEST", field: "abandonedCloseSeconds" });
+    expect((await patchSettings(server, { abandonedCloseSeconds: 2 })).abandonedCloseSeconds).toBe(2);
     const solo = await member(server, "Ilse", 2);
     const visitor = await connectVisitor(server.url, { name: "Weg", locale: "nl" });
     const assigned = nextEvent<Conversation>(solo.socket, "conversation:assigned", (c) => c.visitor.name === "Weg");
