@@ -17,6 +17,7 @@ describe("a chat whose visitor has gone before the closing", () => {
     const refused = await api<{ error: { code: string; field?: string } }>(server.url, "/api/settings", { method: "PATCH", token: server.adminToken, body: { abandonedCloseSeconds: 0 } });
     expect(refused.status).toBe(400);
     expect(refused.body.error).toMatchObject({ code: "BAD_REQUEST", field: "abandonedCloseSeconds" });
+    expect((await api<{ abandonedCloseSeconds: number }>(server.url, "/api/settings", { token: server.adminToken })).body.abandonedCloseSeconds).toBe(300);
     expect((await patchSettings(server, { abandonedCloseSeconds: 2 })).abandonedCloseSeconds).toBe(2);
     const solo = await member(server, "Ilse", 2);
     const visitor = await connectVisitor(server.url, { name: "Weg", locale: "nl" });
