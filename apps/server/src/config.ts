@@ -16,6 +16,8 @@ export interface Config {
   /** In a cluster: how often a node checks who is connected anywhere (a crashed node's sockets). */
   clusterReconcileMs: number;
   adminEmail?: string;
+  /** The name the ADMIN_EMAIL admin is created with; unset = they choose it at first sign-in. */
+  adminName?: string;
   adminPassword?: string;
   allowedOrigins?: string[];
   sessionSecret?: string;
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisKeyPrefix: env.REDIS_KEY_PREFIX || "live-chat",
     clusterReconcileMs: positiveInt(env.CLUSTER_RECONCILE_MS, "CLUSTER_RECONCILE_MS") || 15_000,
     adminEmail: env.ADMIN_EMAIL || undefined,
+    adminName: env.ADMIN_NAME?.trim() || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     allowedOrigins: origins && origins.length > 0 ? origins : undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
