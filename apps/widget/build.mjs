@@ -66,6 +66,8 @@ await build({
   define: { __WIDGET_ENTRY__: JSON.stringify(entryFile) },
 });
 copyFileSync(join(here, "public/demo.html"), join(dist, "demo.html"));
+// The product's icon for the demo page and the inbox tab: without one every page load logs a 404 for /favicon.ico.
+copyFileSync(join(here, "public/favicon.svg"), join(dist, "favicon.svg"));
 
 // Walk the module graph: static imports load with the launcher, dynamic ones on first open.
 const byName = new Map(Object.entries(outputs).map(([path, out]) => [name(path), out]));

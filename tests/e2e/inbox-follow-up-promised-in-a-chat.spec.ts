@@ -158,7 +158,9 @@ test("outside the action phase the promise is at hand but quiet; a Dutch chat ge
   await expect(page.locator(".chat-follow-ups .due.overdue")).toContainText("Overdue: promised by");
   await page.getByLabel("Language").selectOption("nl");
   await expect(page.getByRole("tab", { name: /Toezeggingen/ })).toHaveAccessibleName("Toezeggingen 1 (1 te laat)");
-  await expect(page.locator(".conversation-head").getByRole("button", { name: "Toezegging vastleggen" })).toBeVisible();
+  // The promise moved the chat on to the action phase (issue #17), where the next promise is offered up front.
+  await expect(page.getByRole("navigation", { name: "Gespreksfase" }).locator("[aria-current=step]")).toContainText("Actie");
+  await expect(page.locator(".follow-up-callout").getByRole("button", { name: "Toezegging vastleggen" })).toBeVisible();
 
   // Kept late, but kept: ticked off where it was made, and the tab's badge goes.
   await page.locator(".chat-follow-ups").getByRole("button", { name: "Markeer als gedaan: Navragen bij de vervoerder" }).click();

@@ -1,6 +1,6 @@
 import { expect, openChat, sendMessage, test, visitorTexts } from "./widget-fixtures.js";
 
-test("a visitor opens the chat, talks with an operator, and finds the history again after a reload", async ({ page, server, bringOperatorOnline, foreignRequests }) => {
+test("a visitor opens the chat, talks with an operator, and finds the panel as they left it and the history again after a reload", async ({ page, server, bringOperatorOnline, foreignRequests }) => {
   const anna = await bringOperatorOnline("Anna");
   const assigned = anna.nextAssigned();
   await openChat(page, server.url);
@@ -16,7 +16,15 @@ test("a visitor opens the chat, talks with an operator, and finds the history ag
   await expect(page.getByText("Anna is helping you")).toBeVisible();
 
   await page.reload();
-  // The visitor has an open chat, so the panel loads at once and counts what arrives while closed.
+  // Mid-chat a reload shows the panel as the visitor left it: open, with the conversation in it.
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
+  await expect(page.getByText("Hi! Let me look that up for you.", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Close chat" })).toBeVisible();
+
+  // Closed by the visitor, it stays closed after the next reload, and counts what arrives meanwhile.
+  await page.getByRole("button", { name: "Close chat" }).click();
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Open chat" })).toBeVisible();
   await anna.say(conversation.id, "Found it: it ships today.");
   await expect(page.getByRole("button", { name: "Open chat" })).toContainText("1");
   await page.getByRole("button", { name: "Open chat" }).click();

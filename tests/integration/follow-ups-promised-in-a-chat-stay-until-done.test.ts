@@ -2,7 +2,7 @@
 // marks it done, the transcript records it for colleagues (never for the visitor), and the reports
 // count promises kept on time.
 import { describe, expect, it } from "vitest";
-import type { FollowUp, Message, ReportSummary } from "@live-chat/protocol";
+import type { Conversation, FollowUp, Message, ReportSummary } from "@live-chat/protocol";
 import { useTestServer } from "../support/server.js";
 import { api, emitAck, eventually, nextEvent, sleep } from "../support/clients.js";
 import { member, startChat } from "./routing-support.js";
@@ -46,6 +46,8 @@ describe("a follow-up promised in a chat", () => {
     await eventually(() => expect(anna.assigned.map((c) => c.id)).toContain(chat.conversationId));
     const noted = nextEvent<Message>(anna.socket, "message", (m) => m.kind === "note");
     const announced = nextEvent<FollowUp>(bernard.socket, "followup:updated");
+    // A promise is the action the question called for: the chat moves on to that phase.
+    const movedOn = nextEvent<Conversation>(anna.socket, "conversation:updated", (c) => c.id === chat.conversationId && c.phase === "action");
 
     const callback = await api<FollowUp>(server.url, `/api/conversations/${chat.conversationId}/follow-ups`, {
       token: anna.token,
@@ -62,6 +64,7 @@ describe("a follow-up promised in a chat", () => {
       doneAt: null,
     });
     expect((await announced).id).toBe(callback.body.id);
+    expect((await movedOn).phase).toBe("action");
     const note = await noted;
     expect(note.body).toMatch(/^Toegezegd: terugbellen op \+31 6 1234 5678 vóór .+\. Terugbellen over de levering$/);
     expect(note.meta?.followUpId).toBe(callback.body.id);

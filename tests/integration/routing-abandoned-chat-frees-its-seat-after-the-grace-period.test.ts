@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Conversation } from "@live-chat/protocol";
 import { startTestServer, type TestServer } from "../support/server.js";
 import { connectVisitor, emitAck, nextEvent, type OperatorSocket } from "../support/clients.js";
-import { member } from "./routing-support.js";
+import { member, seatsTakenBy } from "./routing-support.js";
 
 const GRACE_MS = 1000;
 let server: TestServer;
@@ -11,11 +11,6 @@ beforeAll(async () => {
   server = await startTestServer({ VISITOR_GRACE_MS: String(GRACE_MS) });
 });
 afterAll(() => server?.close());
-
-const openChatsOf = async (socket: OperatorSocket, operatorId: string): Promise<number | undefined> => {
-  const listed = await emitAck(socket, "operators:list", {});
-  return listed.operators.find((u: { id: string; openChats: number }) => u.id === operatorId)?.openChats;
-};
 
 describe("a chat whose visitor has gone", () => {
   it("gives its seat back after the grace period, once, and the queued visitor gets it at once", { timeout: 30_000 }, async () => {
@@ -38,7 +33,7 @@ describe("a chat whose visitor has gone", () => {
     // Not before the grace period (a reload is not leaving), and not long after it.
     expect(Date.now() - closedTabAt).toBeGreaterThanOrEqual(GRACE_MS);
     expect(taken.id).toBe(queued.conversation.id);
-    expect(await openChatsOf(operator, solo.id)).toBe(1);
+    expect(await seatsTakenBy(operator, solo.id)).toBe(1);
 
     // The abandoned chat stays open for a note; closing it later does not give the seat back a second time.
     const list = await emitAck(operator, "conversations:list", {});
@@ -46,7 +41,7 @@ describe("a chat whose visitor has gone", () => {
     expect(abandoned.status).toBe("active");
     expect(abandoned.visitorConnected).toBe(false);
     expect((await emitAck(operator, "conversation:close", { conversationId: gone.id })).ok).toBe(true);
-    expect(await openChatsOf(operator, solo.id)).toBe(1);
+    expect(await seatsTakenBy(operator, solo.id)).toBe(1);
     operator.close();
     next.socket.close();
   });

@@ -78,6 +78,12 @@ export async function patchSettings(server: TestServer, patch: Partial<Settings>
   return res.body;
 }
 
+/** The seats an operator's chats take, as the team list shows them to a colleague. */
+export async function seatsTakenBy(socket: OperatorSocket, operatorId: string): Promise<number | undefined> {
+  const listed = await emitAck(socket, "operators:list", {});
+  return listed.operators.find((u: { id: string; openChats: number }) => u.id === operatorId)?.openChats;
+}
+
 export async function openChatsOf(server: TestServer): Promise<Map<string, { openChats: number; maxChats: number }>> {
   const res = await api<Array<{ id: string; maxChats: number }>>(server.url, "/api/users", { token: server.adminToken });
   const open = await conversations(server);

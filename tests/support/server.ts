@@ -22,6 +22,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     HOST: "127.0.0.1",
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
+    // Named up front, so specs meet the inbox without the first-sign-in name dialog (its own spec unsets it).
+    ADMIN_NAME: "Admin",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
     // Suites open hundreds of visitors from 127.0.0.1, as if from one address; abuse-*.test.ts sets the real budgets.
     VISITOR_CONNECT_LIMIT: "10000",

@@ -87,6 +87,8 @@ export async function spawnServer(options: { env?: Record<string, string>; datab
     DATABASE_URL: databaseUrl,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
+    // Named up front, so specs meet the inbox without the first-sign-in name dialog (its own spec unsets it).
+    ADMIN_NAME: "Admin",
     LOG_LEVEL: "info",
     // Specs open many visitors from 127.0.0.1, as if from one address; abuse-*.test.ts sets the real budgets.
     VISITOR_CONNECT_LIMIT: "10000",

@@ -84,6 +84,11 @@ export function saveMyLocale(token: string, locale: Locale): Promise<User> {
   return request("/api/me", { method: "PATCH", token, body: { locale }, locale });
 }
 
+/** The name visitors see, chosen by the user themselves (the first admin is asked at sign-in). */
+export function saveMyName(token: string, name: string, locale: Locale): Promise<User> {
+  return request("/api/me", { method: "PATCH", token, body: { name }, locale });
+}
+
 export function cannedReplies(token: string, phase: Phase, locale: Locale): Promise<CannedReply[]> {
   const query = new URLSearchParams({ phase, locale });
   return request(`/api/canned-replies?${query}`, { token });

@@ -1,6 +1,7 @@
 // Keeping promises: the reply an operator is offered after recording a follow-up, in the chat's
 // language and the visitor's time, and the local date-time an <input type="datetime-local"> speaks.
-import type { FollowUpChannel, Locale } from "@live-chat/protocol";
+import { formatTime, knownTimeZone, type FollowUpChannel, type Locale } from "@live-chat/protocol";
+import { ownTimeZone } from "./format.js";
 
 const REPLY: Record<Locale, Record<FollowUpChannel, string>> = {
   en: {
@@ -17,29 +18,17 @@ const REPLY: Record<Locale, Record<FollowUpChannel, string>> = {
 
 const DAY_MS = 86_400_000;
 
-/** A time zone Intl knows, else undefined (the browser's own). */
-function knownZone(timeZone: string | undefined): string | undefined {
-  if (!timeZone) return undefined;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return timeZone;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * When, as the visitor reads it: "3:30 PM today", "9:00 AM tomorrow", "10:00 AM on Thursday, May 16";
- * "vandaag om 15:30", "morgen om 09:00", "donderdag 16 mei om 10:00". In the visitor's time zone when
- * known; when their clock differs from the operator's, the zone is named ("3:30 PM GMT-4 today").
+ * "vandaag om 15:30", "morgen om 09:00", "donderdag 16 mei om 10:00". In the promise's zone (the
+ * visitor's when known), the same clock as the note and the follow-up card; when that clock differs
+ * from the operator's, the zone is named ("3:30 PM GMT-4 today").
  */
-export function promiseTime(iso: string, locale: Locale, visitorTimeZone: string | undefined, now: number): string {
-  const timeZone = knownZone(visitorTimeZone);
+export function promiseTime(iso: string, locale: Locale, promiseZone: string | undefined, now: number): string {
+  const timeZone = knownTimeZone(promiseZone);
   const at = new Date(iso);
   const day = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
-  const clock = (zone: string | undefined, timeZoneName?: "short") =>
-    new Intl.DateTimeFormat(locale, { timeZone: zone, hour: locale === "nl" ? "2-digit" : "numeric", minute: "2-digit", timeZoneName }).format(at);
-  const time = clock(timeZone, timeZone && clock(timeZone) !== clock(undefined) ? "short" : undefined);
+  const time = formatTime(at, locale, { style: "clock", timeZone, readerTimeZone: ownTimeZone() });
   const which = day(at) === day(new Date(now)) ? "today" : day(at) === day(new Date(now + DAY_MS)) ? "tomorrow" : "later";
   if (locale === "nl") {
     if (which === "today") return `vandaag om ${time}`;

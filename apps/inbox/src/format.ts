@@ -1,5 +1,5 @@
 // Times and durations as the operator reads them, in the inbox's language.
-import type { Locale } from "@live-chat/protocol";
+import { formatTime, knownTimeZone, type FollowUp, type Locale } from "@live-chat/protocol";
 
 /** "0:42", "3:05", "1:02:09": language-neutral and steady while it ticks. */
 export function duration(seconds: number): string {
@@ -17,20 +17,28 @@ export function waitLevel(seconds: number): "ok" | "amber" | "red" {
   return "ok";
 }
 
+/** The operator's own zone, asked each time: a laptop that travelled has moved zone too. */
+export function ownTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** "3:30 PM", in the operator's zone. Every time the inbox shows goes through formatTime, so a zone not theirs is named. */
 export function clockTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  return formatTime(iso, locale, { style: "clock", readerTimeZone: ownTimeZone() });
 }
 
+/** "Dec 2, 2026, 3:30 PM", in the operator's zone. */
 export function dateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return formatTime(iso, locale, { style: "date", readerTimeZone: ownTimeZone() });
 }
 
-/** The visitor's wall-clock time, or null when their time zone is unknown or invalid. */
+/** A follow-up's due time as its note tells it: in the promise's zone, named when that is not the operator's. */
+export function promiseDue(followUp: Pick<FollowUp, "dueAt" | "timeZone">, locale: Locale): string {
+  return formatTime(followUp.dueAt, locale, { style: "day", timeZone: followUp.timeZone, readerTimeZone: ownTimeZone() });
+}
+
+/** The visitor's wall-clock time with its zone named, or null when their time zone is unknown or invalid. */
 export function localTimeIn(timeZone: string | undefined, now: number, locale: Locale): string | null {
-  if (!timeZone) return null;
-  try {
-    return new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(now));
-  } catch {
-    return null;
-  }
+  if (!knownTimeZone(timeZone)) return null;
+  return formatTime(new Date(now), locale, { style: "clock", timeZone, readerTimeZone: null });
 }

@@ -74,6 +74,8 @@ function staticApps(app: express.Express, config: Config): void {
   app.get("/demo", (_req, res) => res.sendFile(join(widgetDist, "demo.html"), { headers: { "cache-control": "no-cache" } }));
   const widgetCaching = (path: string) => ({ "cache-control": path.endsWith("widget.js") ? "public, max-age=300" : "public, max-age=86400" });
   app.use(compressedStatic(widgetDist, widgetCaching));
+  // Browsers ask for /favicon.ico on pages that name no icon (a JSON response opened in a tab): the same icon.
+  app.get("/favicon.ico", (_req, res) => res.sendFile(join(widgetDist, "favicon.svg"), { headers: { "content-type": "image/svg+xml", "cache-control": "public, max-age=86400" } }));
   app.use(
     express.static(widgetDist, {
       index: false,
@@ -200,8 +202,9 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   const initial = await settings.get();
   const visitorSweep = setInterval(() => {
     work.run("visitor sweep", async () => {
-      const left = await conversations.sweepDepartedVisitors((await settings.get()).visitorGraceMs, (visitorId) => broadcast.visitorConnected(visitorId));
-      broadcast.conversations(left);
+      const { visitorGraceMs, abandonedCloseSeconds } = await settings.get();
+      broadcast.conversations(await conversations.sweepDepartedVisitors(visitorGraceMs, (visitorId) => broadcast.visitorConnected(visitorId)));
+      broadcast.conversations(await conversations.closeAbandoned(abandonedCloseSeconds));
     });
   }, Math.min(1000, Math.max(100, Math.floor(initial.visitorGraceMs / 4))));
   const operatorSweep = setInterval(() => {

@@ -18,6 +18,8 @@ export interface Config {
   /** RETENTION_INTERVAL_MS: how often the retention job runs (one node per interval in a cluster). */
   retentionIntervalMs: number;
   adminEmail?: string;
+  /** The name the ADMIN_EMAIL admin is created with; unset = they choose it at first sign-in. */
+  adminName?: string;
   adminPassword?: string;
   allowedOrigins?: string[];
   sessionSecret?: string;
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clusterReconcileMs: positiveInt(env.CLUSTER_RECONCILE_MS, "CLUSTER_RECONCILE_MS") || 15_000,
     retentionIntervalMs: positiveInt(env.RETENTION_INTERVAL_MS, "RETENTION_INTERVAL_MS") || 3_600_000,
     adminEmail: env.ADMIN_EMAIL || undefined,
+    adminName: env.ADMIN_NAME?.trim() || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     allowedOrigins: origins && origins.length > 0 ? origins : undefined,
     sessionSecret: env.SESSION_SECRET || undefined,

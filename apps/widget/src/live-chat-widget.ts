@@ -64,7 +64,11 @@ export class LiveChatWidget extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.settings = readStored<WidgetSettings>(this.serverUrl, "settings");
-    if (readStored<string>(this.serverUrl, "conversation")) void this.loadPanel();
+    if (readStored<string>(this.serverUrl, "conversation")) {
+      // A reload (or the next page of the site) mid-chat shows the panel as the visitor left it.
+      this.open = readStored<boolean>(this.serverUrl, "open") === true;
+      void this.loadPanel();
+    }
   }
 
   private loadPanel(): Promise<void> {
@@ -110,6 +114,7 @@ export class LiveChatWidget extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (changed.has("open")) writeStored(this.serverUrl, "open", this.open || undefined);
     const root = this.renderRoot.querySelector<HTMLElement>(".root");
     if (!root) return;
     const style = getComputedStyle(this);

@@ -1,5 +1,5 @@
 // What the widget keeps in localStorage, namespaced per chat server so two widgets on one site never mix.
-export type StoredItem = "token" | "conversation" | "left" | "seen" | "outbox" | "settings";
+export type StoredItem = "token" | "conversation" | "left" | "seen" | "outbox" | "settings" | "open";
 
 function storageKey(server: string, item: StoredItem): string {
   return `live-chat:v1:${new URL(server).origin}:${item}`;

@@ -53,6 +53,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "This chat window is out of date after an update. Reload the page to continue.",
     nl: "Dit chatvenster is na een update verouderd. Laad de pagina opnieuw om verder te gaan.",
   },
+  CONNECTION_LOST: {
+    en: "The connection to the server is lost. It comes back by itself; try again once it is back.",
+    nl: "De verbinding met de server is verbroken. Die herstelt zich vanzelf; probeer het opnieuw zodra die terug is.",
+  },
   INTERNAL: {
     en: "Something went wrong on our side. Please try again.",
     nl: "Er ging bij ons iets mis. Probeer het opnieuw.",

@@ -110,6 +110,11 @@ export const createUserSchema = userFields
 
 export const updateUserSchema = userFields.partial().extend({ active: z.boolean().optional() });
 
+/** What a signed-in user changes about themselves: their interface language, the name visitors see. */
+export const mePatchSchema = z
+  .strictObject({ locale: localeSchema.optional(), name: name.optional() })
+  .refine((patch) => patch.locale !== undefined || patch.name !== undefined, { message: "locale or name" });
+
 /** Accepting an invitation (or a reset link): the password the user chose. */
 export const choosePasswordSchema = z.strictObject({ password });
 

@@ -31,6 +31,8 @@ export const settingsSchema = z.strictObject({
   operatorGraceMs: z.number().int().min(1000).max(3_600_000),
   /** How long a visitor must be silent before an operator may close with a reason while they are connected. */
   idleCloseSeconds: z.number().int().min(10).max(86_400),
+  /** How long a chat whose visitor went before the closing stays open (for a note or a follow-up) before it ends by itself. */
+  abandonedCloseSeconds: z.number().int().min(1).max(86_400),
   /** Past this expected wait the widget offers to leave a message instead. */
   waitLimitSeconds: z.number().int().min(30).max(86_400),
   /** Within how many hours an offline message is promised an answer (counted in business hours when enabled). */
@@ -61,6 +63,7 @@ export const DEFAULT_SETTINGS: Settings = {
   visitorGraceMs: 30_000,
   operatorGraceMs: 60_000,
   idleCloseSeconds: 120,
+  abandonedCloseSeconds: 300,
   waitLimitSeconds: 300,
   offlineAnswerHours: 24,
   businessHours: {

@@ -116,6 +116,8 @@ export interface User {
   locale?: Locale;
   /** False while an invited user has not chosen a password yet. */
   hasPassword?: boolean;
+  /** True while the first admin still carries the name the server gave it: the inbox asks for a real one. */
+  needsName?: boolean;
 }
 
 /** A one-time link with which a user chooses their password; only its creator ever sees the token. */
@@ -174,6 +176,8 @@ export interface FollowUp {
   phone?: string;
   note: string;
   dueAt: string;
+  /** The zone the promise is told in (the visitor's when known, else the team's): one time everywhere. */
+  timeZone?: string;
   createdAt: string;
   doneAt: string | null;
   doneBy?: { id: string; name: string };
@@ -223,6 +227,7 @@ export const ERROR_CODES = [
   "FILE_TYPE_NOT_ALLOWED",
   "FILE_LIMIT_REACHED",
   "LINK_EXPIRED",
+  "CONNECTION_LOST",
   "VISITOR_IN_CHAT",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -30,6 +30,7 @@ const FIELD_LABEL: Record<string, MessageKey> = {
   visitorGraceMs: "visitorGrace",
   operatorGraceMs: "operatorGrace",
   idleCloseSeconds: "idleClose",
+  abandonedCloseSeconds: "abandonedClose",
   defaultMaxChats: "defaultMaxChats",
   offlineAnswerHours: "offlineAnswerHours",
   retentionDays: "retentionHeading",

@@ -11,8 +11,8 @@ import "./retention-settings.js";
 import { concerns, fieldError, formErrorOf, formLevelError, inLocale, revealError, type FormError, type Localized } from "./form-error.js";
 
 type Interval = { open: string; close: string };
-type NumberField = "visitorGraceMs" | "operatorGraceMs" | "idleCloseSeconds" | "waitLimitSeconds" | "defaultMaxChats" | "offlineAnswerHours";
-const NUMBER_FIELDS: readonly NumberField[] = ["waitLimitSeconds", "visitorGraceMs", "operatorGraceMs", "idleCloseSeconds", "defaultMaxChats", "offlineAnswerHours"];
+type NumberField = "visitorGraceMs" | "operatorGraceMs" | "idleCloseSeconds" | "abandonedCloseSeconds" | "waitLimitSeconds" | "defaultMaxChats" | "offlineAnswerHours";
+const NUMBER_FIELDS: readonly NumberField[] = ["waitLimitSeconds", "visitorGraceMs", "operatorGraceMs", "idleCloseSeconds", "abandonedCloseSeconds", "defaultMaxChats", "offlineAnswerHours"];
 /** Every field that shows its own error; anything else is shown above the save button. */
 const FIELDS = [
   "businessHours.timeZone",
@@ -267,6 +267,7 @@ export class AdminSettings extends LitElement {
             ${this.numberField("visitorGraceMs", "visitorGrace", "visitorGraceHelp")}
             ${this.numberField("operatorGraceMs", "operatorGrace", "operatorGraceHelp")}
             ${this.numberField("idleCloseSeconds", "idleClose", "idleCloseHelp")}
+            ${this.numberField("abandonedCloseSeconds", "abandonedClose", "abandonedCloseHelp")}
             ${this.numberField("defaultMaxChats", "defaultMaxChats")}
             ${this.numberField("offlineAnswerHours", "offlineAnswerHours")}
           </div>

@@ -22,6 +22,7 @@ import "./attach-files.js";
 import { CannedReplies } from "./canned-replies.js";
 import { StoreElement } from "./store-element.js";
 import { TypingSignal } from "./typing-signal.js";
+import "./pending-sends.js";
 
 interface Draft {
   text: string;
@@ -39,8 +40,9 @@ export class Composer extends StoreElement {
   @property() selection = "";
   @state() private completionIndex = 0;
   @state() private completionClosed = false;
-  @state() private error = "";
-  @state() private sending = false;
+  @state() private uploading = false;
+  /** Why the chosen files could not go up; the text and the files stay for another try. */
+  @state() private uploadError = "";
   @query("textarea") private box!: HTMLTextAreaElement;
   @query("lc-attach-files") private files!: AttachFiles;
   private drafts = new Map<string, Draft>();
@@ -79,7 +81,6 @@ export class Composer extends StoreElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     void this.canned.follow(this.store.token, this.conversation.phase, this.chatLocale, this.store.cannedRepliesVersion);
-    if (changed.has("conversation") && changed.get("conversation")?.id !== this.conversation.id) this.error = "";
   }
 
   private fill(reply: CannedReply): string {
@@ -130,12 +131,11 @@ export class Composer extends StoreElement {
   private summarise(): void {
     const messages = this.store.transcripts.get(this.conversation.id)?.messages ?? [];
     const lastSummary = messages.findLastIndex((m) => m.meta?.summary);
-    const visitorText = messages
+    const visitorTexts = messages
       .slice(lastSummary + 1)
       .filter((m) => m.kind === "text" && m.author.type === "visitor")
-      .map((m) => m.body)
-      .join(" ");
-    this.insert(summaryDraft(visitorText, this.chatLocale), { note: false, summary: true });
+      .map((m) => m.body);
+    this.insert(summaryDraft(visitorTexts, this.chatLocale, this.selection), { note: false, summary: true });
   }
 
   // ---- typing and sending ----
@@ -174,37 +174,40 @@ export class Composer extends StoreElement {
     }
   }
 
+  /**
+   * The text leaves the box at once as a pending message of its own (lc-pending-sends shows it until
+   * it is stored, with its own retry), so a failed send never piles up with the next one in the draft.
+   */
   private async send(): Promise<void> {
     const draft = this.draft;
     const body = draft.text.trim();
     const withFiles = this.files.chosen.length > 0;
-    if ((!body && !withFiles) || this.sending) return;
+    if ((!body && !withFiles) || this.uploading) return;
     const conversationId = this.conversation.id;
-    this.sending = true;
-    this.error = "";
     this.typingSignal.stop();
     let attachments: string[] = [];
-    try {
-      attachments = await this.files.upload();
-    } catch (err) {
-      this.sending = false;
-      this.error = t(this.locale, "sendFailed", { reason: describeError(err, this.locale) });
-      return;
+    if (withFiles) {
+      // Files go up first (lc-attach-files shows the progress); the message naming them is then a pending send like any other.
+      this.uploading = true;
+      this.uploadError = "";
+      try {
+        attachments = await this.files.upload();
+      } catch (err) {
+        this.uploadError = t(this.locale, "sendFailed", { reason: describeError(err, this.locale) });
+        return;
+      } finally {
+        this.uploading = false;
+      }
+      this.files.clear();
     }
-    const ack = await this.store.transcripts.send(conversationId, body, {
-      attachments,
+    this.drafts.set(conversationId, { text: "", note: draft.note, summary: false });
+    this.requestUpdate();
+    void this.store.outbox.send(conversationId, body, {
       kind: draft.note ? "note" : "text",
       cannedReplyId: draft.note ? undefined : draft.canned?.id,
       summary: !draft.note && draft.summary,
+      ...(attachments.length ? { attachments } : {}),
     });
-    this.sending = false;
-    if (ack.ok) {
-      if (withFiles) this.files.clear();
-      this.drafts.set(conversationId, { text: "", note: draft.note, summary: false });
-      this.requestUpdate();
-    } else {
-      this.error = t(this.locale, "sendFailed", { reason: this.store.connection.errorText(ack.error) });
-    }
     void this.updateComplete.then(() => this.box?.focus());
   }
 
@@ -299,10 +302,11 @@ export class Composer extends StoreElement {
               @blur=${() => this.typingSignal.stop()}
             ></textarea>
             <lc-attach-files .conversationId=${c.id} .locale=${l} .token=${this.store.token} ?disabled=${closed} @files-changed=${() => this.requestUpdate()}></lc-attach-files>
-            <button type="button" class="primary send" ?disabled=${closed || this.sending || (!draft.text.trim() && !this.files?.chosen.length)} @click=${() => void this.send()}>
+            <button type="button" class="primary send" ?disabled=${closed || this.uploading || (!draft.text.trim() && !this.files?.chosen.length)} @click=${() => void this.send()}>
               ${draft.note ? t(l, "addNote") : t(l, "send")}
             </button>
           </div>
+          ${this.uploadError ? html`<p class="error" role="alert">${this.uploadError}</p>` : null}
           ${options.length
             ? html`<ul id="shortcut-list" role="listbox" aria-label=${t(l, "shortcutList")} class="completions">
                 ${options.map(
@@ -327,7 +331,7 @@ export class Composer extends StoreElement {
             </label>
             <span id="composer-help" class="help">${draft.note ? t(l, "noteHelp") : t(l, "composerHelp")}</span>
           </div>
-          ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
+          <lc-pending-sends .store=${this.store} .locale=${l} .conversationId=${c.id}></lc-pending-sends>
           <div class="hints" aria-live="polite">
             ${unknown.length ? html`<p class="hint warn">${t(l, "unknownPlaceholders", { names: unknown.join(", ") })}</p>` : null}
             ${hints.length

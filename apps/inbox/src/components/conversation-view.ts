@@ -4,7 +4,7 @@ import { html, nothing, type PropertyValues } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
 import type { Ack, ChecklistItem, ContactReason, Conversation, FollowUp, Locale, Phase } from "@live-chat/protocol";
 import { contactReasons, describeError } from "../api.js";
-import { dateTime, localTimeIn } from "../format.js";
+import { dateTime, localTimeIn, promiseDue } from "../format.js";
 import { followUpReply, promiseTime } from "../follow-up-text.js";
 import { t } from "../i18n.js";
 import type { InboxStore } from "../store/index.js";
@@ -99,7 +99,7 @@ export class ConversationView extends StoreElement {
   private onFollowUpPromised(f: FollowUp, c: Conversation): void {
     if (this.store.conversations.selectedId !== f.conversationId) return;
     const chatLocale = c.locale ?? c.visitor.locale ?? this.locale;
-    const when = promiseTime(f.dueAt, chatLocale, c.visitor.timeZone, Date.now());
+    const when = promiseTime(f.dueAt, chatLocale, f.timeZone ?? c.visitor.timeZone, Date.now());
     this.composer.insert(followUpReply(f.channel, chatLocale, when, f.phone), { note: false, summary: false, canned: undefined });
     this.followUpNotice = true;
   }
@@ -129,7 +129,7 @@ export class ConversationView extends StoreElement {
                   <span class="channel">${t(l, `followUpChannel_${f.channel}`)}${f.phone ? ` · ${f.phone}` : ""}</span>
                   ${f.doneAt
                     ? html`<span class="meta">${f.doneBy ? t(l, "followUpDoneBy", { time: dateTime(f.doneAt, l), name: f.doneBy.name }) : t(l, "followUpDoneAt", { time: dateTime(f.doneAt, l) })}</span>`
-                    : html`<span class=${overdue ? "due overdue" : "due"}>${t(l, overdue ? "followUpOverdue" : "followUpDue", { time: dateTime(f.dueAt, l) })}</span>`}
+                    : html`<span class=${overdue ? "due overdue" : "due"}>${t(l, overdue ? "followUpOverdue" : "followUpDue", { time: promiseDue(f, l) })}</span>`}
                   <span class="follow-up-note">${f.note}</span>
                   ${f.doneAt
                     ? nothing

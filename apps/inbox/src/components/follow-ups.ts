@@ -5,7 +5,7 @@ import { html } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
 import type { FollowUp, Locale } from "@live-chat/protocol";
-import { dateTime } from "../format.js";
+import { dateTime, promiseDue } from "../format.js";
 import { t } from "../i18n.js";
 import { itemList, ItemActions } from "./item-list.js";
 import { StoreElement } from "./store-element.js";
@@ -49,7 +49,7 @@ export class FollowUps extends StoreElement {
       ${f.doneAt
         ? html`<p class="meta">${f.doneBy ? t(l, "followUpDoneBy", { time: dateTime(f.doneAt, l), name: f.doneBy.name }) : t(l, "followUpDoneAt", { time: dateTime(f.doneAt, l) })}</p>
             <button type="button" ?disabled=${this.actions.busy(f.id)} @click=${() => void this.mark(f, false)}>${t(l, "markNotDone")}</button>`
-        : html`<p class=${overdue ? "due overdue" : "due"}>${t(l, overdue ? "followUpOverdue" : "followUpDue", { time: dateTime(f.dueAt, l) })}</p>
+        : html`<p class=${overdue ? "due overdue" : "due"}>${t(l, overdue ? "followUpOverdue" : "followUpDue", { time: promiseDue(f, l) })}</p>
             <button type="button" ?disabled=${this.actions.busy(f.id)} @click=${() => void this.mark(f, true)}>${t(l, "markDone")}</button>`}
     </li>`;
   }

@@ -16,6 +16,7 @@ import "./invitation.js";
 import "./chat-list.js";
 import "./conversation-view.js";
 import "./mail-alerts.js";
+import "./name-prompt.js";
 import { ADMIN_SECTIONS, adminSectionsFor, type AdminSection } from "../admin/admin-area.js";
 import { coachingPageFromPath, pathOf, type CoachingPage } from "../coaching/pages.js";
 import "../coaching/coaching-area.js";
@@ -328,6 +329,9 @@ export class InboxApp extends LightElement {
         : !store.connection.lost
           ? null
           : html`<p class="banner" role="status">${t(l, "connectionLost")}</p>`}
+      ${store.user.needsName
+        ? html`<lc-name-prompt .user=${store.user} .token=${store.token} .locale=${l} @name-chosen=${(e: CustomEvent<User>) => this.onNameChosen(e.detail)}></lc-name-prompt>`
+        : null}
       ${view.kind === "admin"
         ? html`<main class="admin" @coaching-navigate=${this.onCoachingNavigate}><lc-admin-area .token=${store.token} .locale=${l} .user=${store.user} .section=${view.section}></lc-admin-area></main>`
         : view.kind === "coaching"
@@ -341,6 +345,15 @@ export class InboxApp extends LightElement {
 
   /** A link in the coaching screens or in Reports (to past chats with one reason). */
   private readonly onCoachingNavigate = (e: CustomEvent<CoachingPage>) => this.navigate({ kind: "coaching", page: e.detail });
+
+  /** The account's one user object takes the new name, so greetings and placeholders use it from now on. */
+  private onNameChosen(saved: User): void {
+    const store = this.store;
+    if (!store) return;
+    store.user.name = saved.name;
+    store.user.needsName = undefined;
+    this.requestUpdate();
+  }
 
   private follow(event: Event, view: View): void {
     event.preventDefault();

@@ -645,4 +645,18 @@ export const en = {
   mailTemplate_unanswered_alert: "A chat waits, nobody online",
   mailTemplate_test: "Test mail",
   mailTemplate_chat_reply: "Reply in a chat kept by e-mail",
+  // Recovery (issue #17, part 2).
+  abandonedClose: "Chat without visitor ends after (seconds)",
+  abandonedCloseHelp: "A chat whose visitor left before the closing ends by itself after this. Until then you can still write a note or promise a follow-up.",
+  namePromptHeading: "What name should visitors see?",
+  namePromptHelp: "Visitors see it in the chat and in greetings such as \"I'm …\". You can change it later under Users.",
+  namePromptLabel: "Your name",
+  namePromptSave: "Save name",
+  namePromptEmpty: "Please enter your name.",
+  pendingList: "Messages not sent yet",
+  pendingSending: "Sending…",
+  pendingConnectionLost: "Not sent yet: the connection to the server is lost. It is sent by itself as soon as the connection is back.",
+  pendingRetry: "Retry",
+  pendingDiscard: "Discard",
+  pendingNote: "Note:",
 } as const;

@@ -647,4 +647,18 @@ export const nl = {
   mailTemplate_unanswered_alert: "Er wacht een chat, niemand online",
   mailTemplate_test: "Testmail",
   mailTemplate_chat_reply: "Antwoord in een chat per e-mail",
+  // Recovery (issue #17, part 2).
+  abandonedClose: "Chat zonder klant sluit na (seconden)",
+  abandonedCloseHelp: "Een chat waarvan de klant vóór de afsluiting is vertrokken, sluit hierna vanzelf. Tot die tijd kunt u nog een notitie schrijven of iets toezeggen.",
+  namePromptHeading: "Welke naam zien bezoekers?",
+  namePromptHelp: "Bezoekers zien deze naam in de chat en in begroetingen zoals \"U spreekt met …\". U kunt deze later wijzigen bij Gebruikers.",
+  namePromptLabel: "Uw naam",
+  namePromptSave: "Naam opslaan",
+  namePromptEmpty: "Vul uw naam in.",
+  pendingList: "Berichten die nog niet verstuurd zijn",
+  pendingSending: "Versturen…",
+  pendingConnectionLost: "Nog niet verstuurd: de verbinding met de server is verbroken. Het bericht gaat vanzelf weg zodra de verbinding terug is.",
+  pendingRetry: "Opnieuw proberen",
+  pendingDiscard: "Weggooien",
+  pendingNote: "Notitie:",
 } satisfies Record<keyof typeof en, string>;

@@ -115,7 +115,9 @@ export class Connection {
   }
 
   async call<E extends keyof Events>(event: E, payload: Parameters<Events[E]>[0]): Promise<AckOf<E>> {
-    const offline = { ok: false as const, error: { code: "INTERNAL" as const, message: "" } };
+    // No socket, none within the wait, or no answer in time: the server may not have it, and saying
+    // "something went wrong" would hide that the connection is the trouble.
+    const offline = { ok: false as const, error: { code: "CONNECTION_LOST" as const, message: "" } };
     const socket = this.#socket;
     if (!socket) return offline as AckOf<E>;
     try {

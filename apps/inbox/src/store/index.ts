@@ -6,11 +6,13 @@ import { Connection } from "./connection.js";
 import type { StoreContext } from "./context.js";
 import { Conversations } from "./conversations.js";
 import { listen } from "./listeners.js";
+import { Outbox } from "./outbox.js";
 import { Transcripts } from "./transcripts.js";
 import { WorkLists } from "./work-lists.js";
 
 export type { Attention } from "./conversations.js";
 export type { Transcript } from "./transcripts.js";
+export type { PendingSend } from "./outbox.js";
 
 export class InboxStore extends EventTarget implements StoreContext {
   now = Date.now();
@@ -19,6 +21,7 @@ export class InboxStore extends EventTarget implements StoreContext {
   readonly connection: Connection;
   readonly conversations: Conversations;
   readonly transcripts: Transcripts;
+  readonly outbox: Outbox;
   readonly workLists: WorkLists;
   #changeQueued = false;
   #clock: ReturnType<typeof setInterval> | null = null;
@@ -35,6 +38,7 @@ export class InboxStore extends EventTarget implements StoreContext {
       this.workLists.openChat(id);
     });
     this.transcripts = new Transcripts(this, this.conversations, (m) => this.receive(m));
+    this.outbox = new Outbox(this, (conversationId, clientId, body, options) => this.transcripts.send(conversationId, clientId, body, options));
     this.workLists = new WorkLists(this);
   }
 

@@ -4,7 +4,7 @@ import type { OperatorSocket } from "./connection.js";
 import type { InboxStore } from "./index.js";
 
 export function listen(socket: OperatorSocket, store: InboxStore): void {
-  const { connection, conversations, transcripts, workLists } = store;
+  const { connection, conversations, transcripts, workLists, outbox } = store;
   socket.on("connect", () => {
     const reconnected = connection.lost;
     connection.up();
@@ -12,6 +12,7 @@ export function listen(socket: OperatorSocket, store: InboxStore): void {
     void conversations.refreshList();
     workLists.reload();
     transcripts.catchUpAll();
+    outbox.resendAfterReconnect();
   });
   socket.on("disconnect", () => connection.down());
   socket.on("connect_error", (err) => {

@@ -4,6 +4,7 @@ import type { Ack, Message } from "@live-chat/protocol";
 import { olderMessages } from "../api.js";
 import type { StoreContext } from "./context.js";
 import type { Conversations } from "./conversations.js";
+import type { SendOptions } from "./outbox.js";
 
 export interface Transcript {
   messages: Message[];
@@ -45,10 +46,11 @@ export class Transcripts {
     if (!this.#byConversation.has(conversationId)) void this.#loadLatest(conversationId);
   }
 
-  async send(conversationId: string, body: string, options: { kind?: "text" | "note"; cannedReplyId?: string; summary?: boolean; attachments?: string[] }): Promise<Ack> {
+  /** One try at storing a message; the same clientId again is the same message (the outbox retries with it). */
+  async send(conversationId: string, clientId: string, body: string, options: SendOptions): Promise<Ack> {
     const ack = await this.#store.connection.call("message:send", {
       conversationId,
-      clientId: crypto.randomUUID(),
+      clientId,
       body,
       ...(options.kind === "note" ? { kind: "note" as const } : {}),
       ...(options.cannedReplyId ? { cannedReplyId: options.cannedReplyId } : {}),

@@ -24,6 +24,7 @@ export function toUser(row: UserRow): User {
     presence: row.presence as User["presence"],
     locale: row.locale as User["locale"],
     hasPassword: row.passwordHash !== null,
+    ...(row.nameChosen ? {} : { needsName: true }),
   };
 }
 
@@ -78,8 +79,12 @@ export class AuthService {
     return principal;
   }
 
-  async setLocale(userId: string, locale: "nl" | "en"): Promise<UserRow> {
-    const row = await this.ctx.db.user.update({ where: { id: userId }, data: { locale } });
+  /** A user's own changes: the interface language, and the name visitors see (which is then theirs, not the server's). */
+  async updateSelf(userId: string, patch: { locale?: "nl" | "en"; name?: string }): Promise<UserRow> {
+    const row = await this.ctx.db.user.update({
+      where: { id: userId },
+      data: { ...(patch.locale ? { locale: patch.locale } : {}), ...(patch.name ? { name: patch.name, nameChosen: true } : {}) },
+    });
     this.cache.clear();
     return row;
   }
@@ -114,7 +119,9 @@ export class AuthService {
       const email = adminEmail.trim().toLowerCase();
       const existing = await this.ctx.db.user.findUnique({ where: { email } });
       if (!existing) {
-        await this.ctx.db.user.create({ data: { email, name: "Admin", role: "admin", passwordHash: await hashPassword(adminPassword) } });
+        // Without ADMIN_NAME the first sign-in asks for the name visitors will see ("I'm Admin" greets nobody).
+        const name = this.ctx.config.adminName;
+        await this.ctx.db.user.create({ data: { email, name: name ?? "Admin", nameChosen: name !== undefined, role: "admin", passwordHash: await hashPassword(adminPassword) } });
         this.ctx.log.info({ email }, "created admin from ADMIN_EMAIL");
       }
       return;
@@ -122,7 +129,7 @@ export class AuthService {
     const admins = await this.ctx.db.user.count({ where: { role: "admin" } });
     if (admins > 0) return;
     const password = randomBytes(12).toString("base64url");
-    await this.ctx.db.user.create({ data: { email: "admin@localhost", name: "Admin", role: "admin", passwordHash: await hashPassword(password) } });
+    await this.ctx.db.user.create({ data: { email: "admin@localhost", name: "Admin", nameChosen: false, role: "admin", passwordHash: await hashPassword(password) } });
     // Printed once, on purpose, on the console rather than in the structured log.
     console.log(`\n  First admin created. Sign in at /inbox with\n    email:    admin@localhost\n    password: ${password}\n  and change the password in Users.\n`);
   }

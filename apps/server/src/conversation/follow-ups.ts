@@ -2,14 +2,15 @@
 // time stays on the team's list until someone marks it done, and is counted in the reports. The
 // promise is also written into the transcript as an internal note, so a colleague who opens the
 // chat later sees what was promised.
-import type { FollowUp, FollowUpChannel, Locale } from "@live-chat/protocol";
+import { formatTime, laterPhase, promiseTimeZone, type FollowUp, type FollowUpChannel, type Locale, type MethodChange, type Phase } from "@live-chat/protocol";
 import type { Db } from "../store/db.js";
 import type { SettingsStore } from "../store/settings.js";
 import { AppError } from "../errors.js";
 import type { Principal } from "../auth/service.js";
 import type { Appended, ConversationService } from "./service.js";
+import type { ConversationWithParties } from "./serialize.js";
 
-const include = { conversation: { select: { visitor: { select: { id: true, name: true, email: true } } } } } as const;
+const include = { conversation: { select: { visitor: { select: { id: true, name: true, email: true, timeZone: true } } } } } as const;
 
 type Row = {
   id: string;
@@ -22,7 +23,7 @@ type Row = {
   createdAt: Date;
   doneAt: Date | null;
   doneById: string | null;
-  conversation: { visitor: { id: string; name: string | null; email: string | null } };
+  conversation: { visitor: { id: string; name: string | null; email: string | null; timeZone: string | null } };
 };
 
 const CHANNEL_TEXT: Record<Locale, Record<FollowUpChannel, string>> = {
@@ -49,8 +50,13 @@ export class FollowUpService {
     this.settings = stores.settings;
   }
 
-  async promise(conversationId: string, by: Principal, input: { channel: FollowUpChannel; dueAt: string; phone?: string; note: string }, locale: Locale): Promise<{ followUp: FollowUp; note?: Appended }> {
-    const conversation = await this.db.conversation.findUnique({ where: { id: conversationId }, select: { id: true, operatorId: true, status: true } });
+  async promise(
+    conversationId: string,
+    by: Principal,
+    input: { channel: FollowUpChannel; dueAt: string; phone?: string; note: string },
+    locale: Locale,
+  ): Promise<{ followUp: FollowUp; note?: Appended; method?: { conversation: ConversationWithParties; changes: MethodChange[] } }> {
+    const conversation = await this.db.conversation.findUnique({ where: { id: conversationId }, select: { id: true, operatorId: true, status: true, phase: true } });
     if (!conversation) throw new AppError("NOT_FOUND");
     // Whoever has the chat promises; an admin may record a promise on any chat.
     if (conversation.operatorId !== by.user.id && by.user.role !== "admin") throw new AppError("NOT_ASSIGNED");
@@ -61,7 +67,7 @@ export class FollowUpService {
     await this.conversations.recordEvent(conversationId, "follow_up_promised", { type: "operator", id: by.user.id }, { followUpId: row.id, channel: row.channel, dueAt: row.dueAt.toISOString() });
     let note: Appended | undefined;
     if (conversation.status !== "closed") {
-      const when = await this.formatWhen(row.dueAt, locale);
+      const when = formatTime(row.dueAt, locale, { style: "day", timeZone: await this.zoneOf(row), readerTimeZone: null });
       const body = fill(NOTE_TEXT[locale], { channel: fill(CHANNEL_TEXT[locale][input.channel], { phone: input.phone ?? "" }), when, note: input.note });
       note = await this.conversations.appendMessage({
         conversationId,
@@ -71,7 +77,12 @@ export class FollowUpService {
         meta: { followUpId: row.id },
       });
     }
-    return { followUp: await this.presentOne(row), ...(note ? { note } : {}) };
+    // A promise is the action the question called for: the method moves on to it, never back.
+    const method =
+      conversation.status === "active" && laterPhase(conversation.phase as Phase, "action") !== conversation.phase
+        ? await this.conversations.applyMethod(conversationId, { type: "phase_set", phase: "action" }, { type: "operator", id: by.user.id })
+        : undefined;
+    return { followUp: await this.presentOne(row), ...(note ? { note } : {}), ...(method ? { method } : {}) };
   }
 
   async list(status: "open" | "done" | "all"): Promise<FollowUp[]> {
@@ -102,7 +113,13 @@ export class FollowUpService {
   /** Rows as the wire has them, with the names of who promised and who finished, in one query. */
   private async present(rows: Row[]): Promise<FollowUp[]> {
     const names = await this.namesOf(rows.flatMap((r) => [r.operatorId, r.doneById]));
-    return rows.map((r) => toFollowUp(r, names));
+    const { timeZone: team } = (await this.settings.get()).businessHours;
+    return rows.map((r) => toFollowUp(r, names, promiseTimeZone(r.conversation.visitor.timeZone, team)));
+  }
+
+  /** One promise, one time: the note, the card and the drafted reply all tell it in this zone. */
+  private async zoneOf(row: Row): Promise<string> {
+    return promiseTimeZone(row.conversation.visitor.timeZone, (await this.settings.get()).businessHours.timeZone);
   }
 
   private async presentOne(row: Row): Promise<FollowUp> {
@@ -116,15 +133,9 @@ export class FollowUpService {
     const users = await this.db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
     return new Map(users.map((u) => [u.id, u.name]));
   }
-
-  /** In the team's own time zone (the business hours'), in the operator's language. */
-  private async formatWhen(at: Date, locale: Locale): Promise<string> {
-    const { timeZone } = (await this.settings.get()).businessHours;
-    return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(at);
-  }
 }
 
-function toFollowUp(row: Row, names: Map<string, string>): FollowUp {
+function toFollowUp(row: Row, names: Map<string, string>, timeZone: string): FollowUp {
   const visitor = row.conversation.visitor;
   return {
     id: row.id,
@@ -135,6 +146,7 @@ function toFollowUp(row: Row, names: Map<string, string>): FollowUp {
     ...(row.phone ? { phone: row.phone } : {}),
     note: row.note,
     dueAt: row.dueAt.toISOString(),
+    timeZone,
     createdAt: row.createdAt.toISOString(),
     doneAt: row.doneAt ? row.doneAt.toISOString() : null,
     ...(row.doneById && names.has(row.doneById) ? { doneBy: { id: row.doneById, name: names.get(row.doneById)! } } : {}),

@@ -226,11 +226,75 @@ export class ConversationService {
     return true;
   }
 
-  /** False once the chat's seat was given back because its visitor had gone, until it is assigned again. */
+  /** False once the chat's seat was given back because its visitor had gone, until they come back or it is assigned again. */
   async holdsSeat(conversationId: string): Promise<boolean> {
     const row = await this.db.conversation.findUnique({ where: { id: conversationId }, select: { assignedAt: true } });
     if (!row?.assignedAt) return true;
-    return (await this.db.conversationEvent.count({ where: { conversationId, type: "seat_freed", createdAt: { gte: row.assignedAt } } })) === 0;
+    const last = await this.db.conversationEvent.findFirst({
+      where: { conversationId, type: { in: ["seat_freed", "seat_retaken"] }, createdAt: { gte: row.assignedAt } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { type: true },
+    });
+    return last?.type !== "seat_freed";
+  }
+
+  /**
+   * A visitor who stayed away past the grace period (a tab closed by mistake, a phone in a tunnel) and
+   * comes back with the same token while their chat is still open takes it back: they count as present
+   * again and the chat holds its operator's seat once more. One who ended the chat starts a new one.
+   */
+  async reclaimForVisitor(visitorId: string): Promise<ConversationWithParties | null> {
+    const row = await this.db.conversation.findFirst({
+      where: { visitorId, status: "active", visitorLeft: true },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, operatorId: true },
+    });
+    if (!row) return null;
+    const left = await this.db.conversationEvent.findFirst({ where: { conversationId: row.id, type: "visitor_left" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { data: true } });
+    if (!left?.data || (JSON.parse(left.data) as { why?: string }).why !== "timeout") return null;
+    return this.mutex.run(row.id, async () => {
+      const back = await this.db.conversation.updateMany({
+        where: { id: row.id, status: "active", visitorLeft: true, operatorId: row.operatorId },
+        data: { visitorLeft: false, visitorConnected: true, visitorDisconnectedAt: null },
+      });
+      if (back.count === 0) return null;
+      await this.recordEvent(row.id, "visitor_returned", { type: "visitor", id: visitorId });
+      if (row.operatorId && !(await this.holdsSeat(row.id))) {
+        // Their operator already has them; over capacity for a moment beats handing the chat to someone new.
+        await this.db.user.update({ where: { id: row.operatorId }, data: { openChats: { increment: 1 } } });
+        await this.recordEvent(row.id, "seat_retaken", { type: "system" }, { operatorId: row.operatorId });
+      }
+      return this.load(row.id);
+    });
+  }
+
+  /**
+   * Chats whose visitor went before the closing end by themselves once `afterSeconds` have passed since
+   * their seat was freed: the operator had that long for a note or a follow-up. Returns those closed.
+   */
+  async closeAbandoned(afterSeconds: number): Promise<ConversationWithParties[]> {
+    const cutoff = new Date(Date.now() - afterSeconds * 1000);
+    const candidates = await this.db.conversation.findMany({
+      where: { status: "active", visitorLeft: true, phase: { not: "closing" }, events: { some: { type: "seat_freed", createdAt: { lt: cutoff } } } },
+      select: { id: true, operatorId: true, phase: true, assignedAt: true },
+      take: 200,
+    });
+    const closed: ConversationWithParties[] = [];
+    for (const c of candidates) {
+      if (await this.holdsSeat(c.id)) continue;
+      const freed = await this.db.conversationEvent.findFirst({ where: { conversationId: c.id, type: "seat_freed" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { createdAt: true } });
+      if (!freed || freed.createdAt >= cutoff || (c.assignedAt && freed.createdAt < c.assignedAt)) continue;
+      const result = await this.mutex.run(c.id, () =>
+        this.db.conversation.updateMany({
+          where: { id: c.id, status: "active", visitorLeft: true, operatorId: c.operatorId, phase: c.phase },
+          data: { status: "closed", closedAt: new Date(), closeReason: "abandoned" },
+        }),
+      );
+      if (result.count === 0) continue;
+      await this.recordEvent(c.id, "closed", { type: "system" }, { reason: "abandoned" });
+      closed.push((await this.load(c.id))!);
+    }
+    return closed;
   }
 
   /**

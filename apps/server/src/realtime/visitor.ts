@@ -174,7 +174,9 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
     });
 
     try {
-      const open = await conversations.openForVisitor(visitorId);
+      const returned = await conversations.reclaimForVisitor(visitorId);
+      if (returned) broadcast.conversation(returned);
+      const open = returned ?? (await conversations.openForVisitor(visitorId));
       if (open) {
         socket.data.conversationIds.add(open.id);
         if (!open.visitorConnected) broadcast.conversations(await conversations.setVisitorConnected(visitorId, true));

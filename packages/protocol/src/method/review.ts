@@ -122,6 +122,7 @@ function finalChecklist(events: readonly ReviewEvent[]): Checklist {
     if (event.type === "checklist_checked" && typeof item === "string" && item in checklist) checklist = { ...checklist, [item]: true };
     if (event.type === "checklist_cleared") for (const operatorItem of OPERATOR_CHECKLIST_ITEMS) checklist = { ...checklist, [operatorItem]: false };
     if (event.type === "visitor_left") checklist = { ...checklist, visitor_left: true };
+    if (event.type === "visitor_returned") checklist = { ...checklist, visitor_left: false };
   }
   return checklist;
 }

@@ -1,12 +1,9 @@
 import { Router, type Response } from "express";
-import { choosePasswordSchema, localeSchema, loginSchema } from "@live-chat/protocol";
-import { z } from "zod";
+import { choosePasswordSchema, loginSchema, mePatchSchema } from "@live-chat/protocol";
 import type { AuthService } from "../../auth/service.js";
 import type { InvitationService } from "../../auth/invitations.js";
 import { toUser } from "../../auth/service.js";
 import { parseBody, requireAuth, SESSION_COOKIE } from "../middleware.js";
-
-const mePatchSchema = z.strictObject({ locale: localeSchema });
 
 export function authRoutes(auth: AuthService, invitations: InvitationService): Router {
   const router = Router();
@@ -34,10 +31,9 @@ export function authRoutes(auth: AuthService, invitations: InvitationService): R
   router.get("/api/me", requireAuth(auth), (req, res) => {
     res.json(toUser(req.principal!.user));
   });
-  /** Operators keep their own interface language; server errors then speak it too. */
+  /** Operators keep their own interface language (server errors then speak it too) and choose their name. */
   router.patch("/api/me", requireAuth(auth), async (req, res) => {
-    const { locale } = parseBody(mePatchSchema, req);
-    res.json(toUser(await auth.setLocale(req.principal!.user.id, locale)));
+    res.json(toUser(await auth.updateSelf(req.principal!.user.id, parseBody(mePatchSchema, req))));
   });
   return router;
 }

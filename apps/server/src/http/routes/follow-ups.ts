@@ -15,8 +15,9 @@ export function followUpRoutes(auth: AuthService, followUps: FollowUpService, br
 
   router.post("/api/conversations/:id/follow-ups", async (req, res) => {
     const input = parseBody(followUpInputSchema, req);
-    const { followUp, note } = await followUps.promise(String(req.params.id), req.principal!, input, localeOf(req));
+    const { followUp, note, method } = await followUps.promise(String(req.params.id), req.principal!, input, localeOf(req));
     if (note) broadcast.appended(note);
+    if (method) broadcast.method(method);
     broadcast.followUp(followUp);
     res.status(201).json(followUp);
   });

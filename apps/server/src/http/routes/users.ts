@@ -71,7 +71,7 @@ export function userRoutes(ctx: Context, auth: AuthService, routing: RoutingServ
         where: { id: existing.id },
         data: {
           ...(input.email ? { email: input.email.toLowerCase() } : {}),
-          ...(input.name ? { name: input.name } : {}),
+          ...(input.name ? { name: input.name, nameChosen: true } : {}),
           ...(input.role ? { role: input.role } : {}),
           ...(input.maxChats ? { maxChats: input.maxChats } : {}),
           ...(input.locale ? { locale: input.locale } : {}),
