@@ -35,6 +35,7 @@ import { startMail, type MailChannel } from "./mail/index.js";
 import { mailRoutes } from "./http/routes/mail.js";
 import { FileService } from "./files/service.js";
 import { fileRoutes } from "./http/routes/files.js";
+import { VisitorIdentities } from "./auth/visitors.js";
 
 export interface RunningServer {
   url: string;
@@ -178,14 +179,15 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   app.use(adminRoutes(ctx, auth, routing, broadcast));
   app.use(followUpRoutes(auth, new FollowUpService(ctx, conversations), broadcast));
   app.use(coachingRoutes(ctx, auth));
-  app.use(fileRoutes(ctx, auth, ctx.files, broadcast));
+  const visitorIdentities = new VisitorIdentities(db, ctx.tokens);
+  app.use(fileRoutes(ctx, auth, ctx.files, broadcast, visitorIdentities));
   app.use("/api", notFound);
   staticApps(app, config);
   app.use(notFound);
   app.use(errorHandler(log));
 
   const visitorLimits = await createVisitorLimits(config, app.get("trust proxy fn") as TrustFn, log);
-  setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline, mail.service, visitorLimits.limits);
+  setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline, mail.service, visitorLimits.limits, visitorIdentities);
   setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing);
 
   const initial = await settings.get();

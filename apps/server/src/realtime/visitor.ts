@@ -11,10 +11,11 @@ import type { OfflineService } from "../routing/offline.js";
 import type { Broadcast } from "./broadcast.js";
 import { bindHandlers } from "./handlers.js";
 import { clientAddress, type VisitorRateLimits } from "./limits.js";
+import type { VisitorIdentities, VisitorProfile } from "../auth/visitors.js";
 import { checkProtocolVersion } from "./protocol-version.js";
 import type { MailService } from "../mail/service.js";
 
-export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadcast: Broadcast, conversations: ConversationService, routing: RoutingService, offline: OfflineService, mail: Pick<MailService, "emailTranscript">, limits: VisitorRateLimits): void {
+export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadcast: Broadcast, conversations: ConversationService, routing: RoutingService, offline: OfflineService, mail: Pick<MailService, "emailTranscript">, limits: VisitorRateLimits, identities: VisitorIdentities): void {
   ns.use(checkProtocolVersion(PROTOCOL_VERSION));
   ns.use(async (socket, next) => {
     try {
@@ -26,7 +27,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
       const locale: Locale = auth.locale ?? pickLocale(socket.handshake.headers["accept-language"]);
       let identity: { name?: string; email?: string } | null = null;
       if (auth.identity && ctx.config.widgetIdentitySecret) identity = await verifyIdentity(auth.identity, ctx.config.widgetIdentitySecret);
-      const profile = {
+      const profile: VisitorProfile = {
         ...(identity?.name ?? auth.name ? { name: identity?.name ?? auth.name } : {}),
         ...(identity?.email ?? auth.email ? { email: identity?.email ?? auth.email } : {}),
         ...(identity ? { verified: true } : {}),
@@ -36,23 +37,17 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
         locale,
         lastSeenAt: new Date(),
       };
-      let visitor = auth.visitorToken ? await ctx.db.visitor.findUnique({ where: { tokenHash: ctx.tokens.hashVisitorToken(auth.visitorToken) } }) : null;
-      let token = auth.visitorToken ?? "";
-      if (visitor) {
-        // A verified name or email is changed only by a new verified identity, never by plain input.
-        const { name: _name, email: _email, ...rest } = profile;
-        visitor = await ctx.db.visitor.update({ where: { id: visitor.id }, data: visitor.verified && !identity ? rest : profile });
-      } else {
+      let visitor = auth.visitorToken ? await identities.resume(auth.visitorToken, profile, identity !== null) : null;
+      if (!visitor) {
         // Only a new visitor counts against the address's connection budget; a returning widget reconnects freely.
         try {
           await limits.connect(address);
         } catch {
           return next(new Error("RATE_LIMITED"));
         }
-        token = ctx.tokens.newVisitorToken();
-        visitor = await ctx.db.visitor.create({ data: { ...profile, tokenHash: ctx.tokens.hashVisitorToken(token) } });
+        visitor = identities.create();
       }
-      socket.data = { visitorId: visitor.id, visitorToken: token, locale, conversationIds: new Set(), address };
+      socket.data = { visitorId: visitor.id, visitorToken: visitor.token, locale, conversationIds: new Set(), address, visitor, profile };
       next();
     } catch (err) {
       ctx.log.error({ err }, "visitor handshake failed");
@@ -63,6 +58,8 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
   ns.on("connection", async (socket) => {
     const { visitorId } = socket.data;
     const locale = () => socket.data.locale;
+    // The row is written on the first action worth keeping; a visitor who only looks costs nothing.
+    const keepVisitor = () => identities.keep(socket.data.visitor, socket.data.profile);
     void socket.join(rooms.visitor(visitorId));
 
     const owned = async (conversationId: string) => {
@@ -85,6 +82,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
             socket.emit("availability", await routing.availability());
             throw new AppError("CLOSED");
           }
+          await keepVisitor();
           if (name || email) await ctx.db.visitor.updateMany({ where: { id: visitorId, verified: false }, data: { ...(name ? { name } : {}), ...(email ? { email } : {}) } });
           const { conversation, firstMessage } = await conversations.start(visitorId, socket.data.locale, body ? { body, clientId } : undefined);
           if (firstMessage) broadcast.appended(firstMessage);
@@ -129,6 +127,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
         },
         "offline:message": async (input) => {
           await limits.take("offline", visitorId, socket.data.address);
+          await keepVisitor();
           const saved = await offline.leave({ ...input, visitorId, locale: socket.data.locale });
           broadcast.offlineMessage(saved, "new");
           return { id: saved.id, dueAt: saved.dueAt };
