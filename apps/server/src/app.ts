@@ -24,7 +24,7 @@ import { userRoutes } from "./http/routes/users.js";
 import { cannedReplyRoutes } from "./http/routes/canned-replies.js";
 import { conversationRoutes } from "./http/routes/conversations.js";
 import { adminRoutes } from "./http/routes/admin.js";
-import { createVisitorLimits, type TrustFn } from "./realtime/limits.js";
+import { createSocketLimits, type TrustFn } from "./realtime/limits.js";
 import { attachRedisAdapter, reconcileConnections } from "./realtime/cluster.js";
 import { BackgroundWork } from "./background.js";
 import { InvitationService } from "./auth/invitations.js";
@@ -186,9 +186,9 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   app.use(notFound);
   app.use(errorHandler(log));
 
-  const visitorLimits = await createVisitorLimits(config, app.get("trust proxy fn") as TrustFn, log);
-  setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline, mail.service, visitorLimits.limits, visitorIdentities);
-  setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing);
+  const socketLimits = await createSocketLimits(config, app.get("trust proxy fn") as TrustFn, log);
+  setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline, mail.service, socketLimits.limits, visitorIdentities);
+  setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing, socketLimits.limits);
 
   const initial = await settings.get();
   const visitorSweep = setInterval(() => {
@@ -248,7 +248,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     log.info({ inFlight: work.inFlight }, "shutting down: sockets and HTTP closed");
     await work.close();
     await detachCluster();
-    await visitorLimits.close();
+    await socketLimits.close();
     await database.close();
     log.info("shut down");
   }

@@ -10,12 +10,12 @@ import type { RoutingService } from "../routing/service.js";
 import type { OfflineService } from "../routing/offline.js";
 import type { Broadcast } from "./broadcast.js";
 import { bindHandlers } from "./handlers.js";
-import { clientAddress, type VisitorRateLimits } from "./limits.js";
+import { clientAddress, type SocketRateLimits } from "./limits.js";
 import type { VisitorIdentities, VisitorProfile } from "../auth/visitors.js";
 import { checkProtocolVersion } from "./protocol-version.js";
 import type { MailService } from "../mail/service.js";
 
-export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadcast: Broadcast, conversations: ConversationService, routing: RoutingService, offline: OfflineService, mail: Pick<MailService, "emailTranscript">, limits: VisitorRateLimits, identities: VisitorIdentities): void {
+export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadcast: Broadcast, conversations: ConversationService, routing: RoutingService, offline: OfflineService, mail: Pick<MailService, "emailTranscript">, limits: SocketRateLimits, identities: VisitorIdentities): void {
   ns.use(checkProtocolVersion(PROTOCOL_VERSION));
   ns.use(async (socket, next) => {
     try {
@@ -121,6 +121,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
           if (row?.operatorId) ctx.operators.to(rooms.operator(row.operatorId)).emit("typing", { conversationId, typing, author: { type: "visitor" } });
         },
         "conversation:leave": async ({ conversationId }) => {
+          await limits.take("answer", visitorId, socket.data.address);
           await owned(conversationId);
           const left = await conversations.markVisitorLeft(conversationId, "ended");
           if (left) broadcast.conversation(left);
@@ -133,6 +134,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
           return { id: saved.id, dueAt: saved.dueAt };
         },
         rating: async ({ conversationId, score, comment }) => {
+          await limits.take("answer", visitorId, socket.data.address);
           await owned(conversationId);
           await ctx.db.rating.upsert({
             where: { conversationId },
@@ -141,6 +143,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
           });
         },
         "summary:answer": async ({ conversationId, messageId, answer }) => {
+          await limits.take("answer", visitorId, socket.data.address);
           await owned(conversationId);
           const summary = await ctx.db.message.findFirst({ where: { id: messageId, conversationId } });
           if (!summary) throw new AppError("NOT_FOUND", "messageId");
