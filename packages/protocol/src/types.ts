@@ -191,6 +191,12 @@ export interface ErrorBody {
   field?: string;
 }
 
+/** The `data` of a visitor handshake refused with RATE_LIMITED (too many new visitors from one address): when to try again. */
+export interface HandshakeRateLimited extends ErrorBody {
+  code: "RATE_LIMITED";
+  retryAfterSeconds: number;
+}
+
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 export type AckCallback<T extends object = object> = (ack: Ack<T>) => void;
 

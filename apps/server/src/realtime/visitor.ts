@@ -1,5 +1,6 @@
 // The /visitor namespace: a website visitor's widget.
-import { PROTOCOL_VERSION, pickLocale, visitorHandshakeSchema, visitorSchemas, type Locale } from "@live-chat/protocol";
+import { PROTOCOL_VERSION, errorBody, pickLocale, visitorHandshakeSchema, visitorSchemas, type HandshakeRateLimited, type Locale } from "@live-chat/protocol";
+import { RateLimitedError } from "../auth/service.js";
 import type { Context, VisitorNamespace } from "../context.js";
 import { rooms } from "../context.js";
 import { verifyIdentity } from "../auth/tokens.js";
@@ -42,8 +43,12 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
         // Only a new visitor counts against the address's connection budget; a returning widget reconnects freely.
         try {
           await limits.connect(address);
-        } catch {
-          return next(new Error("RATE_LIMITED"));
+        } catch (err) {
+          if (!(err instanceof RateLimitedError)) throw err;
+          // The widget reads when to try again and says so in the visitor's language.
+          const refusal = new Error("RATE_LIMITED") as Error & { data: HandshakeRateLimited };
+          refusal.data = { ...errorBody("RATE_LIMITED", locale), code: "RATE_LIMITED", retryAfterSeconds: err.retryAfterSeconds };
+          return next(refusal);
         }
         visitor = identities.create();
       }
