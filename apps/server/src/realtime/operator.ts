@@ -129,8 +129,8 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
           broadcast.method(result);
           return { conversation: toConversation(result.conversation) };
         },
-        "conversation:transfer": async ({ conversationId, toOperatorId, note }) => {
-          await routing.transfer(conversationId, userId, toOperatorId, note);
+        "conversation:transfer": async ({ conversationId, toOperatorId, note, whenFull }) => {
+          return { handOver: await routing.transfer(conversationId, userId, toOperatorId, note, whenFull) };
         },
         "conversation:close": async ({ conversationId, reason }) => {
           const row = await conversations.close(conversationId, userId, reason);
