@@ -42,7 +42,7 @@ describe("a transfer to a colleague at their maximum", () => {
     expect(await toBram).toMatchObject({ operator: { id: bram.id }, transferCount: 1 });
     expect((await told).meta?.params).toMatchObject({ name: "Bram" });
     const moved = await conversation(server, y.conversationId);
-    expect(moved.handOverToId).toBeUndefined();
+    expect(moved.handOverToId).toBeNull();
     const history = (await emitAck(bram.socket, "sync", { conversationId: y.conversationId, afterSeq: 0 })).messages as Message[];
     expect(history.some((m) => m.kind === "note" && m.body === "Order 4411, refund agreed")).toBe(true);
 

@@ -87,8 +87,8 @@ export interface Conversation {
   awaitingReplySince?: string;
   lastVisitorMessageAt?: string;
   transferCount?: number;
-  /** A colleague at capacity this chat is queued for: it moves to them as soon as they have a free seat (operators only). */
-  handOverToId?: string;
+  /** A colleague at capacity this chat is queued for: it moves to them as soon as they have a free seat (operators only; null = none, so an update clears it). */
+  handOverToId?: string | null;
   /** The contact reasons an operator picked for this chat (operators only). */
   reasonIds?: string[];
   lastMessage?: Pick<Message, "body" | "kind" | "createdAt" | "author">;
