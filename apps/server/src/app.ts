@@ -36,6 +36,7 @@ import { mailRoutes } from "./http/routes/mail.js";
 import { FileService } from "./files/service.js";
 import { fileRoutes } from "./http/routes/files.js";
 import { VisitorIdentities } from "./auth/visitors.js";
+import { DEMO_CSP, INBOX_CSP, pagePolicy, sameOriginForCookies, securityHeaders } from "./http/security.js";
 
 export interface RunningServer {
   url: string;
@@ -53,22 +54,10 @@ export function originAllowed(config: Config, origin: string | undefined, host: 
   return config.allowedOrigins.includes(normalized);
 }
 
-const INBOX_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join("; ");
-
 function staticApps(app: express.Express, config: Config): void {
   const widgetDist = join(config.rootDir, "apps/widget/dist");
   const inboxDist = join(config.rootDir, "apps/inbox/dist");
-  app.get("/demo", (_req, res) => res.sendFile(join(widgetDist, "demo.html"), { headers: { "cache-control": "no-cache" } }));
+  app.get("/demo", pagePolicy(DEMO_CSP), (_req, res) => res.sendFile(join(widgetDist, "demo.html"), { headers: { "cache-control": "no-cache" } }));
   app.use(
     express.static(widgetDist, {
       index: false,
@@ -78,10 +67,8 @@ function staticApps(app: express.Express, config: Config): void {
     }),
   );
   // The inbox holds customers' data: it runs only its own code, and no other site may frame it.
-  app.use("/inbox", (_req, res, next) => {
-    res.setHeader("content-security-policy", INBOX_CSP);
+  app.use("/inbox", pagePolicy(INBOX_CSP), (_req, res, next) => {
     res.setHeader("x-frame-options", "DENY");
-    res.setHeader("referrer-policy", "same-origin");
     next();
   });
   app.use("/inbox", express.static(inboxDist, { index: "index.html" }));
@@ -147,8 +134,8 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     await db.user.updateMany({ where: { disconnectedAt: null }, data: { disconnectedAt: now } });
   }
 
+  app.use(securityHeaders());
   app.use((req: Request, res: Response, next: NextFunction) => {
-    res.setHeader("x-content-type-options", "nosniff");
     const origin = req.headers.origin;
     if (origin && !originAllowed(config, origin, req.headers.host)) {
       res.status(403).json({ error: { code: "FORBIDDEN", message: "This site may not use the chat server." } });
@@ -160,6 +147,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     }
     next();
   });
+  app.use(sameOriginForCookies);
   app.use(express.json({ limit: "256kb" }));
   app.get("/healthz", async (_req, res) => {
     try {

@@ -37,6 +37,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "That colleague is at their maximum number of chats. Hand the chat over anyway, or queue it for them.",
     nl: "Die collega zit aan het maximale aantal chats. Draag de chat toch over, of zet hem klaar voor die collega.",
   },
+  CROSS_SITE_REQUEST: {
+    en: "This request came from another site and was refused. Open the inbox itself and try again there.",
+    nl: "Dit verzoek kwam van een andere site en is geweigerd. Open de inbox zelf en probeer het daar opnieuw.",
+  },
   LAST_ADMIN: {
     en: "This is the last admin. Make someone else admin first.",
     nl: "Dit is de laatste beheerder. Maak eerst iemand anders beheerder.",
