@@ -18,7 +18,7 @@ import { OfflineService } from "./routing/offline.js";
 import { setUpVisitorNamespace } from "./realtime/visitor.js";
 import { setUpOperatorNamespace } from "./realtime/operator.js";
 import { Broadcast } from "./realtime/broadcast.js";
-import { errorHandler, notFound } from "./http/middleware.js";
+import { errorHandler, notFound, refuseNulInUrl } from "./http/middleware.js";
 import { authRoutes } from "./http/routes/auth.js";
 import { userRoutes } from "./http/routes/users.js";
 import { cannedReplyRoutes } from "./http/routes/canned-replies.js";
@@ -148,6 +148,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     next();
   });
   app.use(sameOriginForCookies);
+  app.use(refuseNulInUrl);
   app.use(express.json({ limit: "256kb" }));
   app.get("/healthz", async (_req, res) => {
     try {
