@@ -53,11 +53,12 @@ describe("HTTP security", () => {
   it("refuses a cookie-authenticated change from another site in the caller's language and changes nothing", async () => {
     const { cookie } = await sessionCookie();
     const before = await cannedCount();
-    for (const headers of [
+    const attempts: Array<Record<string, string>> = [
       { "sec-fetch-site": "cross-site", origin: "https://evil.example" },
       { "sec-fetch-site": "same-site", origin: `http://shop.localhost:${server.port}` },
       { origin: "https://evil.example" },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const res = await api<{ error: { code: string; message: string } }>(server.url, "/api/canned-replies", { body: REPLY, headers: { cookie, "accept-language": "nl", ...headers } });
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect(res.body.error.code).toBe("CROSS_SITE_REQUEST");
