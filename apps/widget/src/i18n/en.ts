@@ -19,6 +19,7 @@ export const en = {
   connecting: "Connecting…",
   outdated: "This chat window is out of date after an update. Reload the page to continue.",
   reload: "Reload page",
+  rateLimited: "Many chats were opened from your network just now, so the chat cannot connect yet. Please wait a minute: it tries again by itself.",
   offlineBanner: "You are offline. We keep your messages and send them as soon as the connection is back.",
   queueOne: "You are number {position} in line, about 1 minute.",
   queueMany: "You are number {position} in line, about {minutes} minutes.",

@@ -20,6 +20,7 @@ export const nl: Strings = {
   connecting: "Verbinden…",
   outdated: "Dit chatvenster is na een update verouderd. Laad de pagina opnieuw om verder te gaan.",
   reload: "Pagina opnieuw laden",
+  rateLimited: "Vanaf uw netwerk zijn zojuist veel chats geopend, daarom kan de chat nog niet verbinden. Wacht u alstublieft een minuut: de chat probeert het vanzelf opnieuw.",
   offlineBanner: "U bent offline. We bewaren uw berichten en versturen ze zodra de verbinding terug is.",
   queueOne: "U bent nummer {position} in de rij, ongeveer 1 minuut.",
   queueMany: "U bent nummer {position} in de rij, ongeveer {minutes} minuten.",
