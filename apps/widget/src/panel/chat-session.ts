@@ -286,6 +286,9 @@ export class ChatSession implements ReactiveController {
         try {
           ids = await this.uploadFiles(entry);
         } catch (err) {
+          const refused = err instanceof UploadError && !err.retry;
+          // The network went mid-upload: the entry stays pending and goes again with the next session.
+          if (!refused && (generation !== this.generation || !navigator.onLine)) return;
           this.outbox.update(entry.clientId, { state: "failed", error: err instanceof UploadError ? err.message : "" });
           this.host.requestUpdate();
           continue;
