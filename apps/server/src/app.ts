@@ -35,6 +35,7 @@ import { startMail, type MailChannel } from "./mail/index.js";
 import { mailRoutes } from "./http/routes/mail.js";
 import { FileService } from "./files/service.js";
 import { fileRoutes } from "./http/routes/files.js";
+import { compressedStatic } from "./http/compressed-static.js";
 
 export interface RunningServer {
   url: string;
@@ -68,11 +69,13 @@ function staticApps(app: express.Express, config: Config): void {
   const widgetDist = join(config.rootDir, "apps/widget/dist");
   const inboxDist = join(config.rootDir, "apps/inbox/dist");
   app.get("/demo", (_req, res) => res.sendFile(join(widgetDist, "demo.html"), { headers: { "cache-control": "no-cache" } }));
+  const widgetCaching = (path: string) => ({ "cache-control": path.endsWith("widget.js") ? "public, max-age=300" : "public, max-age=86400" });
+  app.use(compressedStatic(widgetDist, widgetCaching));
   app.use(
     express.static(widgetDist, {
       index: false,
       setHeaders: (res, path) => {
-        res.setHeader("cache-control", path.endsWith("widget.js") ? "public, max-age=300" : "public, max-age=86400");
+        for (const [name, value] of Object.entries(widgetCaching(path))) res.setHeader(name, value);
       },
     }),
   );
@@ -186,7 +189,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
 
   const visitorLimits = await createVisitorLimits(config, app.get("trust proxy fn") as TrustFn, log);
   setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline, mail.service, visitorLimits.limits);
-  setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing);
+  setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing, mail.service);
 
   const initial = await settings.get();
   const visitorSweep = setInterval(() => {

@@ -17,6 +17,7 @@ import "./composer.js";
 import "./phase-stepper.js";
 import "./spelling-tool.js";
 import "./transcript.js";
+import "./transcript-mail.js";
 
 type Colleague = Awaited<ReturnType<InboxStore["conversations"]["colleagues"]>>[number];
 
@@ -276,6 +277,7 @@ export class ConversationView extends StoreElement {
           <aside class="conversation-side">
             ${this.renderDetails(c)}
             ${this.renderFollowUps(c)}
+            <lc-transcript-mail .conversation=${c} .token=${this.store.token} .locale=${l}></lc-transcript-mail>
             <lc-closing-checklist
               .conversation=${c}
               .locale=${l}

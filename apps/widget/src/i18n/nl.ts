@@ -65,6 +65,11 @@ export const nl: Strings = {
   newChat: "Nieuwe chat beginnen",
   errorGeneric: "Dat lukte niet. Probeer het opnieuw.",
   transcriptTitle: "Verslag van de chat",
+  transcriptMailAsk: "Wilt u het verslag van deze chat per e-mail ontvangen?",
+  transcriptMailAddress: "Uw e-mailadres",
+  transcriptMailSend: "Verslag mailen",
+  transcriptMailSent: "Het verslag is onderweg naar {email}. Heeft u nog vragen, dan kunt u op die e-mail antwoorden.",
+  transcriptMailInvalid: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
   system: {
     operator_joined: "{name} neemt deel aan de chat.",
     transferred: "U chat nu met {name}.",

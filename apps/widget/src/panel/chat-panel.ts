@@ -40,6 +40,7 @@ export class LiveChatPanel extends LitElement {
     leavingMessage: { state: true },
     formError: { state: true },
     rated: { state: true },
+    transcriptMail: { state: true },
   };
 
   declare server: string;
@@ -57,6 +58,8 @@ export class LiveChatPanel extends LitElement {
   declare leavingMessage: boolean;
   declare formError: string;
   declare rated: boolean;
+  /** The transcript by mail: where it went, or why it did not. */
+  declare transcriptMail: { sentTo: string; failed: string };
 
   private session: ChatSession | undefined;
   private unread: UnreadCount | undefined;
@@ -76,6 +79,7 @@ export class LiveChatPanel extends LitElement {
     this.announcement = "";
     this.formError = "";
     this.rated = false;
+    this.transcriptMail = { sentTo: "", failed: "" };
     this.leavingMessage = false;
   }
 
@@ -168,6 +172,11 @@ export class LiveChatPanel extends LitElement {
     else this.formError = this.t.errorGeneric;
   }
 
+  private async emailTranscript({ detail }: CustomEvent<string>): Promise<void> {
+    const ack = await this.session?.emailTranscript(detail);
+    this.transcriptMail = ack?.ok ? { sentTo: detail, failed: "" } : { sentTo: "", failed: ack && !ack.ok ? ack.error.message : this.t.errorGeneric };
+  }
+
   private async sendOffline({ detail }: CustomEvent<OfflineMessage>): Promise<void> {
     const s = this.session;
     if (!s) return;
@@ -198,6 +207,7 @@ export class LiveChatPanel extends LitElement {
 
   private startOver(): void {
     this.rated = false;
+    this.transcriptMail = { sentTo: "", failed: "" };
     this.offlineSent = undefined;
     this.leavingMessage = false;
     this.session?.startOver();
@@ -246,6 +256,7 @@ export class LiveChatPanel extends LitElement {
       @live-chat-back=${() => (this.leavingMessage = false)}
       @live-chat-offline=${this.sendOffline}
       @live-chat-rate=${this.rate}
+      @live-chat-transcript-email=${this.emailTranscript}
       @live-chat-new-chat=${this.startOver}
     >
       <live-chat-header .t=${t} .operator=${s.ended ? undefined : c?.operator?.name} .hasTranscript=${s.messages.length > 0} .canEnd=${!!c && !s.ended}></live-chat-header>
@@ -285,7 +296,13 @@ export class LiveChatPanel extends LitElement {
         .limitSeconds=${this.settings?.waitLimitSeconds}
       ></live-chat-queue>
       ${s.ended
-        ? html`<live-chat-ended .t=${t} .rated=${this.rated}></live-chat-ended>`
+        ? html`<live-chat-ended
+            .t=${t}
+            .rated=${this.rated}
+            .email=${this.draft.email || this.visitorEmail || s.intro.email || ""}
+            .transcriptSentTo=${this.transcriptMail.sentTo}
+            .transcriptFailed=${this.transcriptMail.failed}
+          ></live-chat-ended>`
         : html`<live-chat-composer .t=${t} .askIntro=${!c && !pending.length && !this.visitorName} .name=${this.draft.name} .email=${this.draft.email} .body=${this.draft.body}></live-chat-composer>`}`;
   }
 

@@ -368,6 +368,13 @@ export class ChatSession implements ReactiveController {
     return ack?.ok === true;
   }
 
+  /** Has the transcript of this chat mailed to `email`: the server's refusal, if any, in the visitor's language. */
+  async emailTranscript(email: string): Promise<Ack | null> {
+    const c = this.conversation;
+    if (!c) return null;
+    return request(this.socket, "transcript:email", { conversationId: c.id, email });
+  }
+
   async answerSummary(messageId: string, answer: "yes" | "no"): Promise<boolean> {
     const c = this.conversation;
     if (!c) return false;
