@@ -198,11 +198,13 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
       routing.refreshQueueIfStale();
     });
   }, Math.min(5000, Math.max(200, Math.floor(initial.operatorGraceMs / 4))));
-  // Uploads nobody sent go after FILES_UNSENT_MAX_AGE_MS; looked for a few times within that age, at most hourly.
+  // Uploads nobody sent go after FILES_UNSENT_MAX_AGE_MS, and files whose chat was deleted; looked for a
+  // few times within that age, at most hourly.
   const unsentFilesSweep = setInterval(
-    () => work.run("unsent files sweep", async () => {
-      const removed = await ctx.files.sweepUnsent();
-      if (removed > 0) log.info({ removed }, "removed uploads never sent");
+    () => work.run("files sweep", async () => {
+      const unsent = await ctx.files.sweepUnsent();
+      const ofDeletedChats = await ctx.files.sweepDeletedConversations();
+      if (unsent + ofDeletedChats > 0) log.info({ unsent, ofDeletedChats }, "removed files nothing refers to");
     }),
     Math.max(1000, Math.min(3_600_000, Math.floor(config.unsentFileMaxAgeMs / 4))),
   );

@@ -78,7 +78,6 @@ export const en = {
   } as Record<string, string>,
   attach: "Attach a file or photo",
   attached: "Files to send",
-  pastedImage: "Pasted image",
   removeFile: "Remove {name}",
   uploading: "Uploading {percent}%",
   discard: "Remove",

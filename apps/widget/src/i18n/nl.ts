@@ -78,7 +78,6 @@ export const nl: Strings = {
   },
   attach: "Bestand of foto toevoegen",
   attached: "Bestanden om te versturen",
-  pastedImage: "Geplakte afbeelding",
   removeFile: "{name} verwijderen",
   uploading: "Bezig met uploaden: {percent}%",
   discard: "Verwijderen",

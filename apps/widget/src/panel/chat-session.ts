@@ -4,7 +4,7 @@ import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { Ack, Availability, Conversation, Locale, Message, QueueInfo, VisitorServerToClientEvents, WidgetSettings } from "@live-chat/protocol";
 import { readStored, writeStored } from "../storage.js";
 import { Outbox, newClientId, type OutboxEntry } from "./outbox.js";
-import { UploadError, dropFiles, keepFile, keptFile, upload, type PendingFile } from "./uploads.js";
+import { dropFiles, keepFile, keptFile, upload, type PendingFile, type UploadFailure } from "./uploads.js";
 import { isOutdated, openVisitorSocket, rateLimitedFor, present, request, type AckOf, type PayloadOf, type VisitorSocket } from "./visitor-socket.js";
 
 const TYPING_IDLE_MS = 3_000;
@@ -274,7 +274,7 @@ export class ChatSession implements ReactiveController {
     for (const file of files) {
       if (file.id) continue;
       const blob = await keptFile(file.key);
-      if (!blob || !token) throw new UploadError("", false);
+      if (!blob || !token) throw { message: "", retry: false } satisfies UploadFailure;
       const attachment = await upload(this.options.server, token, file, blob, this.options.locale, (fraction) => {
         this.progress.set(file.key, fraction);
         this.host.requestUpdate();
@@ -298,7 +298,10 @@ export class ChatSession implements ReactiveController {
         try {
           ids = await this.uploadFiles(entry);
         } catch (err) {
-          this.outbox.update(entry.clientId, { state: "failed", error: err instanceof UploadError ? err.message : "" });
+          const failure = err as UploadFailure;
+          // The network went mid-upload: the entry stays pending and goes again with the next session.
+          if (failure.retry && (generation !== this.generation || !navigator.onLine)) return;
+          this.outbox.update(entry.clientId, { state: "failed", error: failure.message });
           this.host.requestUpdate();
           continue;
         }
