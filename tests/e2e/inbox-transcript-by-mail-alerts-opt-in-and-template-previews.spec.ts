@@ -56,7 +56,7 @@ test("an admin previews every mail template in Dutch and in English", async ({ p
     for (const locale of ["nl", "en"] as const) {
       const expected = await api<{ subject: string; text: string }>(server.url, `/api/mail/templates/${name}/preview?locale=${locale}`, { token });
       await templates.getByLabel("Template", { exact: true }).selectOption(name);
-      await templates.getByLabel("Language of the mail").selectOption(locale);
+      await templates.getByLabel("Preview in").selectOption(locale);
       await expect(templates.locator(".mail-template-subject")).toHaveText(`Subject: ${expected.body.subject}`);
       await expect(templates.locator(".mail-template-text")).toHaveText(expected.body.text);
       const firstLine = expected.body.text.split("\n")[0]!;

@@ -512,7 +512,7 @@ export const en = {
   mailAlertsNotSaved: "Your choice could not be saved. Try again.",
   mailTemplatesHeading: "Mail templates",
   mailTemplateChoose: "Template",
-  mailTemplateLocale: "Language of the mail",
+  mailTemplateLocale: "Preview in",
   mailTemplateSubject: "Subject: {subject}",
   mailTemplatePlainText: "Plain text",
   mailTemplateRendered: "As the recipient sees it",

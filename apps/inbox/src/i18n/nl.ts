@@ -514,7 +514,7 @@ export const nl = {
   mailAlertsNotSaved: "Uw keuze kon niet worden opgeslagen. Probeer het opnieuw.",
   mailTemplatesHeading: "Mailsjablonen",
   mailTemplateChoose: "Sjabloon",
-  mailTemplateLocale: "Taal van de mail",
+  mailTemplateLocale: "Voorbeeld in",
   mailTemplateSubject: "Onderwerp: {subject}",
   mailTemplatePlainText: "Platte tekst",
   mailTemplateRendered: "Zoals de ontvanger het ziet",
