@@ -40,7 +40,7 @@ describe("the transcript by mail", () => {
       return mailsTo("bram@example.nl")[0]!;
     });
     expect(mail.subject).toMatch(/^Uw chat met ons op /);
-    expect(mail.text).toMatch(/\] U: Kunt u de factuur sturen\?\n\[[^\]]+\] Melding: Noor neemt deel aan de chat\.\n\[[^\]]+\] Noor: Hierbij de factuur\.\nBijlage: factuur-2026-001\.pdf\n/);
+    expect(mail.text).toMatch(/\] U: Kunt u de factuur sturen\?\n\[[^\]]+\] Melding: Noor neemt deel aan de chat\.\n\[[^\]]+\] Noor: Hierbij de factuur\.\nBijlage: factuur-2026-001\.pdf \(\d+(,\d)? (B|KB|MB), [^)]+\)\n/);
     expect(mail.html).toContain("Bijlage: factuur-2026-001.pdf");
     expect(mail.text).not.toContain("klant belt vaak");
     expect(mail.attachments).toEqual([]);

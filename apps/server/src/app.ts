@@ -35,6 +35,7 @@ import { startMail, type MailChannel } from "./mail/index.js";
 import { mailRoutes } from "./http/routes/mail.js";
 import { FileService } from "./files/service.js";
 import { fileRoutes } from "./http/routes/files.js";
+import { compressedStatic } from "./http/compressed-static.js";
 
 export interface RunningServer {
   url: string;
@@ -68,11 +69,13 @@ function staticApps(app: express.Express, config: Config): void {
   const widgetDist = join(config.rootDir, "apps/widget/dist");
   const inboxDist = join(config.rootDir, "apps/inbox/dist");
   app.get("/demo", (_req, res) => res.sendFile(join(widgetDist, "demo.html"), { headers: { "cache-control": "no-cache" } }));
+  const widgetCaching = (path: string) => ({ "cache-control": path.endsWith("widget.js") ? "public, max-age=300" : "public, max-age=86400" });
+  app.use(compressedStatic(widgetDist, widgetCaching));
   app.use(
     express.static(widgetDist, {
       index: false,
       setHeaders: (res, path) => {
-        res.setHeader("cache-control", path.endsWith("widget.js") ? "public, max-age=300" : "public, max-age=86400");
+        for (const [name, value] of Object.entries(widgetCaching(path))) res.setHeader(name, value);
       },
     }),
   );
@@ -201,6 +204,14 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
       routing.refreshQueueIfStale();
     });
   }, Math.min(5000, Math.max(200, Math.floor(initial.operatorGraceMs / 4))));
+  // Uploads nobody sent go after FILES_UNSENT_MAX_AGE_MS; looked for a few times within that age, at most hourly.
+  const unsentFilesSweep = setInterval(
+    () => work.run("unsent files sweep", async () => {
+      const removed = await ctx.files.sweepUnsent();
+      if (removed > 0) log.info({ removed }, "removed uploads never sent");
+    }),
+    Math.max(1000, Math.min(3_600_000, Math.floor(config.unsentFileMaxAgeMs / 4))),
+  );
   const clusterReconcile = clustered
     ? setInterval(() => work.run("cluster reconcile", () => reconcileConnections(ctx, broadcast, conversations)), config.clusterReconcileMs)
     : undefined;
@@ -225,6 +236,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   async function shutDown(): Promise<void> {
     clearInterval(visitorSweep);
     clearInterval(operatorSweep);
+    clearInterval(unsentFilesSweep);
     clearInterval(clusterReconcile);
     await mail.stop();
     // Disconnect bookkeeping and acks in flight finish while the cluster adapter can still answer,

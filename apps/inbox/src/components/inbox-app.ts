@@ -16,7 +16,9 @@ import "./invitation.js";
 import "./chat-list.js";
 import "./conversation-view.js";
 import "./mail-alerts.js";
-import { ADMIN_SECTIONS, type AdminSection } from "../admin/admin-area.js";
+import { ADMIN_SECTIONS, adminSectionsFor, type AdminSection } from "../admin/admin-area.js";
+import { coachingPageFromPath, pathOf, type CoachingPage } from "../coaching/pages.js";
+import "../coaching/coaching-area.js";
 
 const TOKEN_KEY = "live-chat.inbox.token";
 const LOCALE_KEY = "live-chat.inbox.locale";
@@ -32,9 +34,11 @@ const SECTION_LABEL: Record<AdminSection, MessageKey> = {
   "contact-reasons": "navContactReasons",
 };
 
-type View = { kind: "chats" } | { kind: "admin"; section: AdminSection };
+type View = { kind: "chats" } | { kind: "admin"; section: AdminSection } | { kind: "coaching"; page: CoachingPage };
 
-function viewFromPath(path: string): View {
+function viewFromPath(path: string, search = ""): View {
+  const coaching = coachingPageFromPath(path, search);
+  if (coaching) return { kind: "coaching", page: coaching };
   const match = /^\/inbox\/admin\/([a-z-]+)/.exec(path);
   const section = ADMIN_SECTIONS.find((s) => s === match?.[1]);
   return section ? { kind: "admin", section } : { kind: "chats" };
@@ -66,7 +70,7 @@ export class InboxApp extends LightElement {
   @state() private notice = "";
   /** The sign-in opens on "Forgot password?" (a used or expired reset link asked for a new one). */
   @state() private forgot = false;
-  @state() private view: View = viewFromPath(location.pathname);
+  @state() private view: View = viewFromPath(location.pathname, location.search);
   private readonly storeController = new StoreController(this);
   /** Language changes reach the account one after another, so the last choice is the one kept. */
   private localeSaves: Promise<unknown> = Promise.resolve();
@@ -127,7 +131,7 @@ export class InboxApp extends LightElement {
     this.storeController.bind(store);
     this.store = store;
     this.notice = "";
-    if (this.view.kind === "admin" && user.role !== "admin") this.navigate({ kind: "chats" });
+    if (this.view.kind === "admin" && !adminSectionsFor(user.role).includes(this.view.section)) this.navigate({ kind: "chats" });
   }
 
   private async end(notice: string, callServer: boolean): Promise<void> {
@@ -154,7 +158,7 @@ export class InboxApp extends LightElement {
   }
 
   private readonly onPopState = () => {
-    this.view = viewFromPath(location.pathname);
+    this.view = viewFromPath(location.pathname, location.search);
   };
 
   /** A link pasted into an open inbox: the session here steps aside (kept stored) for the link's page. */
@@ -201,8 +205,8 @@ export class InboxApp extends LightElement {
 
   private navigate(view: View): void {
     this.view = view;
-    const path = view.kind === "admin" ? `/inbox/admin/${view.section}` : "/inbox";
-    if (location.pathname !== path) history.pushState(null, "", path);
+    const path = view.kind === "admin" ? `/inbox/admin/${view.section}` : view.kind === "coaching" ? pathOf(view.page) : "/inbox";
+    if (location.pathname + location.search !== path) history.pushState(null, "", path);
   }
 
   /** Re-renders every text in place (forms and drafts keep what was typed) and stores the choice on the account. */
@@ -287,23 +291,24 @@ export class InboxApp extends LightElement {
         ></lc-sign-in>
       `;
     }
-    const isAdmin = store.user.role === "admin";
-    const view = isAdmin ? this.view : ({ kind: "chats" } as const);
+    const sections = adminSectionsFor(store.user.role);
+    const view = this.view.kind !== "admin" || sections.includes(this.view.section) ? this.view : ({ kind: "chats" } as const);
+    const coachingLink = (label: MessageKey, page: CoachingPage) =>
+      html`<a href=${pathOf(page)} aria-current=${view.kind === "coaching" && view.page.page === page.page ? "page" : "false"} @click=${(e: Event) => this.follow(e, { kind: "coaching", page })}>${t(l, label)}</a>`;
     return html`
       <header class="topbar">
         <span class="brand">${t(l, "appTitle")}</span>
         <nav aria-label=${t(l, "mainNav")}>
           <a href="/inbox" aria-current=${view.kind === "chats" ? "page" : "false"} @click=${(e: Event) => this.follow(e, { kind: "chats" })}>${t(l, "navChats")}</a>
-          ${isAdmin
-            ? ADMIN_SECTIONS.map(
+          ${coachingLink("navPastChats", { page: "past-chats" })} ${coachingLink("navMyReviews", { page: "my-reviews" })}
+          ${sections.map(
                 (section) => html`<a
                   href="/inbox/admin/${section}"
                   aria-current=${view.kind === "admin" && view.section === section ? "page" : "false"}
                   @click=${(e: Event) => this.follow(e, { kind: "admin", section })}
                   >${t(l, SECTION_LABEL[section])}</a
                 >`,
-              )
-            : null}
+              )}
         </nav>
         <span class="spacer"></span>
         <label class="inline-field presence presence-${store.connection.presence}">
@@ -323,13 +328,18 @@ export class InboxApp extends LightElement {
           ? null
           : html`<p class="banner" role="status">${t(l, "connectionLost")}</p>`}
       ${view.kind === "admin"
-        ? html`<main class="admin"><lc-admin-area .token=${store.token} .locale=${l} .user=${store.user} .section=${view.section}></lc-admin-area></main>`
-        : html`<main class="chats">
+        ? html`<main class="admin" @coaching-navigate=${this.onCoachingNavigate}><lc-admin-area .token=${store.token} .locale=${l} .user=${store.user} .section=${view.section}></lc-admin-area></main>`
+        : view.kind === "coaching"
+          ? html`<main class="admin" @coaching-navigate=${this.onCoachingNavigate}><lc-coaching-area .token=${store.token} .locale=${l} .user=${store.user} .page=${view.page}></lc-coaching-area></main>`
+          : html`<main class="chats">
             <lc-chat-list .store=${store} .locale=${l}></lc-chat-list>
             <lc-conversation-view .store=${store} .locale=${l}></lc-conversation-view>
           </main>`}
     `;
   }
+
+  /** A link in the coaching screens or in Reports (to past chats with one reason). */
+  private readonly onCoachingNavigate = (e: CustomEvent<CoachingPage>) => this.navigate({ kind: "coaching", page: e.detail });
 
   private follow(event: Event, view: View): void {
     event.preventDefault();

@@ -12,6 +12,7 @@ import { isMessageKey, t } from "../i18n.js";
 import type { InboxStore } from "../store/index.js";
 import { linkify } from "../linkify.js";
 import { StoreElement } from "./store-element.js";
+import "./attachments.js";
 
 /** Within this many pixels of the top, the next older page loads. */
 const LOAD_OLDER_AT_PX = 200;
@@ -269,7 +270,8 @@ export class Transcript extends StoreElement {
               ${m.meta?.systemKey === "transfer_note" ? t(l, "transferNoteLabel", { from: m.meta.params?.from ?? author ?? "" }) : t(l, "internalNote")}
             </p>`
           : null}
-        <p class="body">${this.renderBody(m.body)}</p>
+        ${m.body ? html`<p class="body">${this.renderBody(m.body)}</p>` : null}
+        ${m.attachments?.length ? html`<lc-attachments .attachments=${m.attachments} .locale=${l} .refresh=${() => this.store.transcripts.refreshMessage(m.conversationId, m.seq)}></lc-attachments>` : null}
         ${m.meta?.summary ? this.renderSummary(m) : null}
       </div>
       ${picking ? this.renderPicker(m) : null}

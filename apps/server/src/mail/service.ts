@@ -109,7 +109,7 @@ export class MailService {
       subject: thread?.subject,
       original: lastVisitor.body,
       originalAt: lastVisitor.createdAt,
-      attachments: (message.attachments ?? []).map((a) => a.name),
+      attachments: (message.attachments ?? []).map(({ name, size, type }) => ({ name, size, type })),
     });
     await this.ctx.db.$transaction(async (tx) => {
       await tx.message.update({ where: { id: message.id }, data: { channel: "mail" } });
@@ -134,11 +134,12 @@ export class MailService {
     const to = email ?? conversation.visitor.email;
     if (!to) throw new AppError("NO_EMAIL_ADDRESS", "email");
     const rows = await this.ctx.db.message.findMany({ where: { conversationId, kind: { not: "note" } }, orderBy: { seq: "asc" } });
-    const files = await this.ctx.db.attachment.findMany({ where: { messageId: { in: rows.map((m) => m.id) } }, orderBy: { createdAt: "asc" }, select: { messageId: true, name: true } });
-    const namesOf = (id: string) => files.filter((f) => f.messageId === id).map((f) => f.name);
+    const files = await this.ctx.db.attachment.findMany({ where: { messageId: { in: rows.map((m) => m.id) } }, orderBy: { createdAt: "asc" }, select: { messageId: true, name: true, size: true, type: true } });
+    // Files are named under their message, never linked: a signed link would stop working long before the mail is read.
+    const filesOf = (id: string) => files.filter((f) => f.messageId === id).map(({ name, size, type }) => ({ name, size, type }));
     const lines: TranscriptLine[] = rows.map((m) => {
       const meta = m.kind === "system" && m.meta ? (JSON.parse(m.meta) as { systemKey?: string; params?: Record<string, string> }) : {};
-      return { author: m.authorType as TranscriptLine["author"], ...(m.authorName ? { name: m.authorName } : {}), at: m.createdAt, body: m.body, ...meta, attachments: namesOf(m.id) };
+      return { author: m.authorType as TranscriptLine["author"], ...(m.authorName ? { name: m.authorName } : {}), at: m.createdAt, body: m.body, ...meta, attachments: filesOf(m.id) };
     });
     const locale = asLocale(conversation.locale);
     const mail = renderMail("transcript", locale, { name: conversation.visitor.name ?? undefined, startedAt: conversation.createdAt, lines });

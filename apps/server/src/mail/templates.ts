@@ -1,6 +1,6 @@
 // Every mail the product sends, rendered from the texts in i18n/ as plain text and as HTML (every
 // value escaped), in the recipient's language. Admins preview them with sample values.
-import type { Locale, MailPreview, MailTemplateName } from "@live-chat/protocol";
+import { describeAttachment, type Attachment, type Locale, type MailPreview, type MailTemplateName } from "@live-chat/protocol";
 import { MAIL_TEXTS } from "./i18n/index.js";
 
 export interface TranscriptLine {
@@ -11,8 +11,8 @@ export interface TranscriptLine {
   /** A system line's key and values, to say it in the mail's language. */
   systemKey?: string;
   params?: Record<string, string>;
-  /** File names of the message's attachments: the mail names them, it does not carry them. */
-  attachments?: string[];
+  /** The message's attachments: the mail names them (size and kind), it does not carry them. */
+  attachments?: Array<Pick<Attachment, "name" | "size" | "type">>;
 }
 
 export type TemplateValues = {
@@ -23,7 +23,7 @@ export type TemplateValues = {
   password_reset: { name: string; link: string; expiresAt: Date };
   unanswered_alert: { visitor?: string; minutes: number; link: string };
   test: Record<string, never>;
-  chat_reply: { name?: string; answer: string; operator: string; subject?: string; original?: string; originalAt?: Date; attachments?: string[] };
+  chat_reply: { name?: string; answer: string; operator: string; subject?: string; original?: string; originalAt?: Date; attachments?: Array<Pick<Attachment, "name" | "size" | "type">> };
 };
 
 type Block = { p: string } | { quote: string } | { link: string; label: string } | { lines: Array<{ who: string; at: string; body: string }> };
@@ -66,7 +66,7 @@ function blocksOf<N extends MailTemplateName>(name: N, locale: Locale, values: T
       const who = (l: TranscriptLine) => (l.author === "visitor" ? t.transcript.visitor : l.author === "system" ? t.transcript.system : (l.name ?? t.team));
       return {
         subject: fill(t.transcript.subject, { when: when(locale, v.startedAt) }),
-        blocks: [greet(v.name), { p: t.transcript.intro }, { lines: v.lines.map((l) => ({ who: who(l), at: time(locale, l.at), body: [lineText(l), ...(l.attachments ?? []).map((name) => fill(t.transcript.attachment, { name }))].filter(Boolean).join("\n") })) }, { p: t.replyHint }, ...signed(t.team)],
+        blocks: [greet(v.name), { p: t.transcript.intro }, { lines: v.lines.map((l) => ({ who: who(l), at: time(locale, l.at), body: [lineText(l), ...(l.attachments ?? []).map((a) => describeAttachment(a, locale))].filter(Boolean).join("\n") })) }, { p: t.replyHint }, ...signed(t.team)],
       };
     }
     case "invitation": {
@@ -96,7 +96,7 @@ function blocksOf<N extends MailTemplateName>(name: N, locale: Locale, values: T
       // An answer in the customer's own thread keeps their subject, as a mail program would.
       const subject = v.subject ? (/^(re|antw):/i.test(v.subject) ? v.subject : `Re: ${v.subject}`) : t.chat_reply.subject;
       // Files sent in the chat are named, not attached: the mail stays small and the link stays the chat's.
-      const files: Block[] = v.attachments?.length ? [{ p: v.attachments.map((name) => fill(t.transcript.attachment, { name })).join("\n") }] : [];
+      const files: Block[] = v.attachments?.length ? [{ p: v.attachments.map((a) => describeAttachment(a, locale)).join("\n") }] : [];
       return { subject, blocks: [greet(v.name), { p: v.answer }, ...files, ...signed(v.operator), { p: t.replyHint }, ...quoted] };
     }
     default:
@@ -144,7 +144,7 @@ const SAMPLES: { [N in MailTemplateName]: TemplateValues[N] } = {
     lines: [
       { author: "visitor", at: new Date("2026-01-05T09:30:00Z"), body: "Hello, where is my order?" },
       { author: "operator", name: "Noor", at: new Date("2026-01-05T09:31:00Z"), body: "Let me look that up for you." },
-      { author: "operator", name: "Noor", at: new Date("2026-01-05T09:32:00Z"), body: "Here is your invoice.", attachments: ["invoice-2026-001.pdf"] },
+      { author: "operator", name: "Noor", at: new Date("2026-01-05T09:32:00Z"), body: "Here is your invoice.", attachments: [{ name: "invoice-2026-001.pdf", size: 48_213, type: "application/pdf" }] },
     ],
   },
   invitation: { name: "Sam", inviter: "Noor", link: "https://support.example/inbox/#invite=sample", expiresAt: new Date("2026-01-12T09:30:00Z") },

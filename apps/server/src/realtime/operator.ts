@@ -1,5 +1,5 @@
 // The /operator namespace: the inbox of a signed-in operator or admin.
-import { PROTOCOL_VERSION, operatorSchemas, type Locale } from "@live-chat/protocol";
+import { PROTOCOL_VERSION, operatorSchemas, type Locale, type Role } from "@live-chat/protocol";
 import type { Context, OperatorNamespace } from "../context.js";
 import { rooms } from "../context.js";
 import { AppError } from "../errors.js";
@@ -8,6 +8,7 @@ import type { ConversationService } from "../conversation/service.js";
 import { conversationInclude, toConversation } from "../conversation/serialize.js";
 import { toCannedReply } from "../conversation/present-canned-reply.js";
 import { ContactReasonService } from "../coaching/reasons.js";
+import { audit } from "../http/audit.js";
 import type { RoutingService } from "../routing/service.js";
 import type { MailService } from "../mail/service.js";
 import type { Broadcast } from "./broadcast.js";
@@ -20,7 +21,7 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     const principal = typeof token === "string" ? await auth.authenticate(token) : null;
     if (!principal) return next(new Error("UNAUTHORIZED"));
-    socket.data = { userId: principal.user.id, sessionId: principal.sessionId, name: principal.user.name, role: principal.user.role as "operator" | "admin", locale: principal.user.locale as Locale };
+    socket.data = { userId: principal.user.id, sessionId: principal.sessionId, name: principal.user.name, role: principal.user.role as Role, locale: principal.user.locale as Locale };
     next();
   });
 
@@ -147,7 +148,8 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
           };
         },
         "conversation:reasons": async ({ conversationId, reasonIds }) => {
-          await new ContactReasonService(ctx).setForConversation(conversationId, reasonIds, { id: userId, role: socket.data.role });
+          const change = await new ContactReasonService(ctx).setForConversation(conversationId, reasonIds, { id: userId, role: socket.data.role });
+          if (change) await audit(ctx.db, userId, "conversation", conversationId, "reasons_changed", change);
           const row = await conversations.load(conversationId);
           if (row) broadcast.conversation(row);
         },

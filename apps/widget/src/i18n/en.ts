@@ -75,6 +75,12 @@ export const en = {
     transferred: "You are now chatting with {name}.",
     requeued: "Your chat goes to the next available colleague.",
   } as Record<string, string>,
+  attach: "Attach a file or photo",
+  attached: "Files to send",
+  pastedImage: "Pasted image",
+  removeFile: "Remove {name}",
+  uploading: "Uploading {percent}%",
+  discard: "Remove",
 };
 
 export type Strings = typeof en;

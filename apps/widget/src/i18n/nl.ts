@@ -75,4 +75,10 @@ export const nl: Strings = {
     transferred: "U chat nu met {name}.",
     requeued: "Uw chat gaat naar de eerstvolgende beschikbare collega.",
   },
+  attach: "Bestand of foto toevoegen",
+  attached: "Bestanden om te versturen",
+  pastedImage: "Geplakte afbeelding",
+  removeFile: "{name} verwijderen",
+  uploading: "Bezig met uploaden: {percent}%",
+  discard: "Verwijderen",
 };

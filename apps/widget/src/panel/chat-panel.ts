@@ -5,7 +5,7 @@ import type { Locale, WidgetSettings } from "@live-chat/protocol";
 import { PANEL_STRINGS, type Strings } from "../i18n/panel.js";
 import { format } from "../locale.js";
 import { ChatSession, type PendingMessage } from "./chat-session.js";
-import type { ComposedMessage } from "./composer.js";
+import type { ComposedMessage, Composer } from "./composer.js";
 import type { Rating } from "./ended-view.js";
 import { systemText, type MessageList } from "./message-list.js";
 import type { OfflineMessage } from "./offline-form.js";
@@ -150,8 +150,16 @@ export class LiveChatPanel extends LitElement {
   private send({ detail }: CustomEvent<ComposedMessage>): void {
     if (!this.session) return;
     this.session.intro = { name: detail.name, email: detail.email };
-    this.session.send(detail.body);
+    void this.session.send(detail.body, detail.files);
     this.draft.body = "";
+  }
+
+  /** Files dropped anywhere on the panel join the composer's, to be sent with the next message. */
+  private drop(event: DragEvent): void {
+    const files = event.dataTransfer?.files;
+    if (!files?.length) return;
+    event.preventDefault();
+    this.renderRoot.querySelector<Composer>("live-chat-composer")?.addFiles(files);
   }
 
   private async endChat(): Promise<void> {
@@ -240,6 +248,9 @@ export class LiveChatPanel extends LitElement {
       @live-chat-send=${this.send}
       @live-chat-typing=${(e: CustomEvent<boolean>) => s.setTyping(e.detail)}
       @live-chat-retry=${(e: CustomEvent<string>) => s.retry(e.detail)}
+      @live-chat-discard=${(e: CustomEvent<string>) => s.discard(e.detail)}
+      @dragover=${(e: DragEvent) => e.preventDefault()}
+      @drop=${this.drop}
       @live-chat-summary-answer=${(e: CustomEvent<{ messageId: string; answer: "yes" | "no" }>) => s.answerSummary(e.detail.messageId, e.detail.answer)}
       @live-chat-leave-message=${() => (this.leavingMessage = true)}
       @live-chat-back=${() => (this.leavingMessage = false)}
@@ -273,6 +284,7 @@ export class LiveChatPanel extends LitElement {
         .greeting=${this.settings?.greeting?.[this.locale] || t.greeting}
         .ended=${s.ended}
         .server=${this.server}
+        .progress=${s.progress}
       ></live-chat-messages>
       ${s.operatorTyping && !s.ended ? html`<p class="typing">${format(t.typing, { name: s.operatorTyping })}</p>` : nothing}
       <live-chat-queue

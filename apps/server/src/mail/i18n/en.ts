@@ -19,7 +19,6 @@ export const en = {
     intro: "Here is the transcript of your chat, as you asked.",
     visitor: "You",
     system: "Notice",
-    attachment: "Attachment: {name}",
     /** System lines by their systemKey, so they read in the mail's language; unknown keys keep their stored text. */
     lines: { operator_joined: "{name} joined the chat.", transferred: "You are now chatting with {name}.", requeued: "Your chat goes to the next available colleague." } as Record<string, string>,
   },

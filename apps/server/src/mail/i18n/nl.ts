@@ -21,7 +21,6 @@ export const nl: MailTexts = {
     intro: "Hier is het verslag van uw chat, zoals u vroeg.",
     visitor: "U",
     system: "Melding",
-    attachment: "Bijlage: {name}",
     lines: { operator_joined: "{name} neemt deel aan de chat.", transferred: "U chat nu met {name}.", requeued: "Uw chat gaat naar de eerstvolgende beschikbare collega." } as Record<string, string>,
   },
   invitation: {
