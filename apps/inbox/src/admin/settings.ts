@@ -7,6 +7,7 @@ import type { AdminApi } from "./api.js";
 import { t } from "../i18n.js";
 import { adminStyles } from "./styles.js";
 import "./mail-settings.js";
+import "./mail-templates.js";
 import { concerns, fieldError, formErrorOf, formLevelError, inLocale, revealError, type FormError, type Localized } from "./form-error.js";
 
 type Interval = { open: string; close: string };
@@ -278,6 +279,7 @@ export class AdminSettings extends LitElement {
         </div>
       </form>
       <lc-admin-mail .api=${this.api} .locale=${l}></lc-admin-mail>
+      <lc-admin-mail-templates .api=${this.api} .locale=${l}></lc-admin-mail-templates>
     `;
   }
 }
