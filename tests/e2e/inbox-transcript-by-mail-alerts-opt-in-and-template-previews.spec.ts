@@ -33,16 +33,17 @@ test("an operator mails the transcript of a chat to the visitor's address from b
 
 test("an operator turns on the waiting-chat mail for themselves, and it stays on", async ({ page }) => {
   await signInToInbox(page, server.url);
-  const box = page.getByRole("checkbox", { name: "Mail me when a chat waits and nobody is online" });
+  const box = page.getByRole("checkbox", { name: "Mail me about waiting chats" });
   await expect(box).toBeEnabled();
   await expect(box).not.toBeChecked();
+  await expect(box).toHaveAccessibleDescription("A mail when a chat waits past the wait limit while no colleague is online.");
   await box.check();
   const token = (await login(server.url)).token;
   await expect.poll(async () => (await api<{ unansweredAlerts: boolean }>(server.url, "/api/me/mail-preferences", { token })).body.unansweredAlerts).toBe(true);
   await page.reload();
-  await expect(page.getByRole("checkbox", { name: "Mail me when a chat waits and nobody is online" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Mail me about waiting chats" })).toBeChecked();
   await page.getByLabel("Language").selectOption("nl");
-  await expect(page.getByRole("checkbox", { name: "Mail mij als een chat wacht en niemand online is" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Mail mij over wachtende chats" })).toBeChecked();
 });
 
 test("an admin previews every mail template in Dutch and in English", async ({ page }) => {
@@ -55,7 +56,7 @@ test("an admin previews every mail template in Dutch and in English", async ({ p
     for (const locale of ["nl", "en"] as const) {
       const expected = await api<{ subject: string; text: string }>(server.url, `/api/mail/templates/${name}/preview?locale=${locale}`, { token });
       await templates.getByLabel("Template", { exact: true }).selectOption(name);
-      await templates.getByLabel("Language of the mail").selectOption(locale);
+      await templates.getByLabel("Preview in").selectOption(locale);
       await expect(templates.locator(".mail-template-subject")).toHaveText(`Subject: ${expected.body.subject}`);
       await expect(templates.locator(".mail-template-text")).toHaveText(expected.body.text);
       const firstLine = expected.body.text.split("\n")[0]!;

@@ -1,5 +1,6 @@
 // Stored files end with what referenced them: an upload never sent is swept, a deleted chat's files
-// go (but not bytes a canned reply still sends), and the mailed transcript names every file.
+// go (but not bytes a canned reply still sends; also when the chat's rows were deleted directly), and
+// the mailed transcript names every file.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -72,5 +73,19 @@ describe("files end with what referenced them", () => {
     expect((await download(server.url, shot.body.url)).status).toBe(404);
     // The reply's own file is the same bytes as the copy that went into the chat: they stay for the next use.
     expect((await download(server.url, form.body.url, { operatorToken: server.adminToken })).status).toBe(200);
+  });
+
+  it("a chat deleted straight from the database loses its files at the next sweep", async () => {
+    const c = await chat("Ilse");
+    const shot = await upload(server.url, { visitorToken: c.visitorToken }, { bytes: await png(222, 111), name: "receipt.png", key: "receipt" });
+    await emitAck(c.visitor, "message:send", { conversationId: c.conversationId, clientId: "receipt-msg", body: "", attachments: [shot.body.id] });
+    const bytes = (await download(server.url, shot.body.url)).bytes;
+    expect(await server.ctx.files.sweepDeletedConversations()).toBe(0);
+    c.visitor.disconnect();
+    await server.ctx.db.conversation.delete({ where: { id: c.conversationId } });
+    expect(blobNames()).toContain(sha256(bytes));
+    expect(await server.ctx.files.sweepDeletedConversations()).toBe(1);
+    expect(blobNames()).not.toContain(sha256(bytes));
+    expect(await server.ctx.db.attachment.count({ where: { conversationId: c.conversationId } })).toBe(0);
   });
 });

@@ -18,13 +18,13 @@ import { OfflineService } from "./routing/offline.js";
 import { setUpVisitorNamespace } from "./realtime/visitor.js";
 import { setUpOperatorNamespace } from "./realtime/operator.js";
 import { Broadcast } from "./realtime/broadcast.js";
-import { errorHandler, notFound } from "./http/middleware.js";
+import { errorHandler, notFound, refuseNulInUrl } from "./http/middleware.js";
 import { authRoutes } from "./http/routes/auth.js";
 import { userRoutes } from "./http/routes/users.js";
 import { cannedReplyRoutes } from "./http/routes/canned-replies.js";
 import { conversationRoutes } from "./http/routes/conversations.js";
 import { adminRoutes } from "./http/routes/admin.js";
-import { createVisitorLimits, type TrustFn } from "./realtime/limits.js";
+import { createSocketLimits, type TrustFn } from "./realtime/limits.js";
 import { attachRedisAdapter, reconcileConnections } from "./realtime/cluster.js";
 import { BackgroundWork } from "./background.js";
 import { InvitationService } from "./auth/invitations.js";
@@ -36,6 +36,8 @@ import { mailRoutes } from "./http/routes/mail.js";
 import { FileService } from "./files/service.js";
 import { fileRoutes } from "./http/routes/files.js";
 import { compressedStatic } from "./http/compressed-static.js";
+import { VisitorIdentities } from "./auth/visitors.js";
+import { DEMO_CSP, INBOX_CSP, pagePolicy, sameOriginForCookies, securityHeaders } from "./http/security.js";
 import { PrivacyService } from "./privacy/service.js";
 import { RetentionJob } from "./privacy/retention.js";
 import { privacyRoutes } from "./http/routes/privacy.js";
@@ -56,22 +58,10 @@ export function originAllowed(config: Config, origin: string | undefined, host: 
   return config.allowedOrigins.includes(normalized);
 }
 
-const INBOX_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join("; ");
-
 function staticApps(app: express.Express, config: Config): void {
   const widgetDist = join(config.rootDir, "apps/widget/dist");
   const inboxDist = join(config.rootDir, "apps/inbox/dist");
-  app.get("/demo", (_req, res) => res.sendFile(join(widgetDist, "demo.html"), { headers: { "cache-control": "no-cache" } }));
+  app.get("/demo", pagePolicy(DEMO_CSP), (_req, res) => res.sendFile(join(widgetDist, "demo.html"), { headers: { "cache-control": "no-cache" } }));
   const widgetCaching = (path: string) => ({ "cache-control": path.endsWith("widget.js") ? "public, max-age=300" : "public, max-age=86400" });
   app.use(compressedStatic(widgetDist, widgetCaching));
   // Browsers ask for /favicon.ico on pages that name no icon (a JSON response opened in a tab): the same icon.
@@ -85,10 +75,8 @@ function staticApps(app: express.Express, config: Config): void {
     }),
   );
   // The inbox holds customers' data: it runs only its own code, and no other site may frame it.
-  app.use("/inbox", (_req, res, next) => {
-    res.setHeader("content-security-policy", INBOX_CSP);
+  app.use("/inbox", pagePolicy(INBOX_CSP), (_req, res, next) => {
     res.setHeader("x-frame-options", "DENY");
-    res.setHeader("referrer-policy", "same-origin");
     next();
   });
   app.use("/inbox", express.static(inboxDist, { index: "index.html" }));
@@ -156,8 +144,8 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     await db.user.updateMany({ where: { disconnectedAt: null }, data: { disconnectedAt: now } });
   }
 
+  app.use(securityHeaders());
   app.use((req: Request, res: Response, next: NextFunction) => {
-    res.setHeader("x-content-type-options", "nosniff");
     const origin = req.headers.origin;
     if (origin && !originAllowed(config, origin, req.headers.host)) {
       res.status(403).json({ error: { code: "FORBIDDEN", message: "This site may not use the chat server." } });
@@ -169,6 +157,8 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     }
     next();
   });
+  app.use(sameOriginForCookies);
+  app.use(refuseNulInUrl);
   app.use(express.json({ limit: "256kb" }));
   app.get("/healthz", async (_req, res) => {
     try {
@@ -188,16 +178,17 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   app.use(adminRoutes(ctx, auth, routing, broadcast));
   app.use(followUpRoutes(auth, new FollowUpService(ctx, conversations), broadcast));
   app.use(coachingRoutes(ctx, auth));
-  app.use(fileRoutes(ctx, auth, ctx.files, broadcast));
+  const visitorIdentities = new VisitorIdentities(db, ctx.tokens);
+  app.use(fileRoutes(ctx, auth, ctx.files, broadcast, visitorIdentities));
   app.use(privacyRoutes(ctx, auth, privacy, broadcast));
   app.use("/api", notFound);
   staticApps(app, config);
   app.use(notFound);
   app.use(errorHandler(log));
 
-  const visitorLimits = await createVisitorLimits(config, app.get("trust proxy fn") as TrustFn, log);
-  setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline, mail.service, visitorLimits.limits);
-  setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing, mail.service);
+  const socketLimits = await createSocketLimits(config, app.get("trust proxy fn") as TrustFn, log);
+  setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline, mail.service, socketLimits.limits, visitorIdentities);
+  setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing, mail.service, socketLimits.limits);
 
   const initial = await settings.get();
   const visitorSweep = setInterval(() => {
@@ -213,11 +204,13 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
       routing.refreshQueueIfStale();
     });
   }, Math.min(5000, Math.max(200, Math.floor(initial.operatorGraceMs / 4))));
-  // Uploads nobody sent go after FILES_UNSENT_MAX_AGE_MS; looked for a few times within that age, at most hourly.
+  // Uploads nobody sent go after FILES_UNSENT_MAX_AGE_MS, and files whose chat was deleted; looked for a
+  // few times within that age, at most hourly.
   const unsentFilesSweep = setInterval(
-    () => work.run("unsent files sweep", async () => {
-      const removed = await ctx.files.sweepUnsent();
-      if (removed > 0) log.info({ removed }, "removed uploads never sent");
+    () => work.run("files sweep", async () => {
+      const unsent = await ctx.files.sweepUnsent();
+      const ofDeletedChats = await ctx.files.sweepDeletedConversations();
+      if (unsent + ofDeletedChats > 0) log.info({ unsent, ofDeletedChats }, "removed files nothing refers to");
     }),
     Math.max(1000, Math.min(3_600_000, Math.floor(config.unsentFileMaxAgeMs / 4))),
   );
@@ -270,7 +263,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     log.info({ inFlight: work.inFlight }, "shutting down: sockets and HTTP closed");
     await work.close();
     await detachCluster();
-    await visitorLimits.close();
+    await socketLimits.close();
     await database.close();
     log.info("shut down");
   }

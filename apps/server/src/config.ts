@@ -2,6 +2,7 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 import { mailConfig, type MailConfig } from "./mail/config.js";
 
 export interface Config {
@@ -55,12 +56,36 @@ function findRoot(): string {
 
 export type TrustProxy = false | number | string[];
 
-/** Unset or empty = trust nobody; a number = that many hops; otherwise a comma list of addresses/CIDRs (or names like "loopback"). */
+/** Express's names for address ranges, accepted in a TRUST_PROXY list. */
+const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** One entry of a TRUST_PROXY list: an address, a CIDR with a prefix that fits the address, or a named range. */
+function isProxyEntry(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Unset or empty (or `false`) = trust nobody; a whole number = that many hops; otherwise a comma list
+ * of addresses, CIDRs or named ranges. Anything else stops the start with what was wrong and what to write.
+ */
 export function parseTrustProxy(value: string | undefined): TrustProxy {
   const v = value?.trim();
   if (!v || v === "false") return false;
   if (/^\d+$/.test(v)) return Number(v);
-  return v.split(",").map((p) => p.trim()).filter(Boolean);
+  const entries = v.split(",").map((p) => p.trim());
+  const bad = entries.filter((entry) => !isProxyEntry(entry));
+  if (bad.length > 0) {
+    throw new Error(
+      `TRUST_PROXY: ${bad.map((b) => `"${b}"`).join(", ")} is not a proxy address, CIDR or range name. ` +
+        `Give the number of proxies in front of the server (e.g. TRUST_PROXY=1), or their addresses (e.g. TRUST_PROXY=127.0.0.1,10.0.0.0/8; names: loopback, linklocal, uniquelocal); leave it unset to trust no forwarded header.`,
+    );
+  }
+  return entries;
 }
 
 function positiveInt(value: string | undefined, name: string): number | undefined {

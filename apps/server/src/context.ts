@@ -12,6 +12,7 @@ import type { Db, Provider } from "./store/db.js";
 import type { MessageLog } from "./store/message-log.js";
 import type { SettingsStore } from "./store/settings.js";
 import type { TokenService } from "./auth/tokens.js";
+import type { KnownVisitor, VisitorProfile } from "./auth/visitors.js";
 import type { Logger } from "./log.js";
 import type { BackgroundWork } from "./background.js";
 import type { FileService } from "./files/service.js";
@@ -33,6 +34,9 @@ export interface VisitorSocketData {
   conversationIds: Set<string>;
   /** The client's address under TRUST_PROXY, counted by the abuse limits. */
   address: string;
+  /** Whether the visitor's row exists yet, and what to write into it when it is created. */
+  visitor: KnownVisitor;
+  profile: VisitorProfile;
 }
 
 export type OperatorNamespace = Namespace<OperatorClientToServerEvents, OperatorServerToClientEvents, Record<string, never>, OperatorSocketData>;

@@ -2,11 +2,13 @@
 import { loadConfig } from "./config.js";
 import { startServer } from "./app.js";
 
-const config = loadConfig();
-const server = await startServer(config).catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+/** A start that cannot go on (a bad setting, an unreachable database) says why in one line and exits. */
+const server = await Promise.resolve()
+  .then(() => startServer(loadConfig()))
+  .catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
 
 /** A graceful stop that has not finished by then gives way to a plain exit, logged. */
 const STOP_DEADLINE_MS = 15_000;

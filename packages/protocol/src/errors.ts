@@ -33,6 +33,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "That colleague is not available right now. Choose someone who is online.",
     nl: "Die collega is nu niet beschikbaar. Kies iemand die online is.",
   },
+  OPERATOR_AT_CAPACITY: {
+    en: "That colleague is at their maximum number of chats. Hand the chat over anyway, or queue it for them.",
+    nl: "Die collega zit aan het maximale aantal chats. Draag de chat toch over, of zet hem klaar voor die collega.",
+  },
+  CROSS_SITE_REQUEST: {
+    en: "This request came from another site and was refused. Open the inbox itself and try again there.",
+    nl: "Dit verzoek kwam van een andere site en is geweigerd. Open de inbox zelf en probeer het daar opnieuw.",
+  },
   LAST_ADMIN: {
     en: "This is the last admin. Make someone else admin first.",
     nl: "Dit is de laatste beheerder. Maak eerst iemand anders beheerder.",
@@ -101,6 +109,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
 
 export function errorBody(code: ErrorCode, locale: Locale = "en", field?: string, message?: string): ErrorBody {
   return field ? { code, message: message ?? ERROR_MESSAGES[code][locale], field } : { code, message: message ?? ERROR_MESSAGES[code][locale] };
+}
+
+/** The true reason a transfer was refused: who is full and at how many, and the two ways on. */
+export function operatorAtCapacity(locale: Locale, name: string, maxChats: number): ErrorBody {
+  const message =
+    locale === "nl"
+      ? `${name} zit aan het maximum van ${maxChats} chats. Draag de chat toch over, of zet hem klaar voor ${name}: hij gaat naar ${name} zodra er plek vrijkomt.`
+      : `${name} is at their maximum of ${maxChats} chats. Hand the chat over anyway, or queue it for ${name}: it goes to them as soon as a seat frees.`;
+  return { code: "OPERATOR_AT_CAPACITY", message, field: "toOperatorId", params: { name, maxChats } };
 }
 
 /** Picks nl or en from an Accept-Language header or a locale hint; anything else is English. */

@@ -57,7 +57,8 @@ export interface OperatorClientToServerEvents {
   typing: (p: OperatorPayloads["typing"], ack?: AckCallback) => void;
   "phase:set": (p: OperatorPayloads["phase:set"], ack: AckCallback<{ conversation: Conversation }>) => void;
   "checklist:check": (p: OperatorPayloads["checklist:check"], ack: AckCallback<{ conversation: Conversation }>) => void;
-  "conversation:transfer": (p: OperatorPayloads["conversation:transfer"], ack: AckCallback) => void;
+  /** Acked with `handOver: "now"` (moved) or `"queued"` (waits for the colleague's free seat, `whenFull: "queue"`). */
+  "conversation:transfer": (p: OperatorPayloads["conversation:transfer"], ack: AckCallback<{ handOver: "now" | "queued" }>) => void;
   "conversation:close": (p: OperatorPayloads["conversation:close"], ack: AckCallback<{ conversation: Conversation }>) => void;
   "operators:list": (
     p: OperatorPayloads["operators:list"],

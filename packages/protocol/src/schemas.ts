@@ -83,7 +83,7 @@ export const operatorSchemas = {
   typing: typingSchema,
   "phase:set": z.strictObject({ conversationId: id, phase: phaseSchema }),
   "checklist:check": z.strictObject({ conversationId: id, item: checklistItemSchema }),
-  "conversation:transfer": z.strictObject({ conversationId: id, toOperatorId: id, note: text().trim().max(LIMITS.note).optional() }),
+  "conversation:transfer": z.strictObject({ conversationId: id, toOperatorId: id, note: text().trim().max(LIMITS.note).optional(), whenFull: z.enum(["refuse", "anyway", "queue"]).optional() }),
   "conversation:close": z.strictObject({ conversationId: id, reason: text().trim().min(1).max(LIMITS.comment).optional() }),
   "operators:list": z.strictObject({}),
   "conversation:reasons": z.strictObject({ conversationId: id, reasonIds: z.array(id).max(20) }),

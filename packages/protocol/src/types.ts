@@ -88,6 +88,8 @@ export interface Conversation {
   awaitingReplySince?: string;
   lastVisitorMessageAt?: string;
   transferCount?: number;
+  /** A colleague at capacity this chat is queued for: it moves to them as soon as they have a free seat (operators only; null = none, so an update clears it). */
+  handOverToId?: string | null;
   /** The contact reasons an operator picked for this chat (operators only). */
   reasonIds?: string[];
   lastMessage?: Pick<Message, "body" | "kind" | "createdAt" | "author">;
@@ -194,6 +196,17 @@ export interface ErrorBody {
   message: string;
   /** The field the error concerns, for forms. */
   field?: string;
+  /** Values the message was made with, for a client that words it itself (OPERATOR_AT_CAPACITY: name, maxChats). */
+  params?: Record<string, string | number>;
+}
+
+/** What a transfer does when the colleague is online but at their maximum: refuse (the default), hand it over anyway, or queue it for them. */
+export type TransferWhenFull = "refuse" | "anyway" | "queue";
+
+/** The `data` of a visitor handshake refused with RATE_LIMITED (too many new visitors from one address): when to try again. */
+export interface HandshakeRateLimited extends ErrorBody {
+  code: "RATE_LIMITED";
+  retryAfterSeconds: number;
 }
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
@@ -213,6 +226,8 @@ export const ERROR_CODES = [
   "ALREADY_ASSIGNED",
   "CAPACITY_REACHED",
   "OPERATOR_UNAVAILABLE",
+  "OPERATOR_AT_CAPACITY",
+  "CROSS_SITE_REQUEST",
   "LAST_ADMIN",
   "UNKNOWN_PLACEHOLDER",
   "CLOSED",

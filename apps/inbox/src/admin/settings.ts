@@ -7,6 +7,7 @@ import type { AdminApi } from "./api.js";
 import { t } from "../i18n.js";
 import { adminStyles } from "./styles.js";
 import "./mail-settings.js";
+import "./mail-templates.js";
 import "./retention-settings.js";
 import { concerns, fieldError, formErrorOf, formLevelError, inLocale, revealError, type FormError, type Localized } from "./form-error.js";
 
@@ -279,6 +280,7 @@ export class AdminSettings extends LitElement {
         </div>
       </form>
       <lc-admin-mail .api=${this.api} .locale=${l}></lc-admin-mail>
+      <lc-admin-mail-templates .api=${this.api} .locale=${l}></lc-admin-mail-templates>
       <lc-admin-retention .api=${this.api} .locale=${l}></lc-admin-retention>
     `;
   }

@@ -1,5 +1,5 @@
 // One chat: phase stepper, transcript, reply box, visitor details, the chat's follow-ups, closing
-// checklist, spelling alphabet, promising a follow-up, transfer and ending the chat.
+// checklist, spelling alphabet, promising a follow-up, transfer (its own dialog) and ending the chat.
 import { html, nothing, type PropertyValues } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
 import type { Ack, ChecklistItem, ContactReason, Conversation, FollowUp, Locale, Phase } from "@live-chat/protocol";
@@ -12,14 +12,14 @@ import { StoreElement } from "./store-element.js";
 import type { Composer } from "./composer.js";
 import type { FollowUpForm } from "./follow-up-form.js";
 import { showsReasonStep } from "./closing-checklist.js";
+import type { TransferDialog } from "./transfer-dialog.js";
 import "./follow-up-form.js";
+import "./transfer-dialog.js";
 import "./composer.js";
 import "./phase-stepper.js";
 import "./spelling-tool.js";
 import "./transcript.js";
 import "./transcript-mail.js";
-
-type Colleague = Awaited<ReturnType<InboxStore["conversations"]["colleagues"]>>[number];
 
 @customElement("lc-conversation-view")
 export class ConversationView extends StoreElement {
@@ -27,14 +27,13 @@ export class ConversationView extends StoreElement {
   @state() private selection = "";
   @state() private actionError = "";
   @state() private closeRefusal = "";
-  @state() private colleagues: Colleague[] | null = null;
   /** Said once a follow-up is saved and its reply drafted, until another chat is shown. */
   @state() private followUpNotice = false;
   /** The contact reasons, loaded the first time a chat reaches the closing checklist's reason step. */
   @state() private contactReasons: ContactReason[] | null = null;
   private reasonsRequested = false;
   @query("lc-composer") private composer!: Composer;
-  @query("dialog.transfer") private transferDialog!: HTMLDialogElement;
+  @query("lc-transfer-dialog") private transferDialog!: TransferDialog;
   @query("lc-follow-up-form") private followUpForm!: FollowUpForm;
   private shownId: string | null = null;
 
@@ -70,21 +69,6 @@ export class ConversationView extends StoreElement {
     const ack = await action;
     if (!ack.ok) this.actionError = this.store.connection.errorText(ack.error);
     return ack.ok;
-  }
-
-  private async openTransfer(): Promise<void> {
-    this.colleagues = null;
-    this.transferDialog.showModal();
-    this.colleagues = await this.store.conversations.colleagues();
-  }
-
-  private async submitTransfer(event: SubmitEvent, c: Conversation): Promise<void> {
-    event.preventDefault();
-    const form = new FormData(event.target as HTMLFormElement);
-    const to = String(form.get("colleague") ?? "");
-    if (!to) return;
-    const done = await this.run(this.store.conversations.transfer(c.id, to, String(form.get("note") ?? "")));
-    if (done) this.transferDialog.close();
   }
 
   private async endChat(c: Conversation, reason?: string): Promise<void> {
@@ -171,40 +155,6 @@ export class ConversationView extends StoreElement {
     `;
   }
 
-  private renderTransferDialog(c: Conversation) {
-    const l = this.locale;
-    const colleagues = this.colleagues;
-    return html`
-      <dialog class="transfer" aria-labelledby="transfer-heading">
-        <form @submit=${(e: SubmitEvent) => void this.submitTransfer(e, c)}>
-          <h2 id="transfer-heading">${t(l, "transferHeading")}</h2>
-          ${(c.transferCount ?? 0) > 0 ? html`<p class="warning" role="alert">${t(l, "transferAgain")}</p>` : null}
-          ${colleagues === null
-            ? html`<p>${t(l, "loading")}</p>`
-            : colleagues.length === 0
-              ? html`<p>${t(l, "noColleagues")}</p>`
-              : html`
-                  <label for="transfer-colleague">${t(l, "colleague")}</label>
-                  <select id="transfer-colleague" name="colleague" required>
-                    ${colleagues.map(
-                      (o) => html`<option value=${o.id} ?disabled=${o.presence !== "online"}>
-                        ${t(l, "colleagueOption", { name: o.name, presence: t(l, `presence_${o.presence ?? "offline"}`), open: o.openChats, max: o.maxChats })}
-                      </option>`,
-                    )}
-                  </select>
-                  <label for="transfer-note">${t(l, "transferNote")}</label>
-                  <textarea id="transfer-note" name="note" rows="3"></textarea>
-                `}
-          ${this.actionError ? html`<p class="error" role="alert">${this.actionError}</p>` : null}
-          <div class="dialog-actions">
-            <button type="button" @click=${() => this.transferDialog.close()}>${t(l, "cancel")}</button>
-            <button type="submit" class="primary" ?disabled=${!colleagues?.length}>${(c.transferCount ?? 0) > 0 ? t(l, "transferAnyway") : t(l, "transfer")}</button>
-          </div>
-        </form>
-      </dialog>
-    `;
-  }
-
   private renderCloseRefusal(c: Conversation) {
     const l = this.locale;
     return html`
@@ -241,12 +191,13 @@ export class ConversationView extends StoreElement {
           <span class="status status-${c.status}">${t(l, `status_${c.status}`)}</span>
           <span class="spacer"></span>
           ${actionPhase ? null : html`<button type="button" class="quiet" ?disabled=${closed} @click=${() => this.followUpForm.open()}>${t(l, "promiseFollowUp")}</button>`}
-          <button type="button" ?disabled=${closed} @click=${() => void this.openTransfer()}>${t(l, "transfer")}</button>
+          <button type="button" ?disabled=${closed} @click=${() => void this.transferDialog.open()}>${t(l, "transfer")}</button>
           <button type="button" class="danger" ?disabled=${closed} @click=${() => void this.endChat(c)}>${t(l, "endChat")}</button>
         </header>
         ${this.closeRefusal && !closed ? this.renderCloseRefusal(c) : null}
         ${this.actionError ? html`<p class="error" role="alert">${this.actionError}</p>` : null}
         ${closed ? html`<p class="closed-banner" role="status">${t(l, "chatClosed")}</p>` : null}
+        ${c.handOverToId && !closed ? html`<p class="hand-over-queued" role="status">${t(l, "handOverQueued", { name: this.store.conversations.colleagueName(c.handOverToId) ?? t(l, "someColleague") })}</p>` : null}
         <lc-phase-stepper
           .phase=${c.phase}
           .locale=${l}
@@ -288,7 +239,7 @@ export class ConversationView extends StoreElement {
             <lc-spelling-tool .locale=${l} .chatLocale=${chatLocale} @insert-text=${(e: CustomEvent<string>) => this.composer.insert(e.detail)}></lc-spelling-tool>
           </aside>
         </div>
-        ${this.renderTransferDialog(c)}
+        <lc-transfer-dialog .store=${this.store} .conversation=${c} .locale=${l}></lc-transfer-dialog>
         <lc-follow-up-form
           .store=${this.store}
           .conversation=${c}

@@ -32,9 +32,10 @@ export class MailAlerts extends LightElement {
 
   protected override render() {
     const l = this.locale;
-    return html`<label class="inline-field mail-alerts">
-        <input type="checkbox" .checked=${this.on ?? false} ?disabled=${this.on === null && !this.failed} @change=${this.toggle} />
+    return html`<label class="inline-field mail-alerts" title=${t(l, "mailAlertsHelp")}>
+        <input type="checkbox" aria-describedby="mail-alerts-help" .checked=${this.on ?? false} ?disabled=${this.on === null && !this.failed} @change=${this.toggle} />
         <span>${t(l, "mailAlerts")}</span>
+        <span id="mail-alerts-help" hidden>${t(l, "mailAlertsHelp")}</span>
       </label>
       ${this.failed ? html`<span class="error" role="alert">${t(l, "mailAlertsNotSaved")}</span>` : null}`;
   }

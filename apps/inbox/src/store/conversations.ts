@@ -1,6 +1,6 @@
 // The operator's chats: their own, the queue, the one selected, and the actions on a chat
 // (claim, transfer, close, phase, checklist, contact reasons). Unread counts and attention for new chats live here.
-import type { Ack, ChecklistItem, Conversation, Message, Phase } from "@live-chat/protocol";
+import type { Ack, ChecklistItem, Conversation, Message, Phase, TransferWhenFull } from "@live-chat/protocol";
 import type { AckOf } from "./connection.js";
 import type { StoreContext } from "./context.js";
 
@@ -16,6 +16,7 @@ const LIST_REFRESH_DELAY_MS = 250;
 
 export class Conversations {
   readonly #byId = new Map<string, Conversation>();
+  readonly #colleagueNames = new Map<string, string>();
   unread = new Map<string, number>();
   queue = { waiting: 0, oldestWaitSeconds: 0 };
   selectedId: string | null = null;
@@ -99,12 +100,20 @@ export class Conversations {
 
   async colleagues(): Promise<Colleague[]> {
     const ack = await this.#store.connection.call("operators:list", {});
-    return ack.ok ? ack.operators.filter((o) => o.id !== this.#store.user.id) : [];
+    if (!ack.ok) return [];
+    for (const o of ack.operators) this.#colleagueNames.set(o.id, o.name);
+    return ack.operators.filter((o) => o.id !== this.#store.user.id);
   }
 
-  async transfer(conversationId: string, toOperatorId: string, note: string): Promise<Ack> {
-    const ack = await this.#store.connection.call("conversation:transfer", { conversationId, toOperatorId, ...(note.trim() ? { note: note.trim() } : {}) });
-    if (ack.ok) this.#forget(conversationId);
+  /** A colleague's name as last listed (the one a chat waits for), or undefined before the list was loaded. */
+  colleagueName(id: string): string | undefined {
+    return this.#colleagueNames.get(id);
+  }
+
+  /** Moved now (the chat leaves this inbox), or queued for a colleague at capacity (it stays here until their seat frees). */
+  async transfer(conversationId: string, toOperatorId: string, note: string, whenFull: TransferWhenFull = "refuse"): Promise<Ack> {
+    const ack = await this.#store.connection.call("conversation:transfer", { conversationId, toOperatorId, ...(note.trim() ? { note: note.trim() } : {}), ...(whenFull === "refuse" ? {} : { whenFull }) });
+    if (ack.ok && ack.handOver === "now") this.#forget(conversationId);
     return ack;
   }
 

@@ -1,9 +1,12 @@
 // Operator sessions are signed JWTs naming a Session row (so a sign-out or deactivation revokes them);
-// visitor tokens are random and stored only as an HMAC under the session secret.
-import { createHmac, randomBytes } from "node:crypto";
+// visitor tokens carry the visitor's id under a MAC (so no row is needed until the visitor does
+// something worth keeping) and are stored only as an HMAC under the session secret.
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { SignJWT, jwtVerify } from "jose";
 
 const SESSION_DAYS = 30;
+const SIGNED_VISITOR_PREFIX = "vt1_";
+const SIGNED_VISITOR_TOKEN = /^vt1_(v[0-9a-f]{24})\.([A-Za-z0-9_-]{43})$/;
 
 export class TokenService {
   private readonly key: Uint8Array;
@@ -35,7 +38,23 @@ export class TokenService {
   }
 
   newVisitorToken(): string {
-    return "vt_" + randomBytes(32).toString("base64url");
+    return this.newVisitor().token;
+  }
+
+  /** A fresh visitor id and the token that proves it; the Visitor row may follow later, under the same id. */
+  newVisitor(): { id: string; token: string } {
+    const id = "v" + randomBytes(12).toString("hex");
+    return { id, token: `${SIGNED_VISITOR_PREFIX}${id}.${this.mac("visitor-token", id)}` };
+  }
+
+  /** The visitor id a signed token proves, or null (a forged, altered or older random token). */
+  visitorIdOf(token: string): string | null {
+    const match = SIGNED_VISITOR_TOKEN.exec(token);
+    if (!match) return null;
+    const [, id, mac] = match as unknown as [string, string, string];
+    const expected = Buffer.from(this.mac("visitor-token", id));
+    const given = Buffer.from(mac);
+    return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
   }
 
   hashVisitorToken(token: string): string {

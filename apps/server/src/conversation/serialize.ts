@@ -60,6 +60,7 @@ export function toConversation(row: ConversationWithParties, extra: { queuePosit
     awaitingReplySince: iso(row.awaitingReplySince),
     lastVisitorMessageAt: iso(row.lastVisitorMessageAt),
     transferCount: row.transferCount,
+    handOverToId: row.handOverToId,
     ...(row.reasons ? { reasonIds: row.reasons.map((r) => r.reasonId) } : {}),
   };
 }

@@ -181,6 +181,20 @@ export class FileService {
   }
 
   /**
+   * The files of conversations deleted without `deleteConversationFiles` (a privacy or retention job
+   * that deleted rows directly): attachment rows have no foreign key, so they would outlive their chat.
+   */
+  async sweepDeletedConversations(): Promise<number> {
+    const linked = await this.db.attachment.findMany({ where: { conversationId: { not: null } }, distinct: ["conversationId"], select: { conversationId: true } });
+    const ids = linked.map((r) => r.conversationId!);
+    if (ids.length === 0) return 0;
+    const alive = new Set((await this.db.conversation.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((c) => c.id));
+    let removed = 0;
+    for (const id of ids) if (!alive.has(id)) removed += await this.deleteConversationFiles(id);
+    return removed;
+  }
+
+  /**
    * Uploads never sent (a visitor who closed the tab before the message went, an operator who removed
    * the file) older than `olderThanMs`: their rows go, and each stored file nothing else refers to.
    * A canned reply's file is kept, sent or not.

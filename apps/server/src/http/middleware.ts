@@ -32,6 +32,15 @@ export function tokenOf(req: Request): string | undefined {
   return cookies[SESSION_COOKIE];
 }
 
+/**
+ * A path or query carrying NUL (`%00`) is refused before any route reads it: PostgreSQL cannot hold NUL
+ * in text, so such an id would fail there as INTERNAL where SQLite merely finds nothing (found by fuzzing).
+ */
+export const refuseNulInUrl: RequestHandler = (req, _res, next) => {
+  if (req.originalUrl.includes("%00") || req.originalUrl.includes("\u0000")) throw new AppError("BAD_REQUEST");
+  next();
+};
+
 export function requireAuth(auth: AuthService): RequestHandler {
   return async (req, _res, next) => {
     const token = tokenOf(req);

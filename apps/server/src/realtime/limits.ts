@@ -1,4 +1,4 @@
-// Flood protection for the public /visitor namespace: generous for people, firm for scripts.
+// Flood protection for the sockets, above all the public /visitor namespace: generous for people, firm for scripts.
 // Every budget counts per visitor AND per client address, so a reconnect (a new visitor id) starts
 // nothing afresh; with REDIS_URL the counters live in Redis and hold across the cluster's nodes.
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
@@ -21,14 +21,29 @@ const BUDGETS = {
   sync: { visitor: { points: 60, duration: 10 }, address: { points: 240, duration: 10 } },
   /** Typing signals per 10 s: the widget sends at most a couple per second. */
   typing: { visitor: { points: 50, duration: 10 }, address: { points: 200, duration: 10 } },
+  /** Page reports per minute (live visitors): a visitor clicking through a shop opens a few pages a minute. */
+  page: { visitor: { points: 30, duration: 60 }, address: { points: 120, duration: 60 } },
+  /** Leaving a chat, rating it, answering a summary: a handful per chat, each one a write. */
+  answer: { visitor: { points: 20, duration: 60 }, address: { points: 80, duration: 60 } },
 } as const satisfies Record<string, { visitor: Budget; address: Budget }>;
+
+/** Per signed-in operator: repeatable events that cost a query or a broadcast each (a stuck client loops). */
+const OPERATOR_BUDGETS = {
+  /** Presence changes per minute: a person switches a few times an hour. */
+  presence: { points: 30, duration: 60 },
+  /** Catch-up reads per 10 s: opening chats quickly, or reconnecting with many open. */
+  sync: { points: 300, duration: 10 },
+  /** Typing signals per 10 s. */
+  typing: { points: 50, duration: 10 },
+} as const satisfies Record<string, Budget>;
 
 /** New visitor connections per address per minute: refused at the handshake. */
 const CONNECT: Budget = { points: 60, duration: 60 };
 
 export type VisitorAction = keyof typeof BUDGETS;
+export type OperatorAction = keyof typeof OPERATOR_BUDGETS;
 type RedisClient = ReturnType<typeof createClient>;
-type Scope = "visitor" | "address";
+type Scope = "visitor" | "address" | "operator";
 
 export type LimitOptions = {
   /** VISITOR_MESSAGE_LIMIT: overrides the per-visitor message budget, e.g. for an integration that replays history. */
@@ -56,7 +71,7 @@ export function clientAddress(req: IncomingMessage, trust: TrustFn): string {
   return hops[i]!;
 }
 
-export class VisitorRateLimits {
+export class SocketRateLimits {
   private readonly limiters = new Map<string, RateLimiterAbstract>();
 
   constructor(private readonly options: LimitOptions = {}, readonly trust: TrustFn = () => false) {
@@ -66,6 +81,7 @@ export class VisitorRateLimits {
       const scale = options.addressScale ?? 1;
       this.limiters.set(`${action}:address`, this.limiter(`${action}:address`, { ...budgets.address, points: Math.max(1, Math.round(budgets.address.points * scale)) }));
     }
+    for (const [action, budget] of Object.entries(OPERATOR_BUDGETS)) this.limiters.set(`${action}:operator`, this.limiter(`${action}:operator`, budget));
     this.limiters.set("connect:address", this.limiter("connect:address", options.connectsPerMinute ? { ...CONNECT, points: options.connectsPerMinute } : CONNECT));
   }
 
@@ -79,6 +95,11 @@ export class VisitorRateLimits {
   async take(action: VisitorAction, visitorId: string, address: string): Promise<void> {
     await this.consume(`${action}:visitor`, visitorId);
     await this.consume(`${action}:address`, address);
+  }
+
+  /** Takes one unit of an operator action's budget for that signed-in user, or refuses with RATE_LIMITED. */
+  async takeOperator(action: OperatorAction, userId: string): Promise<void> {
+    await this.consume(`${action}:operator`, userId);
   }
 
   /** One new connection from `address`; refused (RATE_LIMITED) when the address opens too many. */
@@ -97,12 +118,12 @@ export class VisitorRateLimits {
 }
 
 /** The visitor limits for this node: in memory alone, on their own Redis connection when clustered; `close` ends that connection. */
-export async function createVisitorLimits(config: { redisUrl?: string; redisKeyPrefix: string; visitorMessageLimit?: number; visitorConnectLimit?: number; visitorAddressLimitScale?: number }, trust: TrustFn, log: Logger): Promise<{ limits: VisitorRateLimits; close: () => Promise<void> }> {
+export async function createSocketLimits(config: { redisUrl?: string; redisKeyPrefix: string; visitorMessageLimit?: number; visitorConnectLimit?: number; visitorAddressLimitScale?: number }, trust: TrustFn, log: Logger): Promise<{ limits: SocketRateLimits; close: () => Promise<void> }> {
   const overrides = { ...(config.visitorMessageLimit ? { messagesPer10s: config.visitorMessageLimit } : {}), ...(config.visitorConnectLimit ? { connectsPerMinute: config.visitorConnectLimit } : {}), ...(config.visitorAddressLimitScale ? { addressScale: config.visitorAddressLimitScale } : {}) };
-  if (!config.redisUrl) return { limits: new VisitorRateLimits(overrides, trust), close: async () => undefined };
+  if (!config.redisUrl) return { limits: new SocketRateLimits(overrides, trust), close: async () => undefined };
   const client = createClient({ url: config.redisUrl });
   client.on("error", (err: unknown) => log.error({ err }, "redis error (rate limits)"));
   await client.connect();
-  const limits = new VisitorRateLimits({ ...overrides, redis: { client, keyPrefix: config.redisKeyPrefix } }, trust);
+  const limits = new SocketRateLimits({ ...overrides, redis: { client, keyPrefix: config.redisKeyPrefix } }, trust);
   return { limits, close: async () => { await client.quit().catch(() => undefined); } };
 }

@@ -14,8 +14,9 @@ import type { MailService } from "../mail/service.js";
 import type { Broadcast } from "./broadcast.js";
 import { bindHandlers } from "./handlers.js";
 import { checkProtocolVersion } from "./protocol-version.js";
+import type { SocketRateLimits } from "./limits.js";
 
-export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broadcast: Broadcast, auth: AuthService, conversations: ConversationService, routing: RoutingService, mail: Pick<MailService, "mailChatReply">): void {
+export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broadcast: Broadcast, auth: AuthService, conversations: ConversationService, routing: RoutingService, mail: Pick<MailService, "mailChatReply">, limits: SocketRateLimits): void {
   ns.use(checkProtocolVersion(PROTOCOL_VERSION));
   ns.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -47,6 +48,7 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
       operatorSchemas,
       {
         "presence:set": async ({ status }) => {
+          await limits.takeOperator("presence", userId);
           await routing.setPresence(userId, status);
         },
         "conversations:list": async () => {
@@ -108,11 +110,13 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
           return { message: views.forOperators };
         },
         sync: async ({ conversationId, afterSeq }) => {
+          await limits.takeOperator("sync", userId);
           const exists = await ctx.db.conversation.count({ where: { id: conversationId } });
           if (!exists) throw new AppError("NOT_FOUND");
           return { messages: await ctx.files.attachments.presentMessages(await conversations.messagesAfter(conversationId, afterSeq, { includeNotes: true }), { kind: "operator" }) };
         },
         typing: async ({ conversationId, typing }) => {
+          await limits.takeOperator("typing", userId);
           const row = await mine(conversationId);
           ctx.visitors.to(rooms.visitor(row.visitorId)).emit("typing", { conversationId, typing, author: { type: "operator", name: socket.data.name } });
         },
@@ -130,8 +134,8 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
           broadcast.method(result);
           return { conversation: toConversation(result.conversation) };
         },
-        "conversation:transfer": async ({ conversationId, toOperatorId, note }) => {
-          await routing.transfer(conversationId, userId, toOperatorId, note);
+        "conversation:transfer": async ({ conversationId, toOperatorId, note, whenFull }) => {
+          return { handOver: await routing.transfer(conversationId, userId, toOperatorId, note, whenFull) };
         },
         "conversation:close": async ({ conversationId, reason }) => {
           const row = await conversations.close(conversationId, userId, reason);

@@ -1,5 +1,6 @@
 // The /visitor namespace: a website visitor's widget.
-import { PROTOCOL_VERSION, pickLocale, visitorHandshakeSchema, visitorSchemas, type Locale } from "@live-chat/protocol";
+import { PROTOCOL_VERSION, errorBody, pickLocale, visitorHandshakeSchema, visitorSchemas, type HandshakeRateLimited, type Locale } from "@live-chat/protocol";
+import { RateLimitedError } from "../auth/service.js";
 import type { Context, VisitorNamespace } from "../context.js";
 import { rooms } from "../context.js";
 import { verifyIdentity } from "../auth/tokens.js";
@@ -10,11 +11,12 @@ import type { RoutingService } from "../routing/service.js";
 import type { OfflineService } from "../routing/offline.js";
 import type { Broadcast } from "./broadcast.js";
 import { bindHandlers } from "./handlers.js";
-import { clientAddress, type VisitorRateLimits } from "./limits.js";
+import { clientAddress, type SocketRateLimits } from "./limits.js";
+import type { VisitorIdentities, VisitorProfile } from "../auth/visitors.js";
 import { checkProtocolVersion } from "./protocol-version.js";
 import type { MailService } from "../mail/service.js";
 
-export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadcast: Broadcast, conversations: ConversationService, routing: RoutingService, offline: OfflineService, mail: Pick<MailService, "emailTranscript">, limits: VisitorRateLimits): void {
+export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadcast: Broadcast, conversations: ConversationService, routing: RoutingService, offline: OfflineService, mail: Pick<MailService, "emailTranscript">, limits: SocketRateLimits, identities: VisitorIdentities): void {
   ns.use(checkProtocolVersion(PROTOCOL_VERSION));
   ns.use(async (socket, next) => {
     try {
@@ -26,7 +28,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
       const locale: Locale = auth.locale ?? pickLocale(socket.handshake.headers["accept-language"]);
       let identity: { name?: string; email?: string } | null = null;
       if (auth.identity && ctx.config.widgetIdentitySecret) identity = await verifyIdentity(auth.identity, ctx.config.widgetIdentitySecret);
-      const profile = {
+      const profile: VisitorProfile = {
         ...(identity?.name ?? auth.name ? { name: identity?.name ?? auth.name } : {}),
         ...(identity?.email ?? auth.email ? { email: identity?.email ?? auth.email } : {}),
         ...(identity ? { verified: true } : {}),
@@ -36,23 +38,21 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
         locale,
         lastSeenAt: new Date(),
       };
-      let visitor = auth.visitorToken ? await ctx.db.visitor.findUnique({ where: { tokenHash: ctx.tokens.hashVisitorToken(auth.visitorToken) } }) : null;
-      let token = auth.visitorToken ?? "";
-      if (visitor) {
-        // A verified name or email is changed only by a new verified identity, never by plain input.
-        const { name: _name, email: _email, ...rest } = profile;
-        visitor = await ctx.db.visitor.update({ where: { id: visitor.id }, data: visitor.verified && !identity ? rest : profile });
-      } else {
+      let visitor = auth.visitorToken ? await identities.resume(auth.visitorToken, profile, identity !== null) : null;
+      if (!visitor) {
         // Only a new visitor counts against the address's connection budget; a returning widget reconnects freely.
         try {
           await limits.connect(address);
-        } catch {
-          return next(new Error("RATE_LIMITED"));
+        } catch (err) {
+          if (!(err instanceof RateLimitedError)) throw err;
+          // The widget reads when to try again and says so in the visitor's language.
+          const refusal = new Error("RATE_LIMITED") as Error & { data: HandshakeRateLimited };
+          refusal.data = { ...errorBody("RATE_LIMITED", locale), code: "RATE_LIMITED", retryAfterSeconds: err.retryAfterSeconds };
+          return next(refusal);
         }
-        token = ctx.tokens.newVisitorToken();
-        visitor = await ctx.db.visitor.create({ data: { ...profile, tokenHash: ctx.tokens.hashVisitorToken(token) } });
+        visitor = identities.create();
       }
-      socket.data = { visitorId: visitor.id, visitorToken: token, locale, conversationIds: new Set(), address };
+      socket.data = { visitorId: visitor.id, visitorToken: visitor.token, locale, conversationIds: new Set(), address, visitor, profile };
       next();
     } catch (err) {
       ctx.log.error({ err }, "visitor handshake failed");
@@ -65,6 +65,8 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
     (socket.conn as { request: unknown }).request = null;
     const { visitorId } = socket.data;
     const locale = () => socket.data.locale;
+    // The row is written on the first action worth keeping; a visitor who only looks costs nothing.
+    const keepVisitor = () => identities.keep(socket.data.visitor, socket.data.profile);
     void socket.join(rooms.visitor(visitorId));
 
     const owned = async (conversationId: string) => {
@@ -87,6 +89,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
             socket.emit("availability", await routing.availability());
             throw new AppError("CLOSED");
           }
+          await keepVisitor();
           if (name || email) await ctx.db.visitor.updateMany({ where: { id: visitorId, verified: false }, data: { ...(name ? { name } : {}), ...(email ? { email } : {}) } });
           const { conversation, firstMessage } = await conversations.start(visitorId, socket.data.locale, body ? { body, clientId } : undefined);
           if (firstMessage) broadcast.appended(firstMessage);
@@ -125,17 +128,20 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
           if (row?.operatorId) ctx.operators.to(rooms.operator(row.operatorId)).emit("typing", { conversationId, typing, author: { type: "visitor" } });
         },
         "conversation:leave": async ({ conversationId }) => {
+          await limits.take("answer", visitorId, socket.data.address);
           await owned(conversationId);
           const left = await conversations.markVisitorLeft(conversationId, "ended");
           if (left) broadcast.conversation(left);
         },
         "offline:message": async (input) => {
           await limits.take("offline", visitorId, socket.data.address);
+          await keepVisitor();
           const saved = await offline.leave({ ...input, visitorId, locale: socket.data.locale });
           broadcast.offlineMessage(saved, "new");
           return { id: saved.id, dueAt: saved.dueAt };
         },
         rating: async ({ conversationId, score, comment }) => {
+          await limits.take("answer", visitorId, socket.data.address);
           await owned(conversationId);
           await ctx.db.rating.upsert({
             where: { conversationId },
@@ -144,6 +150,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
           });
         },
         "summary:answer": async ({ conversationId, messageId, answer }) => {
+          await limits.take("answer", visitorId, socket.data.address);
           await owned(conversationId);
           const summary = await ctx.db.message.findFirst({ where: { id: messageId, conversationId } });
           if (!summary) throw new AppError("NOT_FOUND", "messageId");

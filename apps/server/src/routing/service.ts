@@ -4,7 +4,7 @@
 // cluster nodes. Steps are not wrapped in interactive transactions: a step that finds the world
 // changed gives back what the previous step took, and a crash in between can only leave a slot
 // unused, never over-filled.
-import type { Availability, Presence, QueueInfo } from "@live-chat/protocol";
+import { operatorAtCapacity, type Availability, type ErrorBody, type Locale, type Presence, type QueueInfo, type TransferWhenFull } from "@live-chat/protocol";
 import type { BackgroundWork } from "../background.js";
 import type { Db } from "../store/db.js";
 import type { SettingsStore } from "../store/settings.js";
@@ -16,6 +16,16 @@ import { isWithinBusinessHours, nextOpeningAt } from "./hours.js";
 import { queueWaits, slotFreeTimes, typicalHandleSeconds } from "./estimate.js";
 import type { RoutingAnnouncer } from "./announcer.js";
 import { recordPresence } from "../coaching/presence.js";
+
+/** A transfer to a colleague who is online but at their maximum: says who and at how many. */
+export class OperatorAtCapacityError extends AppError {
+  constructor(readonly colleague: string, readonly maxChats: number) {
+    super("OPERATOR_AT_CAPACITY", "toOperatorId");
+  }
+  override body(locale: Locale): ErrorBody {
+    return operatorAtCapacity(locale, this.colleague, this.maxChats);
+  }
+}
 
 /** The queue's order everywhere: oldest first, ties broken the same way every time. */
 const QUEUE_ORDER: Prisma.ConversationOrderByWithRelationInput[] = [{ queuedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }];
@@ -53,6 +63,7 @@ export class RoutingService {
     this.ctx.work.run("queue drain", () =>
       this.mutex.run("drain", async () => {
         this.drainRequested = false;
+        await this.handOverQueued();
         await this.drainQueue();
         await this.broadcastQueue();
       }),
@@ -139,10 +150,13 @@ export class RoutingService {
   }
 
   /**
-   * Hands a chat to a colleague who is signed in, not offline and has a free slot. The note is an
-   * internal message the colleague sees first; the visitor gets a neutral line.
+   * Hands a chat to a colleague who is signed in and not offline. A colleague at their maximum is
+   * refused with the true reason, unless the operator chose to hand it over anyway (a warm hand-over
+   * to a specialist: one chat over their maximum) or to queue it for them (it stays with this
+   * operator and moves as soon as the colleague has a free seat). The note is an internal message
+   * the colleague sees first; the visitor gets a neutral line when the chat moves.
    */
-  async transfer(conversationId: string, fromOperatorId: string, toOperatorId: string, note?: string): Promise<void> {
+  async transfer(conversationId: string, fromOperatorId: string, toOperatorId: string, note?: string, whenFull: TransferWhenFull = "refuse"): Promise<"now" | "queued"> {
     const { db } = this.ctx;
     const row = await this.conversations.load(conversationId);
     if (!row) throw new AppError("NOT_FOUND");
@@ -151,40 +165,86 @@ export class RoutingService {
     if (toOperatorId === fromOperatorId) throw new AppError("BAD_REQUEST", "toOperatorId");
     const target = await db.user.findUnique({ where: { id: toOperatorId } });
     if (!target || !target.active || target.presence === "offline" || target.disconnectedAt) throw new AppError("OPERATOR_UNAVAILABLE", "toOperatorId");
-    // Asked before the move, which starts a new assignment with a seat of its own.
-    const fromHeldSeat = await this.conversations.holdsSeat(conversationId);
-    const slot = await db.user.updateMany({
-      where: { id: toOperatorId, active: true, presence: { not: "offline" }, openChats: { lt: db.user.fields.maxChats } },
+    if (await this.takeSeat(toOperatorId, whenFull === "anyway")) {
+      await this.move(conversationId, fromOperatorId, target, note);
+      return "now";
+    }
+    if (whenFull === "refuse") throw new OperatorAtCapacityError(target.name, target.maxChats);
+    const queued = await db.conversation.updateMany({
+      where: { id: conversationId, operatorId: fromOperatorId, status: { in: ASSIGNED_STATUSES } },
+      data: { handOverToId: toOperatorId },
+    });
+    if (queued.count !== 1) throw new AppError("CONFLICT");
+    await this.conversations.recordEvent(conversationId, "transfer_queued", { type: "operator", id: fromOperatorId }, { to: toOperatorId, note: note ?? null });
+    if (note) await this.appendTransferNote(conversationId, fromOperatorId, target.name, note);
+    this.announce.conversation((await this.conversations.load(conversationId))!);
+    // The colleague may have freed a seat in the meantime.
+    this.requestDrain();
+    return "queued";
+  }
+
+  /** One seat of the colleague's: below their maximum, or (a warm hand-over) over it. */
+  private async takeSeat(operatorId: string, overMaximum: boolean): Promise<boolean> {
+    const { db } = this.ctx;
+    const seat = await db.user.updateMany({
+      where: { id: operatorId, active: true, presence: { not: "offline" }, disconnectedAt: null, ...(overMaximum ? {} : { openChats: { lt: db.user.fields.maxChats } }) },
       data: { openChats: { increment: 1 } },
     });
-    if (slot.count !== 1) throw new AppError("OPERATOR_UNAVAILABLE", "toOperatorId");
+    return seat.count === 1;
+  }
+
+  /** Moves a chat whose new seat is already taken; gives the seat back if the chat moved meanwhile. */
+  private async move(conversationId: string, fromOperatorId: string, target: { id: string; name: string }, note?: string): Promise<void> {
+    const { db } = this.ctx;
+    // Asked before the move, which starts a new assignment with a seat of its own.
+    const fromHeldSeat = await this.conversations.holdsSeat(conversationId);
     const now = new Date();
     const moved = await db.conversation.updateMany({
       where: { id: conversationId, operatorId: fromOperatorId, status: { in: ASSIGNED_STATUSES } },
-      data: { operatorId: toOperatorId, transferCount: { increment: 1 }, assignedAt: now },
+      data: { operatorId: target.id, handOverToId: null, transferCount: { increment: 1 }, assignedAt: now },
     });
     if (moved.count !== 1) {
-      await this.conversations.giveBackSlot(toOperatorId);
+      await this.conversations.giveBackSlot(target.id);
       throw new AppError("CONFLICT");
     }
-    await db.user.update({ where: { id: toOperatorId }, data: { lastAssignedAt: now } });
+    await db.user.update({ where: { id: target.id }, data: { lastAssignedAt: now } });
     if (fromHeldSeat) await this.conversations.giveBackSlot(fromOperatorId);
-    await this.conversations.recordEvent(conversationId, "transferred", { type: "operator", id: fromOperatorId }, { to: toOperatorId, note: note ?? null });
-    const fromName = (await db.user.findUnique({ where: { id: fromOperatorId }, select: { name: true } }))?.name ?? "";
-    if (note) {
-      this.announce.appended(await this.conversations.appendMessage({
-        conversationId,
-        author: { type: "operator", id: fromOperatorId, name: fromName },
-        kind: "note",
-        body: note,
-        meta: { systemKey: "transfer_note", params: { from: fromName, to: target.name } },
-      }));
-    }
+    await this.conversations.recordEvent(conversationId, "transferred", { type: "operator", id: fromOperatorId }, { to: target.id, note: note ?? null });
+    if (note) await this.appendTransferNote(conversationId, fromOperatorId, target.name, note);
     const updated = (await this.conversations.load(conversationId))!;
-    this.announce.assigned(toOperatorId, updated);
+    this.announce.assigned(target.id, updated);
     this.announce.conversation(updated);
     this.announce.appended(await this.conversations.systemMessage(conversationId, "transferred", `${target.name} takes over your chat`, { name: target.name }));
     this.requestDrain();
+  }
+
+  private async appendTransferNote(conversationId: string, fromOperatorId: string, toName: string, note: string): Promise<void> {
+    const fromName = (await this.ctx.db.user.findUnique({ where: { id: fromOperatorId }, select: { name: true } }))?.name ?? "";
+    this.announce.appended(await this.conversations.appendMessage({
+      conversationId,
+      author: { type: "operator", id: fromOperatorId, name: fromName },
+      kind: "note",
+      body: note,
+      meta: { systemKey: "transfer_note", params: { from: fromName, to: toName } },
+    }));
+  }
+
+  /** Chats queued for a colleague at capacity move to them, oldest first, while they have a free seat. */
+  private async handOverQueued(): Promise<void> {
+    const { db } = this.ctx;
+    const waiting = await db.conversation.findMany({
+      where: { handOverToId: { not: null }, status: { in: ASSIGNED_STATUSES } },
+      orderBy: [{ assignedAt: "asc" }, { id: "asc" }],
+      select: { id: true, operatorId: true, handOverToId: true },
+    });
+    for (const chat of waiting) {
+      const target = await db.user.findUnique({ where: { id: chat.handOverToId! }, select: { id: true, name: true } });
+      if (!target || !chat.operatorId || !(await this.takeSeat(target.id, false))) continue;
+      await this.move(chat.id, chat.operatorId, target).catch((err: unknown) => {
+        // Closed or moved by someone else meanwhile: the seat went back, nothing to hand over.
+        if (!(err instanceof AppError)) throw err;
+      });
+    }
   }
 
   async setPresence(userId: string, presence: Presence): Promise<void> {

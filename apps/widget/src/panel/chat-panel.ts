@@ -263,7 +263,7 @@ export class LiveChatPanel extends LitElement {
       ${s.connection === "outdated"
         ? html`<p class="banner" role="alert">${t.outdated} <button type="button" @click=${() => location.reload()}>${t.reload}</button></p>`
         : s.connection !== "online"
-          ? html`<p class="banner" role="status">${s.connection === "offline" ? t.offlineBanner : t.connecting}</p>`
+          ? html`<p class="banner" role="status">${s.connection === "offline" ? t.offlineBanner : s.connection === "limited" ? t.rateLimited : t.connecting}</p>`
           : nothing}
       ${showOfflineForm ? this.renderOfflineForm() : this.renderChat()}
       ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}

@@ -4,8 +4,8 @@ import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { Ack, Availability, Conversation, Locale, Message, QueueInfo, VisitorServerToClientEvents, WidgetSettings } from "@live-chat/protocol";
 import { readStored, writeStored } from "../storage.js";
 import { Outbox, newClientId, type OutboxEntry } from "./outbox.js";
-import { UploadError, dropFiles, keepFile, keptFile, upload, type PendingFile } from "./uploads.js";
-import { isOutdated, openVisitorSocket, present, request, type AckOf, type PayloadOf, type VisitorSocket } from "./visitor-socket.js";
+import { dropFiles, keepFile, keptFile, upload, type PendingFile, type UploadFailure } from "./uploads.js";
+import { isOutdated, openVisitorSocket, rateLimitedFor, present, request, type AckOf, type PayloadOf, type VisitorSocket } from "./visitor-socket.js";
 
 const TYPING_IDLE_MS = 3_000;
 const TYPING_SHOWN_MS = 8_000;
@@ -20,7 +20,8 @@ export interface SessionOptions {
 }
 
 /** `outdated`: the server speaks a newer protocol; the socket stays down until the page is reloaded. */
-export type Connection = "connecting" | "online" | "offline" | "outdated";
+/** `limited`: the server refused the handshake for now (too many new chats from this network) and we retry later. */
+export type Connection = "connecting" | "online" | "offline" | "outdated" | "limited";
 
 /** What the chat shows for a message of the visitor's that is not acknowledged yet. */
 export type PendingMessage = OutboxEntry;
@@ -49,6 +50,7 @@ export class ChatSession implements ReactiveController {
   private typingSent = false;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private operatorTypingTimer: ReturnType<typeof setTimeout> | undefined;
+  private limitedTimer: ReturnType<typeof setTimeout> | undefined;
   /** The conversation id this session last stored; null until it stores one, so the first write always happens. */
   private storedConversation: string | undefined | null = null;
 
@@ -66,6 +68,15 @@ export class ChatSession implements ReactiveController {
     socket.on("session", (s) => void this.onSession(s));
     socket.on("disconnect", () => this.onDisconnect());
     socket.on("connect_error", (err) => {
+      const retryAfter = rateLimitedFor(err);
+      if (retryAfter !== null) {
+        this.connection = "limited";
+        clearTimeout(this.limitedTimer);
+        // A little jitter, so the widgets of one office do not all come back in the same second.
+        this.limitedTimer = setTimeout(() => this.retryNow(), (retryAfter + Math.random() * 5) * 1000);
+        this.host.requestUpdate();
+        return;
+      }
       if (!isOutdated(err)) return;
       this.connection = "outdated";
       this.host.requestUpdate();
@@ -107,6 +118,7 @@ export class ChatSession implements ReactiveController {
     removeEventListener("offline", this.onBrowserOffline);
     removeEventListener("online", this.onBrowserOnline);
     document.removeEventListener("visibilitychange", this.onVisible);
+    clearTimeout(this.limitedTimer);
     this.socket?.disconnect();
     this.socket = undefined;
     this.generation++;
@@ -262,7 +274,7 @@ export class ChatSession implements ReactiveController {
     for (const file of files) {
       if (file.id) continue;
       const blob = await keptFile(file.key);
-      if (!blob || !token) throw new UploadError("", false);
+      if (!blob || !token) throw { message: "", retry: false } satisfies UploadFailure;
       const attachment = await upload(this.options.server, token, file, blob, this.options.locale, (fraction) => {
         this.progress.set(file.key, fraction);
         this.host.requestUpdate();
@@ -286,7 +298,10 @@ export class ChatSession implements ReactiveController {
         try {
           ids = await this.uploadFiles(entry);
         } catch (err) {
-          this.outbox.update(entry.clientId, { state: "failed", error: err instanceof UploadError ? err.message : "" });
+          const failure = err as UploadFailure;
+          // The network went mid-upload: the entry stays pending and goes again with the next session.
+          if (failure.retry && (generation !== this.generation || !navigator.onLine)) return;
+          this.outbox.update(entry.clientId, { state: "failed", error: failure.message });
           this.host.requestUpdate();
           continue;
         }

@@ -90,8 +90,8 @@ export class Composer extends LitElement {
         ? html`<ul class="files" aria-label=${t.attached}>
             ${this.files.map(
               (f, i) => html`<li>
-                ${f.name || t.pastedImage}
-                <button type="button" aria-label=${format(t.removeFile, { name: f.name || t.pastedImage })} @click=${() => (this.files = this.files.filter((_, j) => j !== i))}>×</button>
+                ${f.name}
+                <button type="button" aria-label=${format(t.removeFile, { name: f.name })} @click=${() => (this.files = this.files.filter((_, j) => j !== i))}>×</button>
               </li>`,
             )}
           </ul>`
@@ -99,7 +99,7 @@ export class Composer extends LitElement {
       <div class="row">
         <label class="sr" for="message">${t.message}</label>
         <input id="file" type="file" multiple accept=${ACCEPT} hidden @change=${this.onChosen} />
-        <button type="button" class="clip" aria-label=${t.attach} title=${t.attach} @click=${() => this.field<HTMLInputElement>("file")?.click()}>📎</button>
+        <button type="button" aria-label=${t.attach} title=${t.attach} @click=${() => this.field<HTMLInputElement>("file")?.click()}>📎</button>
         <textarea
           id="message"
           .value=${this.body}
@@ -137,10 +137,6 @@ export class Composer extends LitElement {
         padding: 0;
         list-style: none;
         font-size: 12px;
-      }
-      .files button,
-      .clip {
-        padding: 2px 8px;
       }
       .row {
         display: flex;

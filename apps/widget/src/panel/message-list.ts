@@ -78,7 +78,7 @@ export class MessageList extends LitElement {
       ${p.files?.map((f) => {
         const done = f.id ? 1 : (this.progress?.get(f.key) ?? 0);
         return html`<span class="file card"
-          ><span class="name">${f.name}</span> <span class="size">${formatFileSize(f.size, this.locale)}</span>
+          >${f.name}
           ${failed ? nothing : html`<progress max="1" .value=${done} aria-label=${format(t.uploading, { percent: Math.round(done * 100) })}></progress>`}</span
         >`;
       }) ?? nothing}
@@ -152,10 +152,6 @@ export class MessageList extends LitElement {
         border: 1px solid #d1d5db;
         border-radius: 10px;
         overflow-wrap: anywhere;
-      }
-      .card progress {
-        display: block;
-        width: 100%;
       }
       .card .size {
         font-size: 12px;

@@ -11,14 +11,10 @@ export interface PendingFile {
   id?: string;
 }
 
-/** A refusal the visitor must act on (too big, type, hourly limit), or `retry` when trying again may work. */
-export class UploadError extends Error {
-  constructor(
-    message: string,
-    readonly retry: boolean,
-  ) {
-    super(message);
-  }
+/** Why an upload failed: the server's words (too big, type, hourly limit), and whether trying again may work. A plain object, not an Error class: the widget's byte budget is tight. */
+export interface UploadFailure {
+  message: string;
+  retry: boolean;
 }
 
 /** Without IndexedDB (blocked storage) the bytes live for this page view only. */
@@ -74,9 +70,9 @@ export function upload(server: string, token: string, file: PendingFile, blob: B
         // A proxy's HTML error page: treated as a failure worth retrying.
       }
       if (xhr.status === 201 && body.id) resolve(body as Attachment);
-      else reject(new UploadError(body.error?.message ?? "", xhr.status !== 413 && xhr.status !== 415));
+      else reject({ message: body.error?.message ?? "", retry: xhr.status !== 413 && xhr.status !== 415 } satisfies UploadFailure);
     };
-    xhr.onerror = () => reject(new UploadError("", true));
+    xhr.onerror = () => reject({ message: "", retry: true } satisfies UploadFailure);
     const form = new FormData();
     form.append("file", blob, file.name);
     xhr.send(form);

@@ -1,7 +1,7 @@
 // The one place the widget opens its /visitor socket and asks the server something over it,
 // so the handshake (what the visitor presents on every connect) is read and changed here alone.
 import { io, type Socket } from "socket.io-client";
-import type { Locale, VisitorClientToServerEvents, VisitorServerToClientEvents } from "@live-chat/protocol";
+import type { HandshakeRateLimited, Locale, VisitorClientToServerEvents, VisitorServerToClientEvents } from "@live-chat/protocol";
 import { PROTOCOL_VERSION } from "@live-chat/protocol/version";
 import { readStored } from "../storage.js";
 
@@ -28,6 +28,18 @@ export function present(value: string | undefined): string | undefined {
 /** The server refused the handshake because this widget speaks an older protocol: only a reload helps. */
 export function isOutdated(err: Error): boolean {
   return err.message === "PROTOCOL_VERSION";
+}
+
+/**
+ * Seconds until the server takes this widget again, when it refused the handshake because too many
+ * new visitors came from this network just now; null for any other refusal. Socket.IO does not
+ * retry a refused handshake by itself.
+ */
+export function rateLimitedFor(err: Error): number | null {
+  if (err.message !== "RATE_LIMITED") return null;
+  const data = (err as Error & { data?: Partial<HandshakeRateLimited> }).data;
+  const seconds = data?.retryAfterSeconds;
+  return typeof seconds === "number" && seconds > 0 ? Math.min(seconds, 3600) : 60;
 }
 
 export function openVisitorSocket(visitor: VisitorIdentity): VisitorSocket {

@@ -8,6 +8,7 @@ import type { Caller, FileService, Uploader } from "../../files/service.js";
 import { AppError } from "../../errors.js";
 import { toCannedReply } from "../../conversation/present-canned-reply.js";
 import type { HttpAnnouncer } from "../announcer.js";
+import type { VisitorIdentities } from "../../auth/visitors.js";
 import { audit } from "../audit.js";
 import { parseBody, requireAdmin, requireAuth, tokenOf } from "../middleware.js";
 
@@ -15,27 +16,27 @@ const VISITOR_SCHEME = "Visitor ";
 const cannedAttachmentSchema = z.strictObject({ attachmentId: z.string().min(1).max(64).nullable() });
 
 /** The visitor behind `Authorization: Visitor <visitorToken>`, if that header is sent; a wrong token is refused. */
-async function visitorOf(ctx: Context, req: Request): Promise<string | undefined> {
+async function visitorOf(identities: VisitorIdentities, req: Request): Promise<string | undefined> {
   const header = req.headers.authorization;
   if (!header?.startsWith(VISITOR_SCHEME)) return undefined;
-  const visitor = await ctx.db.visitor.findUnique({ where: { tokenHash: ctx.tokens.hashVisitorToken(header.slice(VISITOR_SCHEME.length).trim()) }, select: { id: true } });
-  if (!visitor) throw new AppError("UNAUTHORIZED");
-  return visitor.id;
+  const visitorId = await identities.idOf(header.slice(VISITOR_SCHEME.length).trim());
+  if (!visitorId) throw new AppError("UNAUTHORIZED");
+  return visitorId;
 }
 
-async function callerOf(ctx: Context, auth: AuthService, req: Request): Promise<Caller> {
-  const visitorId = await visitorOf(ctx, req);
+async function callerOf(identities: VisitorIdentities, auth: AuthService, req: Request): Promise<Caller> {
+  const visitorId = await visitorOf(identities, req);
   const token = tokenOf(req);
   const principal = token ? await auth.authenticate(token) : null;
   if (principal) req.principal = principal;
   return { operator: principal !== null, ...(visitorId ? { visitorId } : {}) };
 }
 
-export function fileRoutes(ctx: Context, auth: AuthService, files: FileService, broadcast: HttpAnnouncer): Router {
+export function fileRoutes(ctx: Context, auth: AuthService, files: FileService, broadcast: HttpAnnouncer, identities: VisitorIdentities): Router {
   const router = Router();
 
   router.post("/api/files", async (req, res) => {
-    const caller = await callerOf(ctx, auth, req);
+    const caller = await callerOf(identities, auth, req);
     const uploader: Uploader | undefined = caller.visitorId ? { type: "visitor", id: caller.visitorId } : req.principal ? { type: "operator", id: req.principal.user.id } : undefined;
     if (!uploader) throw new AppError("UNAUTHORIZED");
     const row = await files.upload(req, uploader);
@@ -44,7 +45,7 @@ export function fileRoutes(ctx: Context, auth: AuthService, files: FileService, 
 
   for (const [path, variant] of [["/api/files/:id", "file"], ["/api/files/:id/thumbnail", "thumbnail"]] as const) {
     router.get(path, async (req, res) => {
-      const served = await files.serve(String(req.params.id), variant, req.query, await callerOf(ctx, auth, req));
+      const served = await files.serve(String(req.params.id), variant, req.query, await callerOf(identities, auth, req));
       res.set(served.headers);
       served.stream.on("error", (err) => {
         ctx.log.error({ err, id: req.params.id }, "file could not be read");

@@ -1,0 +1,62 @@
+// Who a visitor's widget is: resumed from its token or new. The Visitor row is written only when the
+// visitor does something worth keeping (opens a chat, leaves a message), so an idle or scripted
+// connection costs no database write; the signed token carries the id until then.
+import { Prisma } from "../generated/sqlite/client.js";
+import type { Db } from "../store/db.js";
+import type { TokenService } from "./tokens.js";
+
+/** What the handshake learnt about the visitor: written to their row now (a stored visitor) or when it is created. */
+export type VisitorProfile = {
+  name?: string;
+  email?: string;
+  verified?: boolean;
+  timeZone?: string;
+  pageUrl?: string;
+  userAgent: string | null;
+  locale: string;
+  lastSeenAt: Date;
+};
+
+export type KnownVisitor = { id: string; token: string; stored: boolean };
+
+export class VisitorIdentities {
+  constructor(private readonly db: Db, private readonly tokens: TokenService) {}
+
+  /**
+   * The visitor behind `token`: a stored one gets the handshake's profile (a verified name or email
+   * changes only by a new verified identity); a signed token without a row stays unwritten; anything
+   * else is null, and the caller makes a new visitor.
+   */
+  async resume(token: string, profile: VisitorProfile, identityVerified: boolean): Promise<KnownVisitor | null> {
+    const row = await this.db.visitor.findUnique({ where: { tokenHash: this.tokens.hashVisitorToken(token) }, select: { id: true, verified: true } });
+    if (row) {
+      const { name: _name, email: _email, ...rest } = profile;
+      await this.db.visitor.update({ where: { id: row.id }, data: row.verified && !identityVerified ? rest : profile });
+      return { id: row.id, token, stored: true };
+    }
+    const id = this.tokens.visitorIdOf(token);
+    return id ? { id, token, stored: false } : null;
+  }
+
+  /** A new visitor: an id and its token, nothing written. */
+  create(): KnownVisitor {
+    return { ...this.tokens.newVisitor(), stored: false };
+  }
+
+  /** Writes the visitor's row if it is not there yet (two tabs may race: the second finds the first's row). */
+  async keep(visitor: KnownVisitor, profile: VisitorProfile): Promise<void> {
+    if (visitor.stored) return;
+    try {
+      await this.db.visitor.upsert({ where: { id: visitor.id }, create: { ...profile, id: visitor.id, tokenHash: this.tokens.hashVisitorToken(visitor.token) }, update: {} });
+    } catch (err) {
+      if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")) throw err;
+    }
+    visitor.stored = true;
+  }
+
+  /** The visitor id a token proves, stored or not (the HTTP `Authorization: Visitor` scheme). */
+  async idOf(token: string): Promise<string | null> {
+    const row = await this.db.visitor.findUnique({ where: { tokenHash: this.tokens.hashVisitorToken(token) }, select: { id: true } });
+    return row?.id ?? this.tokens.visitorIdOf(token);
+  }
+}
