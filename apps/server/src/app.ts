@@ -35,6 +35,9 @@ import { startMail, type MailChannel } from "./mail/index.js";
 import { mailRoutes } from "./http/routes/mail.js";
 import { FileService } from "./files/service.js";
 import { fileRoutes } from "./http/routes/files.js";
+import { visitorRoutes } from "./http/routes/visitors.js";
+import { LiveVisitorHub } from "./live/hub.js";
+import { connectLivePeers } from "./realtime/live-peers.js";
 
 export interface RunningServer {
   url: string;
@@ -136,6 +139,8 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   const conversations = new ConversationService(ctx);
   const routing = new RoutingService(ctx, conversations, broadcast);
   const offline = new OfflineService(ctx);
+  const live = new LiveVisitorHub({ db, work, settings, announce: broadcast, routing });
+  if (clustered) live.connectPeers(connectLivePeers(ctx.visitors, live.local, log));
 
   await auth.ensureAdmin();
   await seedCannedReplies(db, config.rootDir, log);
@@ -179,14 +184,16 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   app.use(followUpRoutes(auth, new FollowUpService(ctx, conversations), broadcast));
   app.use(coachingRoutes(ctx, auth));
   app.use(fileRoutes(ctx, auth, ctx.files, broadcast));
+  app.use(visitorRoutes(ctx, auth, live));
   app.use("/api", notFound);
   staticApps(app, config);
   app.use(notFound);
   app.use(errorHandler(log));
 
   const visitorLimits = await createVisitorLimits(config, app.get("trust proxy fn") as TrustFn, log);
-  setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline, mail.service, visitorLimits.limits);
-  setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing);
+  setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline, mail.service, visitorLimits.limits, live);
+  setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing, live);
+  live.start();
 
   const initial = await settings.get();
   const visitorSweep = setInterval(() => {
@@ -226,6 +233,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     clearInterval(visitorSweep);
     clearInterval(operatorSweep);
     clearInterval(clusterReconcile);
+    live.stop();
     await mail.stop();
     // Disconnect bookkeeping and acks in flight finish while the cluster adapter can still answer,
     // then whatever closing the sockets started, and only then do the cluster and database go.

@@ -7,3 +7,4 @@ export * from "./settings.js";
 export * from "./version.js";
 export * from "./method/index.js";
 export * from "./attachments.js";
+export * from "./live-visitors.js";

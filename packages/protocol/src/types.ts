@@ -222,6 +222,9 @@ export const ERROR_CODES = [
   "FILE_TYPE_NOT_ALLOWED",
   "FILE_LIMIT_REACHED",
   "LINK_EXPIRED",
+  "VISITOR_NOT_ONLINE",
+  "VISITOR_IN_CHAT",
+  "INVITATION_DISMISSED",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -21,6 +21,8 @@ const BUDGETS = {
   sync: { visitor: { points: 60, duration: 10 }, address: { points: 240, duration: 10 } },
   /** Typing signals per 10 s: the widget sends at most a couple per second. */
   typing: { visitor: { points: 50, duration: 10 }, address: { points: 200, duration: 10 } },
+  /** Page reports per 10 s: the widget debounces History API changes, so a person sends a few at most. */
+  page: { visitor: { points: 20, duration: 10 }, address: { points: 400, duration: 10 } },
 } as const satisfies Record<string, { visitor: Budget; address: Budget }>;
 
 /** New visitor connections per address per minute: refused at the handshake. */

@@ -12,8 +12,9 @@ import type { RoutingService } from "../routing/service.js";
 import type { Broadcast } from "./broadcast.js";
 import { bindHandlers } from "./handlers.js";
 import { checkProtocolVersion } from "./protocol-version.js";
+import type { LiveVisitorHub } from "../live/hub.js";
 
-export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broadcast: Broadcast, auth: AuthService, conversations: ConversationService, routing: RoutingService): void {
+export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broadcast: Broadcast, auth: AuthService, conversations: ConversationService, routing: RoutingService, live: LiveVisitorHub): void {
   ns.use(checkProtocolVersion(PROTOCOL_VERSION));
   ns.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -146,6 +147,9 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
           await new ContactReasonService(ctx).setForConversation(conversationId, reasonIds, { id: userId, role: socket.data.role });
           const row = await conversations.load(conversationId);
           if (row) broadcast.conversation(row);
+        },
+        "visitor:invite": async ({ visitorId, body }) => {
+          await live.invite(visitorId, { operatorId: userId, name: socket.data.name }, body);
         },
       },
       locale,
