@@ -24,7 +24,7 @@ export interface LiveVisitor {
   trail: TrailStep[];
   /** The open chat, when the visitor is in one. */
   conversationId?: string;
-  /** How many chats the visitor had before, open ones excluded. */
+  /** How many chats the visitor had before (closed or left), the open one excluded. */
   previousConversations: number;
   locale?: Locale;
   timeZone?: string;

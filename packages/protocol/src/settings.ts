@@ -51,7 +51,7 @@ export const settingsSchema = z.strictObject({
   /** Automatic invitations: after N seconds on a matching page, in business hours, when an operator has room. */
   autoInvite: z.strictObject({
     enabled: z.boolean(),
-    afterSeconds: z.number().int().min(5).max(3600),
+    afterSeconds: z.number().int().min(1).max(3600),
     /** Part of the page address, `*` for any characters; empty = every page. */
     pagePattern: z.string().trim().max(LIVE_LIMITS.pattern),
     body: z.strictObject({ nl: z.string().trim().min(1).max(LIVE_LIMITS.invitation), en: z.string().trim().min(1).max(LIVE_LIMITS.invitation) }),

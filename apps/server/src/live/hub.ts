@@ -8,6 +8,9 @@ import { OPEN_STATUSES } from "../conversation/service.js";
 import { AppError } from "../errors.js";
 import { LiveVisitors, type VisitSnapshot, type VisitorProfile } from "./visitors.js";
 
+/** A conversation that is over for the visitor: closed, or left (it may still wait for its operator's wrap-up). */
+const OVER = { OR: [{ status: "closed" }, { visitorLeft: true }] };
+
 export type InviteOutcome = "ok" | "gone" | "in_chat" | "dismissed";
 export type Inviter = { operatorId: string; name: string };
 
@@ -77,7 +80,7 @@ export class LiveVisitorHub {
     this.deps.work.run("live visitor profile", async () => {
       const [row, previousConversations] = await Promise.all([
         this.deps.db.visitor.findUnique({ where: { id: visitorId }, select: { name: true } }),
-        this.deps.db.conversation.count({ where: { visitorId, status: "closed" } }),
+        this.deps.db.conversation.count({ where: { visitorId, ...OVER } }),
       ]);
       this.local.update(visitorId, { name: row?.name ?? undefined, previousConversations });
       if (known) return;
@@ -109,7 +112,7 @@ export class LiveVisitorHub {
     if (ids.length === 0) return [];
     const [open, closed] = await Promise.all([
       this.deps.db.conversation.findMany({ where: { visitorId: { in: ids }, status: { in: OPEN_STATUSES }, visitorLeft: false }, select: { id: true, visitorId: true } }),
-      this.deps.db.conversation.groupBy({ by: ["visitorId"], where: { visitorId: { in: ids }, status: "closed" }, _count: { _all: true } }),
+      this.deps.db.conversation.groupBy({ by: ["visitorId"], where: { visitorId: { in: ids }, ...OVER }, _count: { _all: true } }),
     ]);
     const openOf = new Map(open.map((c) => [c.visitorId, c.id]));
     const closedOf = new Map(closed.map((c) => [c.visitorId, c._count._all]));
