@@ -1,12 +1,14 @@
 // <live-chat-widget>: the launcher bubble. It stays tiny; the chat panel and the socket client load
 // on first open, or at once when the visitor already has a conversation (for the unread badge).
 import { LitElement, css, html, nothing, type PropertyValues } from "lit";
-import type { Locale, WidgetSettings } from "@live-chat/protocol";
+import type { InvitationPayload, Locale, WidgetSettings } from "@live-chat/protocol";
 import { LAUNCHER_STRINGS } from "./i18n/launcher.js";
 import { format, resolveLocale } from "./locale.js";
 import { visuallyHidden } from "./shared-styles.js";
 import { readStored, writeStored } from "./storage.js";
 import { textOnAccent } from "./theme.js";
+import { watchPages } from "./page-watch.js";
+import type { Presence } from "./presence.js";
 
 // Same as the server's default (DEFAULT_SETTINGS.widget.accentColor), so the bubble does not change colour
 // when the settings arrive; not imported, to keep zod out of the launcher.
@@ -22,7 +24,9 @@ export class LiveChatWidget extends LitElement {
     email: {},
     identity: {},
     position: {},
+    trackPages: { attribute: "track-pages" },
     open: { state: true },
+    invitation: { state: true },
     panelReady: { state: true },
     unread: { state: true },
     settings: { state: true },
@@ -34,7 +38,15 @@ export class LiveChatWidget extends LitElement {
   declare email: string | null;
   declare identity: string | null;
   declare position: string | null;
+  /** "off": the widget reports no pages (and so opens no connection before the chat). */
+  declare trackPages: string | null;
   declare open: boolean;
+  /** An operator's invitation, shown as a bubble until answered or dismissed. */
+  declare invitation: InvitationPayload | undefined;
+  /** The invitation the visitor answered: the chat that opens starts as its answer. */
+  private answering: InvitationPayload | undefined;
+  private presence: Promise<Presence | undefined> | undefined;
+  private stopWatching: (() => void) | undefined;
   declare panelReady: boolean;
   declare unread: number;
   declare settings: WidgetSettings | undefined;
@@ -48,6 +60,7 @@ export class LiveChatWidget extends LitElement {
     this.email = null;
     this.identity = null;
     this.position = null;
+    this.trackPages = null;
     this.open = false;
     this.panelReady = false;
     this.unread = 0;
@@ -65,6 +78,36 @@ export class LiveChatWidget extends LitElement {
     super.connectedCallback();
     this.settings = readStored<WidgetSettings>(this.serverUrl, "settings");
     if (readStored<string>(this.serverUrl, "conversation")) void this.loadPanel();
+    if (this.trackPages !== "off") this.stopWatching = watchPages((page) => void this.startPresence().then((p) => p?.page(page)));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatching?.();
+    void this.presence?.then((p) => p?.close());
+    this.presence = undefined;
+  }
+
+  private startPresence(): Promise<Presence | undefined> {
+    this.presence ??= import("./presence.js").then(
+      (m) => m.startPresence({ server: this.serverUrl, locale: this.resolvedLocale, name: this.name ?? undefined, email: this.email ?? undefined, identity: this.identity ?? undefined }, (invitation) => {
+        if (!this.open) this.invitation = invitation;
+      }),
+      () => undefined,
+    );
+    return this.presence;
+  }
+
+  private answerInvitation(): void {
+    this.answering = this.invitation;
+    this.invitation = undefined;
+    if (!this.open) this.toggle();
+  }
+
+  private dismissInvitation(): void {
+    this.invitation = undefined;
+    void this.presence?.then((p) => p?.dismissInvitation());
+    this.renderRoot.querySelector<HTMLButtonElement>(".launcher")?.focus();
   }
 
   private loadPanel(): Promise<void> {
@@ -137,6 +180,8 @@ export class LiveChatWidget extends LitElement {
             .visitorName=${this.name ?? undefined}
             .visitorEmail=${this.email ?? undefined}
             .identity=${this.identity ?? undefined}
+            .trackPages=${this.trackPages !== "off"}
+            .invitation=${this.answering}
             .open=${this.open}
             .side=${side}
             ?hidden=${!this.open}
@@ -144,6 +189,14 @@ export class LiveChatWidget extends LitElement {
             @live-chat-unread=${(e: CustomEvent<number>) => (this.unread = e.detail)}
             @live-chat-settings=${this.onSettings}
           ></live-chat-panel>`
+        : nothing}
+      ${this.invitation && !this.open
+        ? html`<section class="invite" aria-label=${t.invitation} aria-live="polite">
+            <p class="from">${format(t.invitationFrom, { name: this.invitation.operator.name })}</p>
+            <p>${this.invitation.body}</p>
+            <button type="button" class="answer" @click=${this.answerInvitation}>${t.answerInvitation}</button>
+            <button type="button" class="dismiss" @click=${this.dismissInvitation}>${t.dismissInvitation}</button>
+          </section>`
         : nothing}
       <button
         class="launcher"
@@ -223,6 +276,50 @@ export class LiveChatWidget extends LitElement {
       background: #b91c1c;
       color: #fff;
       font: 700 12px/20px var(--lc-font);
+    }
+    .invite {
+      position: absolute;
+      bottom: 68px;
+      right: 0;
+      width: min(280px, calc(100vw - 40px));
+      box-sizing: border-box;
+      padding: 12px 14px;
+      border-radius: var(--lc-radius);
+      background: #fff;
+      color: #1f2328;
+      box-shadow: 0 4px 18px rgb(0 0 0 / 0.2);
+      font: 15px/1.4 var(--lc-font);
+    }
+    .left .invite {
+      right: auto;
+      left: 0;
+    }
+    .invite p {
+      margin: 0 0 8px;
+      overflow-wrap: anywhere;
+    }
+    .invite .from {
+      font-weight: 600;
+    }
+    .invite button {
+      font: 600 14px var(--lc-font);
+      padding: 6px 12px;
+      margin-right: 6px;
+      border-radius: 8px;
+      cursor: pointer;
+      border: 1px solid var(--lc-accent);
+    }
+    .answer {
+      background: var(--lc-accent);
+      color: var(--lc-on-accent, #fff);
+    }
+    .dismiss {
+      background: #fff;
+      color: #1f2328;
+    }
+    .invite button:focus-visible {
+      outline: 3px solid var(--lc-accent);
+      outline-offset: 2px;
     }
     @media (max-width: 480px) {
       .is-open .launcher {

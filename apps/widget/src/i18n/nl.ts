@@ -70,4 +70,5 @@ export const nl: Strings = {
     transferred: "U chat nu met {name}.",
     requeued: "Uw chat gaat naar de eerstvolgende beschikbare collega.",
   },
+  invitationGreeting: "{name}: {body}",
 };

@@ -15,6 +15,7 @@ export interface SessionOptions {
   name?: string;
   email?: string;
   identity?: string;
+  trackPages?: boolean;
   onSettings: (settings: WidgetSettings) => void;
 }
 
@@ -37,6 +38,8 @@ export class ChatSession implements ReactiveController {
   intro: { name?: string; email?: string } = {};
   /** Texts a closed service refused to start a chat with: the panel moves them into the message form. */
   refusedWhileClosed: string[] = [];
+  /** The visitor opened the chat from an invitation: the chat they start goes to the inviting operator. */
+  answersInvitation = false;
   private readonly outbox: Outbox;
 
   private socket: VisitorSocket | undefined;
@@ -277,6 +280,7 @@ export class ChatSession implements ReactiveController {
       clientId: entry.clientId,
       name: present(this.intro.name ?? this.options.name),
       email: present(this.intro.email ?? this.options.email),
+      ...(this.answersInvitation ? { invitation: true } : {}),
     });
     if (ack?.ok) {
       this.messages = [];
