@@ -15,6 +15,7 @@ import "./sign-in.js";
 import "./invitation.js";
 import "./chat-list.js";
 import "./conversation-view.js";
+import "./live-visitors.js";
 import { ADMIN_SECTIONS, type AdminSection } from "../admin/admin-area.js";
 
 const TOKEN_KEY = "live-chat.inbox.token";
@@ -31,9 +32,10 @@ const SECTION_LABEL: Record<AdminSection, MessageKey> = {
   "contact-reasons": "navContactReasons",
 };
 
-type View = { kind: "chats" } | { kind: "admin"; section: AdminSection };
+type View = { kind: "chats" } | { kind: "visitors" } | { kind: "admin"; section: AdminSection };
 
 function viewFromPath(path: string): View {
+  if (/^\/inbox\/visitors\/?$/.test(path)) return { kind: "visitors" };
   const match = /^\/inbox\/admin\/([a-z-]+)/.exec(path);
   const section = ADMIN_SECTIONS.find((s) => s === match?.[1]);
   return section ? { kind: "admin", section } : { kind: "chats" };
@@ -198,7 +200,7 @@ export class InboxApp extends LightElement {
 
   private navigate(view: View): void {
     this.view = view;
-    const path = view.kind === "admin" ? `/inbox/admin/${view.section}` : "/inbox";
+    const path = view.kind === "admin" ? `/inbox/admin/${view.section}` : view.kind === "visitors" ? "/inbox/visitors" : "/inbox";
     if (location.pathname !== path) history.pushState(null, "", path);
   }
 
@@ -280,12 +282,13 @@ export class InboxApp extends LightElement {
       `;
     }
     const isAdmin = store.user.role === "admin";
-    const view = isAdmin ? this.view : ({ kind: "chats" } as const);
+    const view = isAdmin || this.view.kind !== "admin" ? this.view : ({ kind: "chats" } as const);
     return html`
       <header class="topbar">
         <span class="brand">${t(l, "appTitle")}</span>
         <nav aria-label=${t(l, "mainNav")}>
           <a href="/inbox" aria-current=${view.kind === "chats" ? "page" : "false"} @click=${(e: Event) => this.follow(e, { kind: "chats" })}>${t(l, "navChats")}</a>
+          <a href="/inbox/visitors" aria-current=${view.kind === "visitors" ? "page" : "false"} @click=${(e: Event) => this.follow(e, { kind: "visitors" })}>${t(l, "navLiveVisitors")}</a>
           ${isAdmin
             ? ADMIN_SECTIONS.map(
                 (section) => html`<a
@@ -313,7 +316,9 @@ export class InboxApp extends LightElement {
         : !store.connection.lost
           ? null
           : html`<p class="banner" role="status">${t(l, "connectionLost")}</p>`}
-      ${view.kind === "admin"
+      ${view.kind === "visitors"
+        ? html`<main class="live"><lc-live-visitors .store=${store} .locale=${l} @open-chats=${() => this.navigate({ kind: "chats" })}></lc-live-visitors></main>`
+        : view.kind === "admin"
         ? html`<main class="admin"><lc-admin-area .token=${store.token} .locale=${l} .user=${store.user} .section=${view.section}></lc-admin-area></main>`
         : html`<main class="chats">
             <lc-chat-list .store=${store} .locale=${l}></lc-chat-list>

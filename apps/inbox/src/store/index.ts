@@ -8,6 +8,7 @@ import { Conversations } from "./conversations.js";
 import { listen } from "./listeners.js";
 import { Transcripts } from "./transcripts.js";
 import { WorkLists } from "./work-lists.js";
+import { LiveVisitorList } from "./live-visitors.js";
 
 export type { Attention } from "./conversations.js";
 export type { Transcript } from "./transcripts.js";
@@ -20,6 +21,7 @@ export class InboxStore extends EventTarget implements StoreContext {
   readonly conversations: Conversations;
   readonly transcripts: Transcripts;
   readonly workLists: WorkLists;
+  readonly liveVisitors: LiveVisitorList;
   #changeQueued = false;
   #clock: ReturnType<typeof setInterval> | null = null;
 
@@ -36,6 +38,7 @@ export class InboxStore extends EventTarget implements StoreContext {
     });
     this.transcripts = new Transcripts(this, this.conversations, (m) => this.receive(m));
     this.workLists = new WorkLists(this);
+    this.liveVisitors = new LiveVisitorList(this);
   }
 
   connect(): void {
@@ -49,6 +52,7 @@ export class InboxStore extends EventTarget implements StoreContext {
   disconnect(): void {
     if (this.#clock) clearInterval(this.#clock);
     this.conversations.stop();
+    this.liveVisitors.stop();
     this.connection.close();
   }
 

@@ -12,6 +12,7 @@ export function listen(socket: OperatorSocket, store: InboxStore): void {
     void conversations.refreshList();
     workLists.reload();
     transcripts.catchUpAll();
+    void store.liveVisitors.load();
   });
   socket.on("disconnect", () => connection.down());
   socket.on("connect_error", (err) => {
@@ -34,6 +35,7 @@ export function listen(socket: OperatorSocket, store: InboxStore): void {
   // Handled (or reopened) by anyone: every inbox shows it at once.
   socket.on("offline:updated", (m) => workLists.offline.put(m));
   socket.on("followup:updated", (f) => workLists.putFollowUp(f));
+  socket.on("visitors:updated", (d) => store.liveVisitors.updated(d));
   socket.on("cannedReplies:changed", () => {
     store.cannedRepliesVersion++;
     store.changed();

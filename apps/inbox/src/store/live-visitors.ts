@@ -1,0 +1,116 @@
+// Who is on the site now: loaded over HTTP, kept current by the server's batched `visitors:updated`
+// deltas, and loaded again after every reconnect (deltas missed while away). Also each visitor's
+// earlier conversations, fetched once per visitor and kept for the session.
+import type { LiveVisitor, LiveVisitorsDelta, Message, VisitorConversation } from "@live-chat/protocol";
+import { liveVisitors, transcriptMessages, visitorConversations } from "../api.js";
+import type { StoreContext } from "./context.js";
+
+/** A full reload now and then also drops visitors whose node went away without saying so. */
+const RELOAD_MS = 60_000;
+
+export class LiveVisitorList {
+  /** Null until first loaded. */
+  loaded = false;
+  error: unknown = null;
+  readonly #byId = new Map<string, LiveVisitor>();
+  #sorted: LiveVisitor[] | null = null;
+  /** Deltas that arrive while a load is under way win over its (older) answer. */
+  #sinceLoad: LiveVisitorsDelta[] | null = null;
+  #reloadTimer: ReturnType<typeof setInterval> | null = null;
+  readonly #earlier = new Map<string, VisitorConversation[] | "loading" | "failed">();
+  readonly #transcripts = new Map<string, Message[] | "loading" | "failed">();
+  readonly #store: StoreContext;
+
+  constructor(store: StoreContext) {
+    this.#store = store;
+  }
+
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  /** Everyone on the site, the latest arrivals first; the same array until something changes. */
+  get all(): LiveVisitor[] {
+    this.#sorted ??= [...this.#byId.values()].sort((a, b) => (a.since < b.since ? 1 : a.since > b.since ? -1 : a.id < b.id ? -1 : 1));
+    return this.#sorted;
+  }
+
+  get(id: string): LiveVisitor | undefined {
+    return this.#byId.get(id);
+  }
+
+  async load(): Promise<void> {
+    this.#sinceLoad = [];
+    try {
+      const list = await liveVisitors(this.#store.token);
+      this.#byId.clear();
+      for (const v of list) this.#byId.set(v.id, v);
+      for (const delta of this.#sinceLoad) this.#apply(delta);
+      this.loaded = true;
+      this.error = null;
+    } catch (err) {
+      this.error = err;
+    } finally {
+      this.#sinceLoad = null;
+      this.#sorted = null;
+      this.#store.changed();
+    }
+    this.#reloadTimer ??= setInterval(() => void this.load(), RELOAD_MS);
+  }
+
+  stop(): void {
+    if (this.#reloadTimer) clearInterval(this.#reloadTimer);
+    this.#reloadTimer = null;
+  }
+
+  updated(delta: LiveVisitorsDelta): void {
+    this.#sinceLoad?.push(delta);
+    this.#apply(delta);
+    this.#sorted = null;
+    this.#store.changed();
+  }
+
+  #apply(delta: LiveVisitorsDelta): void {
+    for (const v of delta.upserted) {
+      // Chat facts come from the database on a load; a node's delta may not know a chat just started elsewhere.
+      const known = this.#byId.get(v.id);
+      this.#byId.set(v.id, known?.conversationId && !v.conversationId ? { ...v, conversationId: known.conversationId } : v);
+    }
+    for (const id of delta.removed) this.#byId.delete(id);
+  }
+
+  /** The visitor's conversations (newest first); null while loading, "failed" when they could not be read. */
+  earlier(visitorId: string): VisitorConversation[] | null | "failed" {
+    const known = this.#earlier.get(visitorId);
+    if (known === undefined) {
+      this.#earlier.set(visitorId, "loading");
+      void visitorConversations(this.#store.token, visitorId).then(
+        (list) => this.#earlier.set(visitorId, list),
+        () => this.#earlier.set(visitorId, "failed"),
+      ).finally(() => this.#store.changed());
+      return null;
+    }
+    return known === "loading" ? null : known;
+  }
+
+  /** An earlier conversation's messages, to read; null while loading. */
+  transcript(conversationId: string): Message[] | null | "failed" {
+    const known = this.#transcripts.get(conversationId);
+    if (known === undefined) {
+      this.#transcripts.set(conversationId, "loading");
+      void transcriptMessages(this.#store.token, conversationId).then(
+        (list) => this.#transcripts.set(conversationId, list),
+        () => this.#transcripts.delete(conversationId),
+      ).finally(() => this.#store.changed());
+      return null;
+    }
+    return known === "loading" ? null : known;
+  }
+
+  /** Sends an invitation; returns the error to show, or null when it went out. */
+  async invite(visitorId: string, body: string): Promise<string | null> {
+    const ack = await this.#store.connection.call("visitor:invite", { visitorId, body });
+    if (ack.ok) return null;
+    return this.#store.connection.errorText(ack.error);
+  }
+}
