@@ -27,7 +27,10 @@ export function listen(socket: OperatorSocket, store: InboxStore): void {
     store.changed();
   });
   socket.on("conversation:assigned", (c) => conversations.assigned(c));
-  socket.on("conversation:updated", (c) => conversations.upsert(c));
+  socket.on("conversation:updated", (c) => {
+    conversations.upsert(c);
+    store.liveVisitors.conversationUpdated(c);
+  });
   socket.on("queue:updated", (q) => conversations.queueUpdated(q));
   socket.on("message", (m) => store.receive(m));
   socket.on("typing", (t) => transcripts.visitorTyped(t.conversationId, t.typing));

@@ -1,7 +1,7 @@
 // Who is on the site now: loaded over HTTP, kept current by the server's batched `visitors:updated`
 // deltas, and loaded again after every reconnect (deltas missed while away). Also each visitor's
 // earlier conversations, fetched once per visitor and kept for the session.
-import type { LiveVisitor, LiveVisitorsDelta, Message, VisitorConversation } from "@live-chat/protocol";
+import type { Conversation, LiveVisitor, LiveVisitorsDelta, Message, VisitorConversation } from "@live-chat/protocol";
 import { liveVisitors, transcriptMessages, visitorConversations } from "../api.js";
 import type { StoreContext } from "./context.js";
 
@@ -70,11 +70,22 @@ export class LiveVisitorList {
     this.#store.changed();
   }
 
+  /** A chat that ended for its visitor: the live row no longer says "in a chat" (its node may not know yet). */
+  conversationUpdated(c: Conversation): void {
+    if (c.status !== "closed" && !c.checklist.visitor_left) return;
+    const v = this.#byId.get(c.visitor.id);
+    if (v?.conversationId !== c.id) return;
+    const { conversationId: _ended, ...rest } = v;
+    this.#byId.set(v.id, rest);
+    this.#sorted = null;
+    this.#earlier.delete(v.id);
+  }
+
   #apply(delta: LiveVisitorsDelta): void {
     for (const v of delta.upserted) {
-      // Chat facts come from the database on a load; a node's delta may not know a chat just started elsewhere.
       const known = this.#byId.get(v.id);
-      this.#byId.set(v.id, known?.conversationId && !v.conversationId ? { ...v, conversationId: known.conversationId } : v);
+      this.#byId.set(v.id, v);
+      if (known && known.previousConversations !== v.previousConversations) this.#earlier.delete(v.id);
     }
     for (const id of delta.removed) this.#byId.delete(id);
   }

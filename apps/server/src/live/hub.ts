@@ -11,7 +11,10 @@ import { LiveVisitors, type VisitSnapshot, type VisitorProfile } from "./visitor
 /** A conversation that is over for the visitor: closed, or left (it may still wait for its operator's wrap-up). */
 const OVER = { OR: [{ status: "closed" }, { visitorLeft: true }] };
 
-export type InviteOutcome = "ok" | "gone" | "in_chat" | "dismissed";
+/** Visitor ids per query when the list is enriched from the database. */
+const ID_SLICE = 500;
+
+export type InviteOutcome = "ok" | "gone" | "dismissed";
 export type Inviter = { operatorId: string; name: string };
 
 /** What the hub needs from the transport: tell sockets, and ask the other nodes of the cluster. */
@@ -110,10 +113,18 @@ export class LiveVisitorHub {
     }
     const ids = [...byId.keys()];
     if (ids.length === 0) return [];
-    const [open, closed] = await Promise.all([
-      this.deps.db.conversation.findMany({ where: { visitorId: { in: ids }, status: { in: OPEN_STATUSES }, visitorLeft: false }, select: { id: true, visitorId: true } }),
-      this.deps.db.conversation.groupBy({ by: ["visitorId"], where: { visitorId: { in: ids }, ...OVER }, _count: { _all: true } }),
-    ]);
+    // In slices: SQLite takes a limited number of bound values per statement.
+    const open: Array<{ id: string; visitorId: string }> = [];
+    const closed: Array<{ visitorId: string; _count: { _all: number } }> = [];
+    for (let i = 0; i < ids.length; i += ID_SLICE) {
+      const slice = ids.slice(i, i + ID_SLICE);
+      const [o, c] = await Promise.all([
+        this.deps.db.conversation.findMany({ where: { visitorId: { in: slice }, status: { in: OPEN_STATUSES }, visitorLeft: false }, select: { id: true, visitorId: true } }),
+        this.deps.db.conversation.groupBy({ by: ["visitorId"], where: { visitorId: { in: slice }, ...OVER }, _count: { _all: true } }),
+      ]);
+      open.push(...o);
+      closed.push(...c);
+    }
     const openOf = new Map(open.map((c) => [c.visitorId, c.id]));
     const closedOf = new Map(closed.map((c) => [c.visitorId, c._count._all]));
     return [...byId.values()].map((v) => {
@@ -128,10 +139,8 @@ export class LiveVisitorHub {
     const open = await this.deps.db.conversation.count({ where: { visitorId, status: { in: OPEN_STATUSES }, visitorLeft: false } });
     if (open > 0) throw new AppError("VISITOR_IN_CHAT");
     const outcomes = [this.local.invite(visitorId, by), ...(await this.peers.invite(visitorId, by))];
-    const outcome = outcomes.includes("dismissed") ? "dismissed" : outcomes.includes("ok") ? "ok" : outcomes.includes("in_chat") ? "in_chat" : "gone";
-    if (outcome === "gone") throw new AppError("VISITOR_NOT_ONLINE");
-    if (outcome === "in_chat") throw new AppError("VISITOR_IN_CHAT");
-    if (outcome === "dismissed") throw new AppError("INVITATION_DISMISSED");
+    if (outcomes.includes("dismissed")) throw new AppError("INVITATION_DISMISSED");
+    if (!outcomes.includes("ok")) throw new AppError("VISITOR_NOT_ONLINE");
     this.deps.announce.invitation(visitorId, { body, operator: { name: by.name } });
   }
 

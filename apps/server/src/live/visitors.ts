@@ -98,12 +98,15 @@ export class LiveVisitors {
     this.touch(id);
   }
 
-  /** Records an invitation; refuses (with the reason) when the visitor is gone, in a chat or said no this visit. */
-  invite(id: string, by: { operatorId: string; name: string }): "ok" | "gone" | "in_chat" | "dismissed" {
+  /**
+   * Records an invitation; refuses (with the reason) when the visitor is gone or said no this visit.
+   * Whether they are in a chat the caller asks the database: a chat closed elsewhere is not seen here.
+   */
+  invite(id: string, by: { operatorId: string; name: string }): "ok" | "gone" | "dismissed" {
     const entry = this.entries.get(id);
     if (!entry || entry.sockets === 0) return "gone";
-    if (entry.conversationId) return "in_chat";
     if (entry.dismissedInvitation) return "dismissed";
+    entry.conversationId = undefined;
     entry.invitedBy = by;
     this.touch(id);
     return "ok";
