@@ -74,11 +74,7 @@ try {
   await page.getByLabel("Status").waitFor();
   const openStart = Date.now();
   await page.getByRole("link", { name: "Live visitors" }).click();
-  await page.getByText(`${VISITORS} on the site now`).waitFor({ timeout: 60_000 }).catch(async (err) => {
-    await page.screenshot({ path: join(here, "live-debug.png") });
-    log(await page.locator("main").innerText().catch(() => "no main"));
-    throw err;
-  });
+  await page.getByText(`${VISITORS} on the site now`).waitFor({ timeout: 60_000 });
   const inboxOpenMs = Date.now() - openStart;
   const rowsInDom = await page.locator(".live-row").count();
   await page.evaluate(() => {
