@@ -48,6 +48,14 @@ describe("live visitors", () => {
     expect((await live()).some((v) => v.id === session.visitorId)).toBe(false);
   });
 
+  it("refuses page reports beyond the visitor's budget, like other floods", async () => {
+    const { socket } = await connectVisitor(server.url);
+    sockets.push(socket);
+    const acks = await Promise.all(Array.from({ length: 25 }, (_, i) => emitAck(socket, "page", { url: `https://shop.example/p/${i}` })));
+    expect(acks.filter((a) => a.ok)).toHaveLength(20);
+    expect(acks.find((a) => !a.ok)?.error.code).toBe("RATE_LIMITED");
+  });
+
   it("does not list a visitor whose widget reports no pages (track-pages off)", async () => {
     const { socket, session } = await connectVisitor(server.url);
     const { socket: reporting, session: other } = await connectVisitor(server.url);
