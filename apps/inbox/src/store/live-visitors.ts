@@ -92,27 +92,25 @@ export class LiveVisitorList {
 
   /** The visitor's conversations (newest first); null while loading, "failed" when they could not be read. */
   earlier(visitorId: string): VisitorConversation[] | null | "failed" {
-    const known = this.#earlier.get(visitorId);
-    if (known === undefined) {
-      this.#earlier.set(visitorId, "loading");
-      void visitorConversations(this.#store.token, visitorId).then(
-        (list) => this.#earlier.set(visitorId, list),
-        () => this.#earlier.set(visitorId, "failed"),
-      ).finally(() => this.#store.changed());
-      return null;
-    }
-    return known === "loading" ? null : known;
+    return this.#fetchOnce(this.#earlier, visitorId, () => visitorConversations(this.#store.token, visitorId));
   }
 
   /** An earlier conversation's messages, to read; null while loading. */
   transcript(conversationId: string): Message[] | null | "failed" {
-    const known = this.#transcripts.get(conversationId);
+    return this.#fetchOnce(this.#transcripts, conversationId, () => transcriptMessages(this.#store.token, conversationId));
+  }
+
+  /** What `map` holds for `key`, fetching it the first time it is asked for. */
+  #fetchOnce<T>(map: Map<string, T | "loading" | "failed">, key: string, fetch: () => Promise<T>): T | null | "failed" {
+    const known = map.get(key);
     if (known === undefined) {
-      this.#transcripts.set(conversationId, "loading");
-      void transcriptMessages(this.#store.token, conversationId).then(
-        (list) => this.#transcripts.set(conversationId, list),
-        () => this.#transcripts.delete(conversationId),
-      ).finally(() => this.#store.changed());
+      map.set(key, "loading");
+      void fetch()
+        .then(
+          (value) => map.set(key, value),
+          () => map.set(key, "failed"),
+        )
+        .finally(() => this.#store.changed());
       return null;
     }
     return known === "loading" ? null : known;
