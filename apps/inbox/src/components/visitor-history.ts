@@ -30,6 +30,15 @@ export class VisitorHistory extends StoreElement {
     return ids.map((id) => this.reasons.find((r) => r.id === id)?.names[this.locale] ?? "").filter(Boolean).join(", ");
   }
 
+  private toggle(c: VisitorConversation): void {
+    if (this.reading?.id === c.id) {
+      this.reading = null;
+      return;
+    }
+    this.store.liveVisitors.retryFailed(c.id);
+    this.reading = c;
+  }
+
   private renderTranscript(c: VisitorConversation) {
     const l = this.locale;
     const messages = this.store.liveVisitors.transcript(c.id);
@@ -70,7 +79,7 @@ export class VisitorHistory extends StoreElement {
                     <span>${c.operator ? t(l, "earlierWith", { date, operator: c.operator.name }) : t(l, "earlierUnanswered", { date })}</span>
                     ${reasons ? html`<span class="reasons">${t(l, "earlierReasons", { reasons })}</span>` : nothing}
                     ${c.rating ? html`<span class="rating">${t(l, "earlierRating", { score: c.rating.score })}</span>` : nothing}
-                    <button type="button" aria-expanded=${this.reading?.id === c.id ? "true" : "false"} aria-label="${t(l, "earlierRead")}: ${date}" @click=${() => (this.reading = this.reading?.id === c.id ? null : c)}>${t(l, "earlierRead")}</button>
+                    <button type="button" aria-expanded=${this.reading?.id === c.id ? "true" : "false"} aria-label="${t(l, "earlierRead")}: ${date}" @click=${() => this.toggle(c)}>${t(l, "earlierRead")}</button>
                   </li>`;
                 })}
               </ul>`}

@@ -100,6 +100,11 @@ export class LiveVisitorList {
     return this.#fetchOnce(this.#transcripts, conversationId, () => transcriptMessages(this.#store.token, conversationId));
   }
 
+  /** Forgets what could not be loaded, so asking again fetches again (the operator's "try again"). */
+  retryFailed(key: string): void {
+    for (const map of [this.#earlier, this.#transcripts] as Array<Map<string, unknown>>) if (map.get(key) === "failed") map.delete(key);
+  }
+
   /** What `map` holds for `key`, fetching it the first time it is asked for. */
   #fetchOnce<T>(map: Map<string, T | "loading" | "failed">, key: string, fetch: () => Promise<T>): T | null | "failed" {
     const known = map.get(key);
