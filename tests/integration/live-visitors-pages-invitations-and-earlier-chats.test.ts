@@ -123,6 +123,31 @@ describe("live visitors", () => {
     expect(again.error.code).toBe("VISITOR_IN_CHAT");
   });
 
+  it("sends the answer to the queue's usual route when the inviting operator has no room", async () => {
+    const full = await createOperator(server.url, server.adminToken, { name: "Fenna", maxChats: 1 });
+    const fullSocket = await onlineOperator(server.url, full.token);
+    sockets.push(fullSocket);
+    const busy = await connectVisitor(server.url);
+    const { socket, session } = await connectVisitor(server.url);
+    sockets.push(busy.socket, socket);
+    for (const [v, url] of [[busy, "https://shop.example/faq/a"], [{ socket, session }, "https://shop.example/faq/b"]] as const) {
+      v.socket.emit("page", { url });
+      await eventually(async () => expect((await live()).some((x) => x.id === v.session.visitorId)).toBe(true));
+      expect((await emitAck(fullSocket, "visitor:invite", { visitorId: v.session.visitorId, body: "Kan ik helpen?" })).ok).toBe(true);
+    }
+    // The first answer takes Fenna's one slot.
+    const first = await emitAck(busy.socket, "conversation:start", { body: "Eerst ik", clientId: "busy-1", invitation: true });
+    expect(first.conversation.operator?.name).toBe("Fenna");
+    const started = await emitAck(socket, "conversation:start", { body: "Ja, graag", clientId: "late-1", invitation: true });
+    expect(started.ok).toBe(true);
+    await eventually(async () => {
+      const list = await api<Conversation[]>(server.url, "/api/conversations?status=active", { token: server.adminToken });
+      const mine = list.body.find((c) => c.id === started.conversation.id);
+      expect(mine?.operator?.name).toBeDefined();
+      expect(mine?.operator?.name).not.toBe("Fenna");
+    });
+  });
+
   it("does not invite again a visitor who dismissed an invitation, by hand or automatically", async () => {
     const op = await createOperator(server.url, server.adminToken, { name: "Sem" });
     const operator = await onlineOperator(server.url, op.token);
