@@ -9,6 +9,7 @@ import { readStored, writeStored } from "./storage.js";
 import { textOnAccent } from "./theme.js";
 import { watchPages } from "./page-watch.js";
 import type { Presence } from "./presence.js";
+import "./invitation-bubble.js";
 
 // Same as the server's default (DEFAULT_SETTINGS.widget.accentColor), so the bubble does not change colour
 // when the settings arrive; not imported, to keep zod out of the launcher.
@@ -191,12 +192,13 @@ export class LiveChatWidget extends LitElement {
           ></live-chat-panel>`
         : nothing}
       ${this.invitation && !this.open
-        ? html`<section class="invite" aria-label=${t.invitation} aria-live="polite">
-            <p class="from">${format(t.invitationFrom, { name: this.invitation.operator.name })}</p>
-            <p>${this.invitation.body}</p>
-            <button type="button" class="answer" @click=${this.answerInvitation}>${t.answerInvitation}</button>
-            <button type="button" class="dismiss" @click=${this.dismissInvitation}>${t.dismissInvitation}</button>
-          </section>`
+        ? html`<live-chat-invitation
+            class=${side}
+            .invitation=${this.invitation}
+            .strings=${t}
+            @live-chat-answer=${this.answerInvitation}
+            @live-chat-dismiss=${this.dismissInvitation}
+          ></live-chat-invitation>`
         : nothing}
       <button
         class="launcher"
@@ -276,50 +278,6 @@ export class LiveChatWidget extends LitElement {
       background: #b91c1c;
       color: #fff;
       font: 700 12px/20px var(--lc-font);
-    }
-    .invite {
-      position: absolute;
-      bottom: 68px;
-      right: 0;
-      width: min(280px, calc(100vw - 40px));
-      box-sizing: border-box;
-      padding: 12px 14px;
-      border-radius: var(--lc-radius);
-      background: #fff;
-      color: #1f2328;
-      box-shadow: 0 4px 18px rgb(0 0 0 / 0.2);
-      font: 15px/1.4 var(--lc-font);
-    }
-    .left .invite {
-      right: auto;
-      left: 0;
-    }
-    .invite p {
-      margin: 0 0 8px;
-      overflow-wrap: anywhere;
-    }
-    .invite .from {
-      font-weight: 600;
-    }
-    .invite button {
-      font: 600 14px var(--lc-font);
-      padding: 6px 12px;
-      margin-right: 6px;
-      border-radius: 8px;
-      cursor: pointer;
-      border: 1px solid var(--lc-accent);
-    }
-    .answer {
-      background: var(--lc-accent);
-      color: var(--lc-on-accent, #fff);
-    }
-    .dismiss {
-      background: #fff;
-      color: #1f2328;
-    }
-    .invite button:focus-visible {
-      outline: 3px solid var(--lc-accent);
-      outline-offset: 2px;
     }
     @media (max-width: 480px) {
       .is-open .launcher {
