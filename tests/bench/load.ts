@@ -1,9 +1,12 @@
 // The load: operators online, visitors each in an assigned conversation, then every visitor sends at a
 // fixed rate (open loop: a slow ack never delays the next send) while operators time each arrival.
+// The sockets live in load-generator processes (load-worker.ts); this coordinator only directs them.
+import { fork, type ChildProcess } from "node:child_process";
+import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
-import type { Socket } from "socket.io-client";
-import type { Message } from "@live-chat/protocol";
-import { connectVisitor, emitAck, onlineOperator, sleep, type OperatorSocket, type VisitorSocket } from "../support/clients.js";
+import { fileURLToPath } from "node:url";
+import { sleep } from "../support/clients.js";
+import type { SentRecord, WorkerCommand, WorkerReply } from "./load-protocol.js";
 
 export interface LoadOptions {
   visitors: number;
@@ -13,23 +16,13 @@ export interface LoadOptions {
 }
 
 export interface Target {
-  url: string;
+  /** Every node's URL; visitors and operators are spread over them. */
+  nodes: string[];
   operatorTokens: string[];
 }
 
-/** One visitor message, from the send to the operator's screen. Times are performance.now() of this process. */
-export interface SentMessage {
-  visitor: number;
-  n: number;
-  clientId: string;
-  conversationId: string;
-  scheduledAt: number;
-  sentAt: number;
-  /** Sent after the warm-up: counts towards the latency figures. */
-  measured: boolean;
-  ackAt?: number;
-  ackError?: string;
-  seq?: number;
+/** One visitor message, from the send to the operator's screen. Times are epoch ms, the same clock in every process. */
+export interface SentMessage extends SentRecord {
   deliveries: number;
   deliveredAt?: number;
   /** The body the operator got carried the send time that was put in (nothing altered on the way). */
@@ -43,122 +36,178 @@ export interface LoadRun {
   loadSeconds: number;
   /** Sockets that dropped before the run ended, with Socket.IO's reason. */
   disconnects: string[];
+  /** Conversations whose operator sat on the same node as their visitor (a cluster run wants none). */
+  sameNodeAssignments: number;
 }
 
-const CONNECT_BATCH = 20;
+const here = dirname(fileURLToPath(import.meta.url));
 const ASSIGN_TIMEOUT_MS = 60_000;
-const ACK_TIMEOUT_MS = 15_000;
-const DRAIN_TIMEOUT_MS = 15_000;
-const SENT_AT = /sent-at=(\d+\.\d{3})$/;
+const DELIVERY_GRACE_MS = 5_000;
+const now = () => performance.timeOrigin + performance.now();
 
-async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += size) results.push(...(await Promise.all(items.slice(i, i + size).map(work))));
-  return results;
-}
+/** A load-generator process, asked one thing at a time. */
+class LoadProcess {
+  private readonly waiting: Array<{ resolve: (r: WorkerReply) => void; reject: (e: Error) => void }> = [];
+  private constructor(private readonly child: ChildProcess) {
+    child.on("message", (reply: WorkerReply) => {
+      const next = this.waiting.shift();
+      if (!next) return;
+      if (reply.type === "error") next.reject(new Error(`load process: ${reply.message}`));
+      else next.resolve(reply);
+    });
+    child.on("exit", (code) => {
+      for (const w of this.waiting.splice(0)) w.reject(new Error(`load process exited with ${code}`));
+    });
+  }
 
-async function until(done: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what()}`);
-    await sleep(20);
+  static async start(): Promise<LoadProcess> {
+    const child = fork(join(here, "load-worker.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const process = new LoadProcess(child);
+    await new Promise<WorkerReply>((resolve, reject) => process.waiting.push({ resolve, reject }));
+    return process;
+  }
+
+  ask<T extends WorkerReply["type"]>(command: WorkerCommand): Promise<Extract<WorkerReply, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve: resolve as (r: WorkerReply) => void, reject });
+      this.child.send(command);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once("exit", resolve));
+    await this.ask({ type: "close" }).catch(() => undefined);
+    await Promise.race([exited, sleep(2000)]);
+    this.child.kill("SIGKILL");
   }
 }
 
-export async function runLoad(target: Target, options: LoadOptions): Promise<LoadRun> {
-  const setupStart = performance.now();
-  const byClientId = new Map<string, SentMessage>();
-  const assigned = new Set<string>();
-  const operators: OperatorSocket[] = [];
-  const visitors: VisitorSocket[] = [];
-  const disconnects: string[] = [];
-  let finished = false;
-  const watch = (socket: Pick<Socket, "on">, who: string) =>
-    socket.on("disconnect", (reason) => {
-      if (!finished) disconnects.push(`${who}: ${reason}`);
-    });
-  try {
-    operators.push(...(await Promise.all(target.operatorTokens.map((token) => onlineOperator(target.url, token)))));
-    operators.forEach((operator, i) => watch(operator, `operator ${i}`));
-    for (const operator of operators) {
-      operator.on("conversation:assigned", (conversation) => assigned.add(conversation.id));
-      operator.on("message", (message: Message) => {
-        const receivedAt = performance.now();
-        const sent = message.clientId === undefined ? undefined : byClientId.get(message.clientId);
-        if (!sent) return;
-        sent.deliveries++;
-        if (sent.deliveredAt !== undefined) return;
-        sent.deliveredAt = receivedAt;
-        const stamp = SENT_AT.exec(message.body);
-        sent.bodyIntact = stamp !== null && Number(stamp[1]) === Number(sent.sentAt.toFixed(3));
-      });
+/**
+ * A target under load that can grow: more visitors, then a timed step at a given rate, again and again.
+ * Operator i sits on node i mod N. On a cluster each node's new visitors start while only the operators of
+ * the next node are online, so routing gives every chat to an operator on another node than its visitor.
+ */
+export class LoadSession {
+  private visitorCount = 0;
+  private readonly conversationByVisitor = new Map<number, string>();
+  private operatorOfConversation = new Map<string, number>();
+  private setupMs = 0;
+
+  private constructor(
+    private readonly target: Target,
+    private readonly operatorProcess: LoadProcess,
+    private readonly visitorProcesses: LoadProcess[],
+  ) {}
+
+  static async open(target: Target, visitorProcessCount: number): Promise<LoadSession> {
+    const [operatorProcess, ...visitorProcesses] = await Promise.all(Array.from({ length: 1 + Math.max(1, visitorProcessCount) }, () => LoadProcess.start()));
+    const session = new LoadSession(target, operatorProcess!, visitorProcesses);
+    const operators = target.operatorTokens.map((token, index) => ({ index, token, url: session.nodeOf(index) }));
+    await operatorProcess!.ask({ type: "operators", operators });
+    return session;
+  }
+
+  private nodeOf(index: number): string {
+    return this.target.nodes[index % this.target.nodes.length]!;
+  }
+
+  get visitors(): number {
+    return this.visitorCount;
+  }
+
+  /** Connects visitors until there are `total`, each in a conversation assigned to an operator. */
+  async grow(total: number): Promise<void> {
+    const began = now();
+    const nodes = this.target.nodes.length;
+    const fresh = Array.from({ length: Math.max(0, total - this.visitorCount) }, (_, i) => this.visitorCount + i);
+    for (let node = 0; node < nodes; node++) {
+      const here = fresh.filter((v) => v % nodes === node);
+      if (here.length === 0) continue;
+      if (nodes > 1) {
+        const serving = (node + 1) % nodes;
+        const all = this.target.operatorTokens.map((_, i) => i);
+        await this.operatorProcess.ask({ type: "presence", online: all.filter((i) => i % nodes === serving), away: all.filter((i) => i % nodes !== serving) });
+      }
+      const perProcess = this.visitorProcesses.map((_, p) => here.filter((v) => v % this.visitorProcesses.length === p).map((index) => ({ index, url: this.nodeOf(index) })));
+      const replies = await Promise.all(this.visitorProcesses.map((p, i) => p.ask<"started">({ type: "visitors", visitors: perProcess[i]!, start: true })));
+      for (const reply of replies) for (const [visitor, conversationId] of reply.conversations) this.conversationByVisitor.set(visitor, conversationId);
+      await this.untilAssigned(here.map((v) => this.conversationByVisitor.get(v)!));
     }
+    this.visitorCount = Math.max(this.visitorCount, total);
+    this.setupMs += now() - began;
+  }
 
-    const indexes = Array.from({ length: options.visitors }, (_, i) => i);
-    visitors.push(...(await inBatches(indexes, CONNECT_BATCH, async (i) => (await connectVisitor(target.url, { name: `Bench visitor ${i}`, locale: "en" })).socket)));
-    visitors.forEach((visitor, i) => watch(visitor, `visitor ${i}`));
-    const conversationIds = await inBatches(indexes, CONNECT_BATCH, async (i) => {
-      const ack = await emitAck(visitors[i]!, "conversation:start", {});
-      if (!ack.ok) throw new Error(`conversation:start failed: ${JSON.stringify(ack)}`);
-      return ack.conversation.id as string;
-    });
-    await until(() => conversationIds.every((id) => assigned.has(id)), ASSIGN_TIMEOUT_MS, () => `${conversationIds.filter((id) => !assigned.has(id)).length} conversations never assigned`);
-    const setupSeconds = (performance.now() - setupStart) / 1000;
+  private async untilAssigned(conversationIds: string[]): Promise<void> {
+    const deadline = Date.now() + ASSIGN_TIMEOUT_MS;
+    for (;;) {
+      const reply = await this.operatorProcess.ask<"assigned">({ type: "assigned" });
+      this.operatorOfConversation = new Map(reply.conversations);
+      const missing = conversationIds.filter((id) => !this.operatorOfConversation.has(id)).length;
+      if (missing === 0) return;
+      if (Date.now() > deadline) throw new Error(`timed out: ${missing} conversations never assigned`);
+      await sleep(50);
+    }
+  }
 
-    const interval = 1000 / options.messagesPerSecond;
-    const perVisitor = Math.round((options.warmupSeconds + options.measureSeconds) * options.messagesPerSecond);
-    const start = performance.now() + 200;
-    const measureFrom = start + options.warmupSeconds * 1000;
-    const messages: SentMessage[] = [];
-    let pendingAcks = 0;
-    let finishedSending = 0;
-
-    const send = (visitor: number, n: number, scheduledAt: number) => {
-      const sentAt = performance.now();
-      const sent: SentMessage = {
-        visitor,
-        n,
-        clientId: `bench-${visitor}-${n}`,
-        conversationId: conversationIds[visitor]!,
-        scheduledAt,
-        sentAt,
-        measured: scheduledAt >= measureFrom,
-        deliveries: 0,
-      };
-      messages.push(sent);
-      byClientId.set(sent.clientId, sent);
-      pendingAcks++;
-      const body = `Hello, I have a question about order ${1000 + n} (bench ${visitor}/${n}) sent-at=${sentAt.toFixed(3)}`;
-      visitors[visitor]!.timeout(ACK_TIMEOUT_MS).emit("message:send", { conversationId: sent.conversationId, clientId: sent.clientId, body }, (err, ack) => {
-        pendingAcks--;
-        sent.ackAt = performance.now();
-        if (err) sent.ackError = "ack timed out";
-        else if (!ack.ok) sent.ackError = `${ack.error.code}: ${ack.error.message}`;
-        else sent.seq = ack.message.seq;
-      });
-    };
-    // Each visitor's first send is offset by its share of the interval, so the load is even, not in bursts.
-    const schedule = (visitor: number, n: number) => {
-      const scheduledAt = start + (visitor / options.visitors) * interval + n * interval;
-      setTimeout(() => {
-        send(visitor, n, scheduledAt);
-        if (n + 1 < perVisitor) schedule(visitor, n + 1);
-        else finishedSending++;
-      }, Math.max(0, Math.ceil(scheduledAt - performance.now())));
-    };
-    for (const visitor of indexes) schedule(visitor, 0);
-
-    const loadBudgetMs = (options.warmupSeconds + options.measureSeconds) * 1000 + DRAIN_TIMEOUT_MS;
-    await until(
-      () => finishedSending === options.visitors && pendingAcks === 0 && messages.every((m) => m.ackError !== undefined || m.deliveredAt !== undefined),
-      loadBudgetMs,
-      () => `${pendingAcks} acks pending, ${messages.filter((m) => m.deliveredAt === undefined).length} messages not delivered`,
-    ).catch(() => undefined);
+  /** One timed step: every visitor sends `rate` messages a second for the warm-up and the measured seconds. */
+  async step(step: number, rate: number, warmupSeconds: number, measureSeconds: number): Promise<LoadRun> {
+    await this.operatorProcess.ask({ type: "reset" });
+    const interval = 1000 / rate;
+    const count = Math.max(1, Math.round((warmupSeconds + measureSeconds) * rate));
+    const startAt = now() + 300;
+    const command: WorkerCommand = { type: "send", step, startAt, measureFrom: startAt + warmupSeconds * 1000, interval, count, totalVisitors: this.visitorCount };
+    const sent = await Promise.all(this.visitorProcesses.map((p) => p.ask<"sent">(command)));
+    const records = sent.flatMap((s) => s.messages);
+    const disconnects = sent.flatMap((s) => s.disconnects);
+    const lastAck = Math.max(now(), ...records.map((r) => r.ackAt ?? 0));
+    let delivered = await this.operatorProcess.ask<"deliveries">({ type: "deliveries" });
+    const acked = records.filter((r) => r.seq !== undefined).length;
+    while (delivered.deliveries.length < acked && now() < lastAck + DELIVERY_GRACE_MS) {
+      await sleep(100);
+      delivered = await this.operatorProcess.ask<"deliveries">({ type: "deliveries" });
+    }
     // Late duplicates would show up shortly after the last delivery.
     await sleep(300);
-    return { messages, conversationIds, setupSeconds, loadSeconds: (performance.now() - start) / 1000, disconnects };
+    delivered = await this.operatorProcess.ask<"deliveries">({ type: "deliveries" });
+    disconnects.push(...delivered.disconnects);
+    const byClientId = new Map(delivered.deliveries.map(([clientId, at, deliveries, stamp]) => [clientId, { at, deliveries, stamp }]));
+    const messages: SentMessage[] = records.map((r) => {
+      const d = byClientId.get(r.clientId);
+      return d ? { ...r, deliveries: d.deliveries, deliveredAt: d.at, bodyIntact: d.stamp !== null && d.stamp === Number(r.sentAt.toFixed(3)) } : { ...r, deliveries: 0 };
+    });
+    const nodes = this.target.nodes.length;
+    const sameNodeAssignments = nodes === 1 ? 0 : [...this.conversationByVisitor].filter(([visitor, id]) => (this.operatorOfConversation.get(id) ?? -1) % nodes === visitor % nodes).length;
+    return {
+      messages,
+      conversationIds: [...this.conversationByVisitor.values()],
+      setupSeconds: this.setupMs / 1000,
+      loadSeconds: (now() - startAt) / 1000,
+      disconnects,
+      sameNodeAssignments,
+    };
+  }
+
+  /** Connects `count` visitors that start nothing and send nothing, spread over the nodes and processes. */
+  async connectIdle(count: number): Promise<void> {
+    const all = Array.from({ length: count }, (_, i) => this.visitorCount + i);
+    const perProcess = this.visitorProcesses.map((_, p) => all.filter((v) => v % this.visitorProcesses.length === p).map((index) => ({ index, url: this.nodeOf(index) })));
+    await Promise.all(this.visitorProcesses.map((p, i) => p.ask({ type: "visitors", visitors: perProcess[i]!, start: false })));
+    this.visitorCount += count;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.operatorProcess, ...this.visitorProcesses].map((p) => p.close()));
+  }
+}
+
+/** The classic run: one target, a fixed number of visitors at a fixed rate. */
+export async function runLoad(target: Target, options: LoadOptions, visitorProcesses = 2): Promise<LoadRun> {
+  const session = await LoadSession.open(target, visitorProcesses);
+  try {
+    await session.grow(options.visitors);
+    return await session.step(0, options.messagesPerSecond, options.warmupSeconds, options.measureSeconds);
   } finally {
-    finished = true;
-    for (const socket of [...visitors, ...operators]) socket.disconnect();
+    await session.close();
   }
 }

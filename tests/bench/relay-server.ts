@@ -1,9 +1,12 @@
 // The baseline: a bare Socket.IO relay speaking the product's event names, with no validation and
 // no storage. Each visitor's conversation goes to one operator (round robin); each message is
 // forwarded to that operator and acknowledged. Runs as its own process, like the product.
+// With RELAY_STORE (file:… or postgresql://…) it is the durable-insert floor: each message is
+// INSERTed and committed before it is forwarded and acknowledged.
 import { createServer } from "node:http";
 import { randomUUID } from "node:crypto";
 import { Server, type Namespace, type Socket } from "socket.io";
+import { openFloorStore } from "./floor-store.js";
 import type {
   Conversation,
   Message,
@@ -15,6 +18,7 @@ import type {
 
 type OperatorSocket = Socket<OperatorClientToServerEvents, OperatorServerToClientEvents>;
 
+const store = process.env.RELAY_STORE ? await openFloorStore(process.env.RELAY_STORE) : null;
 const httpServer = createServer();
 const io = new Server(httpServer, { maxHttpBufferSize: 1e6, pingInterval: 10_000, pingTimeout: 10_000 });
 const operators = io.of("/operator") as Namespace<OperatorClientToServerEvents, OperatorServerToClientEvents>;
@@ -26,7 +30,9 @@ let nextOperator = 0;
 
 operators.on("connection", (socket) => {
   socket.on("presence:set", ({ status }, ack) => {
-    if (status === "online" && !online.includes(socket)) online.push(socket);
+    const at = online.indexOf(socket);
+    if (status === "online" && at < 0) online.push(socket);
+    if (status !== "online" && at >= 0) online.splice(at, 1);
     ack({ ok: true });
   });
   socket.on("disconnect", () => {
@@ -59,7 +65,7 @@ visitors.on("connection", (socket) => {
     ack({ ok: true, conversation });
   });
 
-  socket.on("message:send", ({ conversationId, clientId, body }, ack) => {
+  socket.on("message:send", async ({ conversationId, clientId, body }, ack) => {
     const route = routes.get(conversationId);
     if (!route) return ack({ ok: false, error: { code: "NOT_FOUND", message: "No such conversation." } });
     const message: Message = {
@@ -72,6 +78,13 @@ visitors.on("connection", (socket) => {
       body,
       createdAt: new Date().toISOString(),
     };
+    if (store) {
+      try {
+        await store.insert({ id: message.id, conversationId, seq: message.seq, clientId: clientId ?? message.id, body, createdAt: new Date(message.createdAt) });
+      } catch (err) {
+        return ack({ ok: false, error: { code: "INTERNAL", message: String(err) } });
+      }
+    }
     route.operator.emit("message", message);
     ack({ ok: true, message });
   });
@@ -83,4 +96,4 @@ httpServer.listen(0, "127.0.0.1", () => {
   console.log(JSON.stringify({ msg: "listening", url: `http://127.0.0.1:${address.port}` }));
 });
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void io.close(() => process.exit(0)));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void io.close(() => void (store?.close() ?? Promise.resolve()).finally(() => process.exit(0))));

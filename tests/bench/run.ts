@@ -1,12 +1,18 @@
-// `npm run bench`: the same visitor load against a bare Socket.IO relay and against the real server,
-// then the verdict: product p99 delivery at most BENCH_MAX_RATIO × the relay's, nothing lost, all stored.
-import { writeFileSync } from "node:fs";
+// `npm run bench`: the same visitor load against a bare Socket.IO relay, the durable-insert floor of the
+// database and the real server, then the verdict (BENCH_MODE=compare); or the saturation ramp, idle
+// connections, start-up time or the widget on slow 3G (BENCH_MODE=ramp|idle|startup|widget).
+import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { runLoad, type LoadOptions } from "./load.js";
+import { LoadSession } from "./load.js";
+import { runRamp, stepProblems, type RampOptions, type RampResult } from "./ramp.js";
 import { summarise, type Latency, type RunSummary } from "./stats.js";
-import { benchDatabase, operatorsFor, startProduct, startRelay, verifyStored, type StorageCheck } from "./targets.js";
+import { startNamed, TARGET_NAMES, type StorageCheck, type TargetName } from "./targets.js";
+import { rampChart } from "./chart.js";
+import { runIdle } from "./idle.js";
+import { runStartup } from "./startup.js";
+import { runWidgetSlow3g } from "./widget-slow-3g.js";
 
 function numberFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -16,97 +22,167 @@ function numberFromEnv(name: string, fallback: number): number {
   return value;
 }
 
-const options: LoadOptions = {
-  visitors: Math.round(numberFromEnv("BENCH_VISITORS", 200)),
-  messagesPerSecond: numberFromEnv("BENCH_RATE", 2),
-  warmupSeconds: numberFromEnv("BENCH_WARMUP_SECONDS", 3),
-  measureSeconds: numberFromEnv("BENCH_SECONDS", 20),
-};
-const maxRatio = numberFromEnv("BENCH_MAX_RATIO", 2);
-const profileDir = process.env.BENCH_PROFILE_DIR || undefined;
 const here = dirname(fileURLToPath(import.meta.url));
-const operatorCount = operatorsFor(options.visitors);
+const resultsDir = join(here, "results");
+const postgresUrl = process.env.BENCH_POSTGRES_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/test";
+const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379";
+const loadProcesses = Math.round(numberFromEnv("BENCH_LOAD_PROCESSES", 2));
+const mode = process.env.BENCH_MODE || "compare";
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-async function benchRelay(): Promise<RunSummary> {
-  const relay = await startRelay(operatorCount);
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const machine = () => ({ node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", loadAverage: loadavg().map(round2) });
+
+function writeResult(name: string, result: object): void {
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+}
+
+/** One target at the classic load: BENCH_VISITORS × BENCH_RATE. */
+async function benchOne(name: TargetName, visitors: number, rate: number, warmup: number, seconds: number): Promise<{ summary: RunSummary; storage?: StorageCheck; serverErrors: string[] }> {
+  const target = await startNamed(name, visitors, { postgresUrl, redisUrl, profileDir: process.env.BENCH_PROFILE_DIR || undefined });
+  let session: LoadSession | undefined;
   try {
-    log(`relay: ${relay.url}, ${options.visitors} visitors, ${operatorCount} operators`);
-    return summarise(await runLoad(relay, options));
+    log(`${name}: ${target.nodes.join(" ")}, ${visitors} visitors, ${target.operatorTokens.length} operators`);
+    session = await LoadSession.open(target, loadProcesses);
+    await session.grow(visitors);
+    const run = await session.step(0, rate, warmup, seconds);
+    await session.close();
+    session = undefined;
+    return { summary: summarise(run), ...(target.verify ? { storage: await target.verify(run) } : {}), serverErrors: target.errors() };
   } finally {
-    await relay.stop();
+    await session?.close();
+    await target.stop();
   }
 }
 
-async function benchProduct(databaseUrl: string): Promise<{ summary: RunSummary; storage: StorageCheck; serverErrors: string[] }> {
-  const product = await startProduct(databaseUrl, operatorCount, profileDir);
-  try {
-    log(`product: ${product.url}, ${options.visitors} visitors, ${operatorCount} operators`);
-    const run = await runLoad(product, options);
-    return { summary: summarise(run), storage: await verifyStored(product.url, product.adminToken, run), serverErrors: product.errors() };
-  } finally {
-    await product.stop();
-  }
-}
-
-function table(relay: RunSummary, product: RunSummary, ratio: number): string {
-  const rows: Array<[string, string, string]> = [];
+function table(columns: Array<[string, RunSummary]>): string {
+  const rows: string[][] = [];
   const latencyRows = (label: string, pick: (s: RunSummary) => Latency) => {
-    for (const key of ["p50", "p95", "p99", "max"] as const) rows.push([`${label} ${key} (ms)`, pick(relay)[key].toFixed(2), pick(product)[key].toFixed(2)]);
+    for (const key of ["p50", "p95", "p99", "max"] as const) rows.push([`${label} ${key} (ms)`, ...columns.map(([, s]) => pick(s)[key].toFixed(2))]);
   };
   latencyRows("delivery", (s) => s.delivery);
   latencyRows("ack", (s) => s.ack);
-  rows.push(["sent", String(relay.sent), String(product.sent)]);
-  rows.push(["acknowledged", String(relay.acknowledged), String(product.acknowledged)]);
-  rows.push(["delivered", String(relay.delivered), String(product.delivered)]);
-  rows.push(["send lag p99 (ms)", relay.sendLag.p99.toFixed(2), product.sendLag.p99.toFixed(2)]);
-  rows.push(["setup (s)", relay.setupSeconds.toFixed(1), product.setupSeconds.toFixed(1)]);
-  const width = Math.max(...rows.map((r) => r[0].length));
-  const lines = [`${"".padEnd(width)}  ${"relay".padStart(10)}  ${"product".padStart(10)}`];
-  for (const [label, a, b] of rows) lines.push(`${label.padEnd(width)}  ${a.padStart(10)}  ${b.padStart(10)}`);
-  lines.push(`${"p99 delivery ratio".padEnd(width)}  ${`${ratio.toFixed(2)}×`.padStart(22)}  (target ≤ ${maxRatio}×)`);
+  rows.push(["sent", ...columns.map(([, s]) => String(s.sent))]);
+  rows.push(["acknowledged", ...columns.map(([, s]) => String(s.acknowledged))]);
+  rows.push(["delivered", ...columns.map(([, s]) => String(s.delivered))]);
+  rows.push(["send lag p99 (ms)", ...columns.map(([, s]) => s.sendLag.p99.toFixed(2))]);
+  const width = Math.max(...rows.map((r) => r[0]!.length));
+  const lines = [`${"".padEnd(width)}${columns.map(([n]) => `  ${n.padStart(18)}`).join("")}`];
+  for (const [label, ...cells] of rows) lines.push(`${label!.padEnd(width)}${cells.map((c) => `  ${c.padStart(18)}`).join("")}`);
   return lines.join("\n");
 }
 
-const database = benchDatabase(process.env.DATABASE_URL);
-const startedAt = new Date();
-const machine = { node: process.version, cpus: cpus().length, loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100) };
-log(
-  `bench: ${options.visitors} visitors × ${options.messagesPerSecond} msg/s, ${options.warmupSeconds} s warm-up + ${options.measureSeconds} s measured, database ${database.kind}, load average ${machine.loadAverageAtStart.join(" ")}`,
-);
+async function compare(): Promise<number> {
+  const visitors = Math.round(numberFromEnv("BENCH_VISITORS", 200));
+  const rate = numberFromEnv("BENCH_RATE", 2);
+  const warmup = numberFromEnv("BENCH_WARMUP_SECONDS", 3);
+  const seconds = numberFromEnv("BENCH_SECONDS", 20);
+  const maxFloorRatio = numberFromEnv("BENCH_MAX_RATIO", 1.3);
+  const storages = (process.env.BENCH_STORAGE || "sqlite,postgresql").split(",") as Array<"sqlite" | "postgresql">;
+  const startedAt = new Date().toISOString();
+  const atStart = machine();
+  log(`bench: ${visitors} visitors × ${rate} msg/s, ${warmup} s warm-up + ${seconds} s measured, storages ${storages.join(", ")}, ${atStart.cpus} CPUs, load average ${atStart.loadAverage.join(" ")}`);
+  const relay = await benchOne("relay", visitors, rate, warmup, seconds);
+  const failures: string[] = [];
+  const perStorage: Record<string, object> = {};
+  const columns: Array<[string, RunSummary]> = [["relay", relay.summary]];
+  for (const storage of storages) {
+    const floor = await benchOne(`floor-${storage}`, visitors, rate, warmup, seconds);
+    const product = await benchOne(`product-${storage}`, visitors, rate, warmup, seconds);
+    columns.push([`floor ${storage}`, floor.summary], [`product ${storage}`, product.summary]);
+    const ratios = {
+      p50ToFloor: round2(product.summary.delivery.p50 / floor.summary.delivery.p50),
+      p99ToFloor: round2(product.summary.delivery.p99 / floor.summary.delivery.p99),
+      p50ToRelay: round2(product.summary.delivery.p50 / relay.summary.delivery.p50),
+      p99ToRelay: round2(product.summary.delivery.p99 / relay.summary.delivery.p99),
+    };
+    perStorage[storage] = { floor: floor.summary, product: product.summary, ratios, storage: product.storage && { ...product.storage, problems: product.storage.problems.slice(0, 50) }, serverErrors: product.serverErrors };
+    if (!(ratios.p99ToFloor <= maxFloorRatio)) failures.push(`${storage}: product p99 ${product.summary.delivery.p99} ms is ${ratios.p99ToFloor}× its floor's ${floor.summary.delivery.p99} ms (target ≤ ${maxFloorRatio}×)`);
+    for (const [name, s] of [[`floor ${storage}`, floor.summary], [`product ${storage}`, product.summary]] as const) for (const why of stepProblems(s, Infinity)) failures.push(`${name}: ${why}`);
+    if (product.storage && product.storage.stored !== product.summary.acknowledged) failures.push(`product ${storage}: ${product.summary.acknowledged} acknowledged, ${product.storage.stored} stored`);
+    if (product.storage && product.storage.problems.length > 0) failures.push(`product ${storage} storage: ${product.storage.problems.slice(0, 3).join("; ")}`);
+    if (product.serverErrors.length > 0) log(`product ${storage} logged errors:\n  ${product.serverErrors.join("\n  ")}`);
+  }
+  for (const why of stepProblems(relay.summary, Infinity)) failures.push(`relay: ${why}`);
+  process.stdout.write(`\n${table(columns)}\n`);
+  for (const [storage, r] of Object.entries(perStorage)) {
+    const { ratios } = r as { ratios: Record<string, number> };
+    process.stdout.write(`${storage}: product/floor p50 ${ratios.p50ToFloor}× p99 ${ratios.p99ToFloor}× (target ≤ ${maxFloorRatio}×); product/relay p50 ${ratios.p50ToRelay}× p99 ${ratios.p99ToRelay}×\n`);
+  }
+  process.stdout.write(failures.length === 0 ? "PASS\n" : `FAIL\n${failures.map((f) => `  - ${f}`).join("\n")}\n`);
+  writeResult(process.env.BENCH_RESULT_NAME || "compare", { startedAt, machine: { ...atStart, loadAverageAtEnd: loadavg().map(round2) }, options: { visitors, rate, warmup, seconds, loadProcesses }, maxFloorRatio, relay: relay.summary, perStorage, failures, passed: failures.length === 0 });
+  return failures.length === 0 ? 0 : 1;
+}
+
+export function rampOptionsFromEnv(): RampOptions {
+  return {
+    startRate: numberFromEnv("BENCH_RAMP_START_RATE", 200),
+    factor: numberFromEnv("BENCH_RAMP_FACTOR", 1.5),
+    startVisitors: Math.round(numberFromEnv("BENCH_RAMP_START_VISITORS", 100)),
+    maxVisitors: Math.round(numberFromEnv("BENCH_RAMP_MAX_VISITORS", 1000)),
+    maxSteps: Math.round(numberFromEnv("BENCH_RAMP_MAX_STEPS", 10)),
+    warmupSeconds: numberFromEnv("BENCH_WARMUP_SECONDS", 1),
+    stepSeconds: numberFromEnv("BENCH_SECONDS", 5),
+    p99LimitMs: numberFromEnv("BENCH_P99_LIMIT_MS", 100),
+    loadProcesses,
+    postgresUrl,
+    redisUrl,
+  };
+}
+
+async function ramp(): Promise<number> {
+  const options = rampOptionsFromEnv();
+  const names = (process.env.BENCH_TARGETS ? process.env.BENCH_TARGETS.split(",") : TARGET_NAMES) as TargetName[];
+  const startedAt = new Date().toISOString();
+  const atStart = machine();
+  log(`ramp: from ${options.startRate} msg/s ×${options.factor} a step, ${options.stepSeconds} s a step, until p99 > ${options.p99LimitMs} ms or a loss; ${atStart.cpus} CPUs, load average ${atStart.loadAverage.join(" ")}`);
+  const results: RampResult[] = [];
+  for (const name of names) results.push(await runRamp(name, options, log));
+  const rateOf = (name: TargetName) => results.find((r) => r.target === name)?.maxSustainedRate;
+  const ratio = (a?: number, b?: number) => (a !== undefined && b ? round2(a / b) : undefined);
+  const ratios = {
+    productToFloorSqlite: ratio(rateOf("product-sqlite"), rateOf("floor-sqlite")),
+    productToFloorPostgresql: ratio(rateOf("product-postgresql"), rateOf("floor-postgresql")),
+    twoNodesToOne: ratio(rateOf("cluster2-postgresql"), rateOf("product-postgresql")),
+    threeNodesToOne: ratio(rateOf("cluster3-postgresql"), rateOf("product-postgresql")),
+    floorPostgresqlToRelay: ratio(rateOf("floor-postgresql"), rateOf("relay")),
+  };
+  process.stdout.write(`\nmax sustained msg/s (p99 ≤ ${options.p99LimitMs} ms, nothing lost), ${atStart.cpus} CPUs, load average ${atStart.loadAverage.join(" ")} → ${loadavg().map(round2).join(" ")}\n`);
+  for (const r of results) process.stdout.write(`  ${r.target.padEnd(22)} ${String(r.maxSustainedRate).padStart(7)}  (stopped: ${r.stoppedBecause})${r.storage ? `, stored ${r.storage.stored}, ${r.storage.problems.length} problems` : ""}\n`);
+  process.stdout.write(`ratios: ${JSON.stringify(ratios)}\n`);
+  const lost = results.filter((r) => r.storage && (r.storage.problems.length > 0 || r.storage.stored !== r.steps.reduce((n, s) => n + s.summary.acknowledged, 0)));
+  const name = process.env.BENCH_RESULT_NAME || "ramp";
+  writeResult(name, { startedAt, machine: { ...atStart, loadAverageAtEnd: loadavg().map(round2) }, options: { ...options, postgresUrl: undefined, redisUrl: undefined }, results, ratios });
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, `${name}.svg`), rampChart(results, `Delivery latency against rate — ${atStart.cpus} CPUs, load ${atStart.loadAverage[0]}`));
+  return lost.length === 0 ? 0 : 1;
+}
+
+async function main(): Promise<number> {
+  switch (mode) {
+    case "compare":
+      return compare();
+    case "ramp":
+      return ramp();
+    case "idle":
+      return runIdle({ counts: (process.env.BENCH_IDLE_VISITORS || "2000,10000").split(",").map(Number), loadProcesses: Math.max(loadProcesses, 4), log, write: writeResult, machine });
+    case "startup":
+      return runStartup({ log, write: writeResult, machine });
+    case "widget":
+      return runWidgetSlow3g({ log, write: writeResult, machine });
+    default:
+      throw new Error(`BENCH_MODE must be compare, ramp, idle, startup or widget, got "${mode}"`);
+  }
+}
 
 let exitCode = 1;
 try {
-  const relay = await benchRelay();
-  const { summary: product, storage, serverErrors } = await benchProduct(database.url);
-  const ratio = product.delivery.p99 / relay.delivery.p99;
-  const failures: string[] = [];
-  if (!(ratio <= maxRatio)) failures.push(`product p99 delivery ${product.delivery.p99} ms is ${ratio.toFixed(2)}× the relay's ${relay.delivery.p99} ms (target ≤ ${maxRatio}×)`);
-  for (const [name, s] of [["relay", relay], ["product", product]] as const) {
-    if (s.delivered !== s.sent) failures.push(`${name}: ${s.sent - s.delivered} of ${s.sent} messages never reached an operator`);
-    if (s.acknowledged !== s.sent) failures.push(`${name}: ${s.sent - s.acknowledged} of ${s.sent} messages not acknowledged (${s.ackErrors.slice(0, 3).join("; ")})`);
-    if (s.duplicatesDelivered > 0) failures.push(`${name}: ${s.duplicatesDelivered} messages reached an operator more than once`);
-    if (s.disconnects.length > 0) failures.push(`${name}: sockets dropped during the run (${s.disconnects.slice(0, 3).join("; ")})`);
-    if (s.alteredBodies > 0) failures.push(`${name}: ${s.alteredBodies} message bodies arrived altered`);
-  }
-  if (storage.stored !== product.acknowledged) failures.push(`product: ${product.acknowledged} messages acknowledged, ${storage.stored} stored`);
-  if (storage.problems.length > 0) failures.push(`product storage: ${storage.problems.length} problems, first: ${storage.problems.slice(0, 5).join("; ")}`);
-
-  process.stdout.write(`\n${table(relay, product, ratio)}\n`);
-  process.stdout.write(`stored: ${storage.stored} messages in ${storage.conversations} conversations, ${storage.problems.length} problems\n`);
-  if (serverErrors.length > 0) process.stdout.write(`server logged errors:\n${serverErrors.map((e) => `  ${e}`).join("\n")}\n`);
-  process.stdout.write(failures.length === 0 ? "PASS\n" : `FAIL\n${failures.map((f) => `  - ${f}`).join("\n")}\n`);
-  writeFileSync(
-    join(here, "last-run.json"),
-    `${JSON.stringify({ startedAt: startedAt.toISOString(), machine, database: database.kind, options, maxRatio, ratio: Math.round(ratio * 100) / 100, relay, product, storage: { ...storage, problems: storage.problems.slice(0, 50) }, serverErrors, failures, passed: failures.length === 0 }, null, 2)}\n`,
-  );
-  exitCode = failures.length === 0 ? 0 : 1;
+  exitCode = await main();
 } catch (err) {
   log(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-} finally {
-  await database.dispose().catch((err: unknown) => log(`could not remove the bench database: ${String(err)}`));
 }
 process.exit(exitCode);

@@ -1,4 +1,5 @@
-// The two servers under load, each its own process on loopback: the bare relay and the real product.
+// The servers under load, each its own process on loopback: the bare relay, the durable-insert floor
+// (the relay plus one INSERT + COMMIT per message) and the real product, alone or as a cluster.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -6,19 +7,29 @@ import { fileURLToPath } from "node:url";
 import { LIMITS } from "@live-chat/protocol/limits";
 import type { Message } from "@live-chat/protocol";
 import { ADMIN, api, createOperator, login } from "../support/clients.js";
-import { spawnServer, spawnUntilUrl } from "../support/spawn-server.js";
+import { spawnServer, spawnUntilUrl, type SpawnedServer } from "../support/spawn-server.js";
 import type { LoadRun, Target } from "./load.js";
+
+export type { Target };
 
 export interface RunningTarget extends Target {
   stop: () => Promise<void>;
+  /** The process id of each node, to read its memory. */
+  pids: number[];
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export async function startRelay(operatorCount: number): Promise<RunningTarget> {
-  const relay = await spawnUntilUrl(["--import", "tsx", join(here, "relay-server.ts")], { urlPattern: /"url":"(http:\/\/127\.0\.0\.1:\d+)"/, label: "relay" });
+/** The bare relay, or with `storeUrl` (file:… or postgresql://…) the durable-insert floor on that database. */
+export async function startRelay(operatorCount: number, storeUrl?: string, probeEnv: Record<string, string> = {}): Promise<RunningTarget> {
+  const relay = await spawnUntilUrl(["--import", "tsx", join(here, "relay-server.ts")], {
+    urlPattern: /"url":"(http:\/\/127\.0\.0\.1:\d+)"/,
+    label: storeUrl ? "floor" : "relay",
+    env: { ...(process.env as Record<string, string>), ...(storeUrl ? { RELAY_STORE: storeUrl } : {}), ...probeEnv },
+  });
   return {
-    url: relay.url,
+    nodes: [relay.url],
+    pids: [relay.process.pid!],
     operatorTokens: Array.from({ length: operatorCount }, (_, i) => `relay-operator-${i}`),
     stop: () => relay.stop(),
   };
@@ -49,9 +60,9 @@ export function benchDatabase(databaseUrl: string | undefined): { url: string; k
   return { url: `file:${join(dir, "chat.db")}`, kind: "sqlite", dispose: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Operators needed so every visitor gets one, with room to spare in each operator's maxChats. */
-export function operatorsFor(visitors: number): number {
-  return Math.ceil(visitors / Math.floor(LIMITS.maxChats * 0.8));
+/** Operators needed so every visitor gets one, with room to spare in each operator's maxChats; a multiple of the node count, so each node has the same number. */
+export function operatorsFor(visitors: number, nodes = 1): number {
+  return Math.ceil(Math.ceil(visitors / Math.floor(LIMITS.maxChats * 0.8)) / nodes) * nodes;
 }
 
 // stdout and stderr share one buffer, so a rare stderr write may still cut a line: then show it raw.
@@ -76,22 +87,54 @@ function serverErrors(output: string, limit = 5): string[] {
   return [...seen.keys()];
 }
 
-export async function startProduct(databaseUrl: string, operatorCount: number, profileDir?: string): Promise<RunningTarget & { adminToken: string; errors: () => string[] }> {
-  const server = await spawnServer({
-    databaseUrl,
+export interface ProductTarget extends RunningTarget {
+  adminToken: string;
+  errors: () => string[];
+}
+
+/**
+ * The built server (apps/server/dist/main.js), one node or `nodes` of a cluster on one PostgreSQL and
+ * Redis. Every load comes from loopback, one address: the per-address budgets are lifted for the bench.
+ */
+export async function startProduct(databaseUrl: string, operatorCount: number, options: { profileDir?: string; nodes?: number; redisUrl?: string; probeEnv?: Record<string, string> } = {}): Promise<ProductTarget> {
+  const nodes = options.nodes ?? 1;
+  const cluster: Record<string, string> = nodes > 1 || options.redisUrl ? { REDIS_URL: options.redisUrl ?? "redis://127.0.0.1:6379", REDIS_KEY_PREFIX: `bench-${Date.now().toString(36)}`, SESSION_SECRET: "bench-cluster-secret" } : {};
+  const env = {
+    NODE_ENV: "production",
     // The server announces its URL at info level; it logs nothing per message at that level.
-    env: { NODE_ENV: "production", LOG_LEVEL: "info", ...(profileDir ? { NODE_OPTIONS: `--require ${join(here, "server-probe.cjs")}`, BENCH_PROFILE_DIR: profileDir } : {}) },
-  });
+    LOG_LEVEL: "info",
+    VISITOR_MESSAGE_LIMIT: "1000000",
+    VISITOR_CONNECT_LIMIT: "1000000",
+    VISITOR_ADDRESS_LIMIT_SCALE: "100000",
+    ...cluster,
+    ...(options.profileDir ? { NODE_OPTIONS: `--require ${join(here, "server-probe.cjs")}`, BENCH_PROFILE_DIR: options.profileDir } : {}),
+    ...options.probeEnv,
+  };
+  const servers: SpawnedServer[] = [];
+  const stop = async () => {
+    for (const server of servers) await server.stop();
+  };
   try {
-    const admin = await login(server.url, ADMIN.email, ADMIN.password);
+    // The first node migrates the fresh database; the others then find it ready.
+    servers.push(await spawnServer({ databaseUrl, env }));
+    servers.push(...(await Promise.all(Array.from({ length: nodes - 1 }, () => spawnServer({ databaseUrl, env })))));
+    const url = servers[0]!.url;
+    const admin = await login(url, ADMIN.email, ADMIN.password);
     const operatorTokens: string[] = [];
     for (let i = 0; i < operatorCount; i++) {
-      const operator = await createOperator(server.url, admin.token, { name: `Bench Operator ${i}`, maxChats: LIMITS.maxChats });
+      const operator = await createOperator(url, admin.token, { name: `Bench Operator ${i}`, maxChats: LIMITS.maxChats });
       operatorTokens.push(operator.token);
     }
-    return { url: server.url, operatorTokens, adminToken: admin.token, errors: () => serverErrors(server.output()), stop: () => server.stop() };
+    return {
+      nodes: servers.map((s) => s.url),
+      pids: servers.map((s) => s.process.pid!),
+      operatorTokens,
+      adminToken: admin.token,
+      errors: () => servers.flatMap((s) => serverErrors(s.output())),
+      stop,
+    };
   } catch (err) {
-    await server.stop();
+    await stop();
     throw err;
   }
 }
@@ -105,10 +148,14 @@ export interface StorageCheck {
 const VERIFY_BATCH = 10;
 
 /** Every acknowledged message is stored exactly once, with the acknowledged seq; seq runs 1, 2, 3… and follows each visitor's send order. */
-export async function verifyStored(url: string, token: string, run: LoadRun): Promise<StorageCheck> {
+export async function verifyStored(url: string, token: string, run: Pick<LoadRun, "messages" | "conversationIds">): Promise<StorageCheck> {
   const problems: string[] = [];
   const sentByConversation = new Map<string, LoadRun["messages"]>();
-  for (const m of run.messages) sentByConversation.set(m.conversationId, [...(sentByConversation.get(m.conversationId) ?? []), m]);
+  for (const m of run.messages) {
+    const list = sentByConversation.get(m.conversationId);
+    if (list) list.push(m);
+    else sentByConversation.set(m.conversationId, [m]);
+  }
   let stored = 0;
   for (let i = 0; i < run.conversationIds.length; i += VERIFY_BATCH) {
     await Promise.all(
@@ -135,4 +182,42 @@ export async function verifyStored(url: string, token: string, run: LoadRun): Pr
     );
   }
   return { conversations: run.conversationIds.length, stored, problems };
+}
+
+export type TargetName = "relay" | "floor-sqlite" | "product-sqlite" | "floor-postgresql" | "product-postgresql" | "cluster2-postgresql" | "cluster3-postgresql";
+export const TARGET_NAMES: TargetName[] = ["relay", "floor-sqlite", "product-sqlite", "floor-postgresql", "product-postgresql", "cluster2-postgresql", "cluster3-postgresql"];
+
+export interface NamedTarget extends RunningTarget {
+  name: TargetName;
+  storage: "none" | "sqlite" | "postgresql";
+  /** The product's own check that every acknowledged message is stored once, in order; none for the relays. */
+  verify?: (run: Pick<LoadRun, "messages" | "conversationIds">) => Promise<StorageCheck>;
+  errors: () => string[];
+}
+
+/** Starts a target by name on a fresh database of its own (dropped again by `stop`), with operators for `visitors`. */
+export async function startNamed(name: TargetName, visitors: number, options: { postgresUrl: string; redisUrl: string; profileDir?: string; memoryDir?: string }): Promise<NamedTarget> {
+  const probeEnv: Record<string, string> = options.memoryDir ? { NODE_OPTIONS: `--expose-gc --require ${join(here, "memory-probe.cjs")}`, BENCH_MEMORY_DIR: options.memoryDir } : {};
+  const nodes = name === "cluster2-postgresql" ? 2 : name === "cluster3-postgresql" ? 3 : 1;
+  const storage = name === "relay" ? "none" : name.endsWith("sqlite") ? "sqlite" : "postgresql";
+  const operatorCount = operatorsFor(visitors, nodes);
+  const database = storage === "none" ? undefined : benchDatabase(storage === "postgresql" ? options.postgresUrl : undefined);
+  const dispose = async () => database?.dispose().catch((err: unknown) => process.stderr.write(`could not remove the bench database: ${String(err)}\n`));
+  try {
+    if (!name.startsWith("product") && !name.startsWith("cluster")) {
+      const relay = await startRelay(operatorCount, database?.url, probeEnv);
+      return { ...relay, name, storage, errors: () => [], stop: async () => { await relay.stop(); await dispose(); } };
+    }
+    const product = await startProduct(database!.url, operatorCount, { nodes, ...(nodes > 1 ? { redisUrl: options.redisUrl } : {}), profileDir: options.profileDir, probeEnv });
+    return {
+      ...product,
+      name,
+      storage,
+      verify: (run) => verifyStored(product.nodes[0]!, product.adminToken, run),
+      stop: async () => { await product.stop(); await dispose(); },
+    };
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
 }

@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { ADMIN } from "../support/clients.js";
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
 import { standIn } from "../support/stand-in.js";
+import { startSmtpSink, type SmtpSink } from "../integration/mail-support.js";
 
 /** A server for this spec file: started before its first test, stopped after its last. */
 export function useSpawnedServer(options: Parameters<typeof spawnServer>[0] = {}): SpawnedServer {
@@ -26,4 +27,19 @@ export async function signInToInbox(page: Page, url: string, who: { email: strin
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByLabel("Status")).toBeVisible();
   await page.getByLabel(/Language|Taal/).selectOption("en");
+}
+
+/** A real SMTP server started by the test and a server process that mails to it, for this spec file. */
+export function useServerWithMail(env: Record<string, string> = {}): { server: SpawnedServer; smtp: SmtpSink } {
+  let smtp: SmtpSink | undefined;
+  let server: SpawnedServer | undefined;
+  test.beforeAll(async () => {
+    smtp = await startSmtpSink();
+    server = await spawnServer({ env: { SMTP_URL: smtp.url, MAIL_FROM: "Support <support@shop.example>", MAIL_POLL_MS: "200", ...env } });
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+    await smtp?.close();
+  });
+  return { server: standIn(() => server, "the server"), smtp: standIn(() => smtp, "the SMTP server") };
 }

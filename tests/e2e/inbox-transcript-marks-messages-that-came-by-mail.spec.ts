@@ -1,5 +1,6 @@
 // A visitor answers the transcript mail of an open chat: the reply lands in the chat, and the
-// operator's transcript marks it "by e-mail" (nl: "per e-mail"); chat messages carry no such mark.
+// operator's transcript marks it "by e-mail" (nl: "per e-mail"); from then on the chat's own
+// messages say "in chat" (nl: "in de chat"), so every message names its channel.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { api, connectVisitor, emitAck, login } from "../support/clients.js";
@@ -41,8 +42,11 @@ test("a visitor's reply by mail shows in the transcript marked by e-mail", async
 
   const byMail = page.locator(".message", { hasText: "one more question about the invoice" });
   await expect(byMail.locator(".channel-mail")).toHaveText(/by e-mail/);
-  await expect(page.locator(".message", { hasText: "Hello there" }).locator(".channel-mail")).toHaveCount(0);
+  const byChat = page.locator(".message", { hasText: "Hello there" });
+  await expect(byChat.locator(".channel-mail")).toHaveCount(0);
+  await expect(byChat.locator(".channel-chat")).toHaveText("in chat");
   await page.getByLabel("Language").selectOption("nl");
   await expect(byMail.locator(".channel-mail")).toHaveText(/per e-mail/);
+  await expect(byChat.locator(".channel-chat")).toHaveText("in de chat");
   visitor.close();
 });

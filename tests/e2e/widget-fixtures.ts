@@ -92,3 +92,12 @@ export async function startChatWith(page: Page, url: string, operator: Operator,
   await sendMessage(page, body);
   return assigned;
 }
+
+/** Pastes an image into a text box (the widget's message box by default) the way a browser does for a screenshot ("image.png"). */
+export async function pasteImage(page: Page, png: Buffer, box = page.getByRole("textbox", { name: "Message" })): Promise<void> {
+  await box.evaluate((box, base64) => {
+    const data = new DataTransfer();
+    data.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], "image.png", { type: "image/png" }));
+    box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
+  }, png.toString("base64"));
+}

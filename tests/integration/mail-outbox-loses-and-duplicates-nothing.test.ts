@@ -34,7 +34,7 @@ describe("the mail outbox", () => {
 
   it("previews every template in both languages, escaping the values", async () => {
     const names = await api<Array<{ name: string }>>(server.url, "/api/mail/templates", { token: server.adminToken });
-    expect(names.body.map((t) => t.name)).toEqual(["offline_answer", "follow_up_answer", "transcript", "invitation", "password_reset", "unanswered_alert", "test"]);
+    expect(names.body.map((t) => t.name)).toEqual(["offline_answer", "follow_up_answer", "transcript", "invitation", "password_reset", "unanswered_alert", "test", "chat_reply"]);
     for (const { name } of names.body) {
       const nl = await api<{ subject: string; html: string; text: string }>(server.url, `/api/mail/templates/${name}/preview?locale=nl`, { token: server.adminToken });
       const en = await api<{ subject: string; html: string; text: string }>(server.url, `/api/mail/templates/${name}/preview?locale=en`, { token: server.adminToken });

@@ -15,35 +15,46 @@ export interface SmtpSink {
   /** SMTP_URL for the server under test. */
   url: string;
   received: ParsedMail[];
+  /** How each received mail came in, in the same order: over TLS or not, and the user it signed in as. */
+  sessions: Array<{ secure: boolean; user?: string }>;
   down: () => Promise<void>;
   up: () => Promise<void>;
   close: () => Promise<void>;
 }
 
-function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
+/** A fresh self-signed certificate for localhost, as PEM files (for the server's env) and their bytes. */
+export function selfSignedCertificate(): { key: Buffer; cert: Buffer; keyFile: string; certFile: string } {
   const dir = mkdtempSync(join(tmpdir(), "live-chat-tls-"));
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem"), "-days", "1", "-subj", "/CN=localhost"], { stdio: "ignore" });
-  return { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) };
+  const keyFile = join(dir, "key.pem");
+  const certFile = join(dir, "cert.pem");
+  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyFile, "-out", certFile, "-days", "1", "-subj", "/CN=localhost"], { stdio: "ignore" });
+  return { key: readFileSync(keyFile), cert: readFileSync(certFile), keyFile, certFile };
 }
 
-export async function startSmtpSink(opts: { starttls?: boolean } = {}): Promise<SmtpSink> {
+/** `auth: false` = a relay that takes mail from anyone (no AUTH offered, no credentials in the URL). */
+export async function startSmtpSink(opts: { starttls?: boolean; auth?: boolean } = {}): Promise<SmtpSink> {
   const tls = opts.starttls ? selfSignedCertificate() : undefined;
+  const auth = opts.auth ?? true;
   const received: ParsedMail[] = [];
+  const sessions: SmtpSink["sessions"] = [];
   let server: SMTPServer | undefined;
   let port = 0;
   const up = async () => {
     const next = new SMTPServer({
-      ...(tls ? { key: tls.key, cert: tls.cert } : { disabledCommands: ["STARTTLS"] }),
+      ...(tls ? { key: tls.key, cert: tls.cert } : {}),
+      disabledCommands: [...(tls ? [] : ["STARTTLS"]), ...(auth ? [] : ["AUTH"])],
+      authOptional: !auth,
       authMethods: ["PLAIN", "LOGIN"],
       // Without TLS the test still signs in: AUTH over plain loopback.
       allowInsecureAuth: !tls,
       logger: false,
       onAuth: (auth, _session, callback) =>
         auth.username === SMTP_USER.username && auth.password === SMTP_USER.password ? callback(null, { user: auth.username }) : callback(new Error("Invalid username or password")),
-      onData: (stream, _session, callback) => {
+      onData: (stream, session, callback) => {
         simpleParser(stream).then(
           (mail) => {
             received.push(mail);
+            sessions.push({ secure: session.secure, ...(typeof session.user === "string" ? { user: session.user } : {}) });
             callback();
           },
           (err: Error) => callback(err),
@@ -62,7 +73,8 @@ export async function startSmtpSink(opts: { starttls?: boolean } = {}): Promise<
   };
   await up();
   const query = tls ? "?tls.rejectUnauthorized=false" : "";
-  return { port, url: `smtp://${SMTP_USER.username}:${SMTP_USER.password}@127.0.0.1:${port}${query}`, received, down, up, close: down };
+  const credentials = auth ? `${SMTP_USER.username}:${SMTP_USER.password}@` : "";
+  return { port, url: `smtp://${credentials}127.0.0.1:${port}${query}`, received, sessions, down, up, close: down };
 }
 
 export const headerOf = (mail: ParsedMail, name: string) => {

@@ -34,7 +34,7 @@ export async function login(url: string, email = ADMIN.email, password = ADMIN.p
 }
 
 /** Creates an operator through the admin API and signs them in. */
-export async function createOperator(url: string, adminToken: string, fields: { name: string; email?: string; maxChats?: number; role?: "operator" | "admin" }) {
+export async function createOperator(url: string, adminToken: string, fields: { name: string; email?: string; maxChats?: number; role?: "operator" | "lead" | "admin" }) {
   const email = fields.email ?? `${fields.name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}.${Math.random().toString(36).slice(2, 8)}@example.com`;
   const password = "operator-password-1";
   const res = await api<{ id: string }>(url, "/api/users", {

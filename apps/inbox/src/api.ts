@@ -144,6 +144,29 @@ export function contactReasons(token: string): Promise<ContactReason[]> {
   return request("/api/contact-reasons?all=true", { token });
 }
 
+/** Asks for a reset link by mail; answers the same whether or not the address has an account (429 when asked too often). */
+export function requestPasswordReset(email: string, locale: Locale): Promise<void> {
+  return request("/api/auth/password-reset", { body: { email }, locale });
+}
+
+/** Sets the new password with a reset link, which uses it up; 400 RESET_LINK_INVALID when it is used or expired. */
+export function confirmPasswordReset(token: string, password: string): Promise<void> {
+  return request("/api/auth/password-reset/confirm", { body: { token, password } });
+}
+
+/** Mails a chat's transcript (never the notes) to `email`, or to the visitor's own address. */
+export function mailTranscript(token: string, conversationId: string, email?: string): Promise<{ id: string; to: string }> {
+  return request(`/api/conversations/${encodeURIComponent(conversationId)}/transcript/email`, { token, body: email ? { email } : {} });
+}
+
+export function mailPreferences(token: string): Promise<{ unansweredAlerts: boolean }> {
+  return request("/api/me/mail-preferences", { token });
+}
+
+export function saveMailPreferences(token: string, unansweredAlerts: boolean): Promise<{ unansweredAlerts: boolean }> {
+  return request("/api/me/mail-preferences", { method: "PUT", token, body: { unansweredAlerts } });
+}
+
 /** Who is on the site now, across the cluster. */
 export function liveVisitors(token: string): Promise<LiveVisitor[]> {
   return request("/api/visitors/live", { token });

@@ -35,6 +35,7 @@ import { startMail, type MailChannel } from "./mail/index.js";
 import { mailRoutes } from "./http/routes/mail.js";
 import { FileService } from "./files/service.js";
 import { fileRoutes } from "./http/routes/files.js";
+import { compressedStatic } from "./http/compressed-static.js";
 import { visitorRoutes } from "./http/routes/visitors.js";
 import { LiveVisitorHub } from "./live/hub.js";
 import { connectLivePeers } from "./realtime/live-peers.js";
@@ -71,11 +72,13 @@ function staticApps(app: express.Express, config: Config): void {
   const widgetDist = join(config.rootDir, "apps/widget/dist");
   const inboxDist = join(config.rootDir, "apps/inbox/dist");
   app.get("/demo", (_req, res) => res.sendFile(join(widgetDist, "demo.html"), { headers: { "cache-control": "no-cache" } }));
+  const widgetCaching = (path: string) => ({ "cache-control": path.endsWith("widget.js") ? "public, max-age=300" : "public, max-age=86400" });
+  app.use(compressedStatic(widgetDist, widgetCaching));
   app.use(
     express.static(widgetDist, {
       index: false,
       setHeaders: (res, path) => {
-        res.setHeader("cache-control", path.endsWith("widget.js") ? "public, max-age=300" : "public, max-age=86400");
+        for (const [name, value] of Object.entries(widgetCaching(path))) res.setHeader(name, value);
       },
     }),
   );
@@ -192,7 +195,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
 
   const visitorLimits = await createVisitorLimits(config, app.get("trust proxy fn") as TrustFn, log);
   setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline, mail.service, visitorLimits.limits, live);
-  setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing, live);
+  setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing, mail.service, live);
   live.start();
 
   const initial = await settings.get();
@@ -208,6 +211,14 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
       routing.refreshQueueIfStale();
     });
   }, Math.min(5000, Math.max(200, Math.floor(initial.operatorGraceMs / 4))));
+  // Uploads nobody sent go after FILES_UNSENT_MAX_AGE_MS; looked for a few times within that age, at most hourly.
+  const unsentFilesSweep = setInterval(
+    () => work.run("unsent files sweep", async () => {
+      const removed = await ctx.files.sweepUnsent();
+      if (removed > 0) log.info({ removed }, "removed uploads never sent");
+    }),
+    Math.max(1000, Math.min(3_600_000, Math.floor(config.unsentFileMaxAgeMs / 4))),
+  );
   const clusterReconcile = clustered
     ? setInterval(() => work.run("cluster reconcile", () => reconcileConnections(ctx, broadcast, conversations)), config.clusterReconcileMs)
     : undefined;
@@ -232,6 +243,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   async function shutDown(): Promise<void> {
     clearInterval(visitorSweep);
     clearInterval(operatorSweep);
+    clearInterval(unsentFilesSweep);
     clearInterval(clusterReconcile);
     live.stop();
     await mail.stop();

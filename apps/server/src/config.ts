@@ -32,6 +32,8 @@ export interface Config {
   filesDir: string;
   /** An S3-compatible store for files instead of the disk: s3://key:secret@host:port/bucket?region=…&forcePathStyle=true&tls=false */
   s3Url?: string;
+  /** FILES_UNSENT_MAX_AGE_MS: an upload no message took after this long is deleted (default 24 h). */
+  unsentFileMaxAgeMs: number;
   /** The repository root: where prisma/ and the built apps are found. */
   rootDir: string;
   /** Outbound SMTP, reply addresses and the inbound listener (see mail/README.md). */
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === "test" ? "warn" : "info"),
     filesDir: env.FILES_DIR ? resolve(env.FILES_DIR) : defaultFilesDir(databaseUrl, rootDir),
     s3Url: env.S3_URL || undefined,
+    unsentFileMaxAgeMs: positiveInt(env.FILES_UNSENT_MAX_AGE_MS, "FILES_UNSENT_MAX_AGE_MS") ?? 86_400_000,
     rootDir,
     mail: mailConfig(env),
   };

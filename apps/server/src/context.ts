@@ -3,6 +3,7 @@ import type { Namespace, Server } from "socket.io";
 import type {
   OperatorClientToServerEvents,
   OperatorServerToClientEvents,
+  Role,
   VisitorClientToServerEvents,
   VisitorServerToClientEvents,
 } from "@live-chat/protocol";
@@ -19,7 +20,7 @@ export interface OperatorSocketData {
   userId: string;
   sessionId: string;
   name: string;
-  role: "operator" | "admin";
+  role: Role;
   locale: "nl" | "en";
 }
 

@@ -19,7 +19,8 @@ export type Presence = (typeof PRESENCES)[number];
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-export const ROLES = ["operator", "admin"] as const;
+/** A lead (team lead) reviews chats and reads the team's reports; only an admin manages users and settings. */
+export const ROLES = ["operator", "lead", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 export type MessageKind = "text" | "system" | "note";
@@ -228,7 +229,7 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const AUDIT_ENTITIES = ["canned_reply", "user", "setting"] as const;
+export const AUDIT_ENTITIES = ["canned_reply", "user", "setting", "conversation"] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 /** One line of the admin history: who changed what, and when. */
@@ -367,7 +368,7 @@ export const MAIL_STATUSES = ["queued", "sent", "failed"] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /** The mails the product sends, each a template in nl and en (HTML and plain text). */
-export const MAIL_TEMPLATES = ["offline_answer", "follow_up_answer", "transcript", "invitation", "password_reset", "unanswered_alert", "test"] as const;
+export const MAIL_TEMPLATES = ["offline_answer", "follow_up_answer", "transcript", "invitation", "password_reset", "unanswered_alert", "test", "chat_reply"] as const;
 export type MailTemplateName = (typeof MAIL_TEMPLATES)[number];
 
 /** One mail of the outbox (`GET /api/mail`, admin), newest first. */

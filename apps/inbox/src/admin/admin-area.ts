@@ -14,6 +14,12 @@ import "./contact-reasons.js";
 export const ADMIN_SECTIONS = ["canned-replies", "users", "settings", "reports", "history", "contact-reasons"] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
+/** The sections a role sees: everything for admins, the reports for team leads, nothing for operators. */
+export function adminSectionsFor(role: User["role"] | undefined): readonly AdminSection[] {
+  if (role === "admin") return ADMIN_SECTIONS;
+  return role === "lead" ? ["reports"] : [];
+}
+
 @customElement("lc-admin-area")
 export class AdminArea extends LitElement {
   static override styles = adminStyles;
@@ -31,7 +37,7 @@ export class AdminArea extends LitElement {
 
   override render() {
     const api = this.api;
-    if (!api || this.user?.role !== "admin") return nothing;
+    if (!api || !adminSectionsFor(this.user?.role).includes(this.section)) return nothing;
     const l = this.locale;
     switch (this.section) {
       case "canned-replies":
@@ -41,7 +47,7 @@ export class AdminArea extends LitElement {
       case "settings":
         return html`<lc-admin-settings .api=${api} .locale=${l}></lc-admin-settings>`;
       case "reports":
-        return html`<lc-admin-reports .api=${api} .locale=${l}></lc-admin-reports>`;
+        return html`<lc-admin-reports .api=${api} .locale=${l} .mayEditTargets=${this.user?.role === "admin"}></lc-admin-reports>`;
       case "history":
         return html`<lc-admin-history .api=${api} .locale=${l}></lc-admin-history>`;
       case "contact-reasons":

@@ -12,6 +12,8 @@ import type {
   InvitationLink,
   Locale,
   MailItem,
+  MailPreview,
+  MailTemplateName,
   MailStatusSummary,
   OperatorReport,
   ReportSummary,
@@ -20,6 +22,7 @@ import type {
   User,
 } from "@live-chat/protocol";
 import { ApiError, request } from "../api.js";
+import { uploadFile, type ChosenFile } from "../uploads.js";
 
 export type UserFields = { email: string; name: string; role: User["role"]; maxChats?: number; locale?: Locale };
 /** A new user gets a password now, or a one-time link with which they choose one. */
@@ -32,6 +35,11 @@ export type CannedReplyPatch = Partial<Omit<CannedReplyInput, "shortcut" | "chec
   shortcut?: string | null;
   checklistItem?: CannedReplyInput["checklistItem"] | null;
 };
+
+/** A report's query; an empty contact reason means every chat. */
+function reportQuery(params: Record<string, string>): URLSearchParams {
+  return new URLSearchParams(Object.entries(params).filter(([, value]) => value !== ""));
+}
 
 export class AdminApi {
   constructor(private readonly token: string) {}
@@ -52,6 +60,13 @@ export class AdminApi {
   }
   deleteCannedReply(id: string): Promise<void> {
     return this.request(`/api/canned-replies/${encodeURIComponent(id)}`, "DELETE");
+  }
+  /** The file a reply sends along (an upload of the team's not sent in any chat), or none. */
+  setCannedReplyAttachment(id: string, attachmentId: string | null): Promise<CannedReply> {
+    return this.request(`/api/canned-replies/${encodeURIComponent(id)}/attachment`, "PUT", { attachmentId });
+  }
+  uploadFile(chosen: ChosenFile, locale: Locale, onProgress: () => void) {
+    return uploadFile(this.token, chosen, locale, onProgress);
   }
   exportCannedReplies(): Promise<CannedReplyInput[]> {
     return this.request("/api/canned-replies/export");
@@ -89,12 +104,12 @@ export class AdminApi {
     return this.request(`/api/audit?${query}`);
   }
 
-  reportSummary(from: string, to: string): Promise<ReportSummary> {
-    return this.request(`/api/reports/summary?${new URLSearchParams({ from, to })}`);
+  reportSummary(from: string, to: string, reason = ""): Promise<ReportSummary> {
+    return this.request(`/api/reports/summary?${reportQuery({ from, to, reason })}`);
   }
   /** The same figures per operator: the chats that ended with them and the promises they made. */
-  reportOperators(from: string, to: string): Promise<{ from: string; to: string; operators: OperatorReport[] }> {
-    return this.request(`/api/reports/operators?${new URLSearchParams({ from, to })}`);
+  reportOperators(from: string, to: string, reason = ""): Promise<{ from: string; to: string; operators: OperatorReport[] }> {
+    return this.request(`/api/reports/operators?${reportQuery({ from, to, reason })}`);
   }
 
   /** Whether mail can leave (SMTP_URL set) and what the outbox holds. */
@@ -108,6 +123,10 @@ export class AdminApi {
   /** A test mail to the signed-in admin. */
   sendTestMail(): Promise<MailItem> {
     return this.request("/api/mail/test", "POST", {});
+  }
+  /** One template filled with sample values, as the recipient would get it in `locale`. */
+  mailPreview(name: MailTemplateName, locale: Locale): Promise<MailPreview> {
+    return this.request(`/api/mail/templates/${encodeURIComponent(name)}/preview?${new URLSearchParams({ locale })}`);
   }
   /** Queues a failed mail again, now, with the same Message-ID. */
   retryMail(id: string): Promise<MailItem> {
@@ -137,15 +156,15 @@ export class AdminApi {
     return this.request("/api/reports/targets", "PUT", targets);
   }
 
-  reportHeatmap(from: string, to: string, tz: string): Promise<Heatmap> {
-    return this.request(`/api/reports/heatmap?${new URLSearchParams({ from, to, tz })}`);
+  reportHeatmap(from: string, to: string, tz: string, reason = ""): Promise<Heatmap> {
+    return this.request(`/api/reports/heatmap?${reportQuery({ from, to, tz, reason })}`);
   }
-  reportDaily(from: string, to: string, tz: string): Promise<{ tz: string; from: string; to: string; days: DailyFigures[] }> {
-    return this.request(`/api/reports/daily?${new URLSearchParams({ from, to, tz })}`);
+  reportDaily(from: string, to: string, tz: string, reason = ""): Promise<{ tz: string; from: string; to: string; days: DailyFigures[] }> {
+    return this.request(`/api/reports/daily?${reportQuery({ from, to, tz, reason })}`);
   }
   /** One table as CSV: not JSON, so fetched here rather than through request(). */
-  async reportCsv(table: ReportTable, from: string, to: string, tz: string): Promise<Blob> {
-    const res = await fetch(`/api/reports/export.csv?${new URLSearchParams({ table, from, to, tz })}`, { headers: { authorization: `Bearer ${this.token}` } });
+  async reportCsv(table: ReportTable, from: string, to: string, tz: string, reason = ""): Promise<Blob> {
+    const res = await fetch(`/api/reports/export.csv?${reportQuery({ table, from, to, tz, reason })}`, { headers: { authorization: `Bearer ${this.token}` } });
     if (!res.ok) {
       const body = (await res.json().catch(() => ({}))) as { error?: ErrorBody };
       throw new ApiError(res.status, body.error ?? { code: "INTERNAL", message: "" });

@@ -72,7 +72,8 @@ export class AdminCannedReplies extends LitElement {
   }
 
   private duplicate(reply: CannedReply): void {
-    const { id: _id, shortcut: _shortcut, ...rest } = reply;
+    // The file stays with the original: a copy sends none until one is chosen for it.
+    const { id: _id, shortcut: _shortcut, attachment: _attachment, ...rest } = reply;
     this.notice = null;
     this.draft = { ...rest, title: t(this.locale, "copyTitle", { title: reply.title }) };
   }

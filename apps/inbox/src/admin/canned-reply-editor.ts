@@ -21,6 +21,8 @@ import {
 import type { AdminApi } from "./api.js";
 import { t, type MessageKey } from "../i18n.js";
 import { adminStyles } from "./styles.js";
+import type { CannedReplyFile } from "./canned-reply-file.js";
+import "./canned-reply-file.js";
 import { fieldError, formErrorOf, formLevelError, inLocale, localError, revealError, type FormError } from "./form-error.js";
 
 /** A reply being written: an existing one (with id) or a new one. */
@@ -49,6 +51,7 @@ export class CannedReplyEditor extends LitElement {
   @state() private error: FormError | null = null;
   @state() private saving = false;
   @query("textarea") private bodyBox!: HTMLTextAreaElement;
+  @query("lc-canned-reply-file") private file!: CannedReplyFile;
 
   /**
    * Only another reply to start from resets the edits; a new language re-renders them as they are
@@ -110,7 +113,10 @@ export class CannedReplyEditor extends LitElement {
       const saved = this.reply.id
         ? await this.api.updateCannedReply(this.reply.id, { ...input, shortcut: input.shortcut ?? null, checklistItem: input.checklistItem ?? null })
         : await this.api.createCannedReply(input);
-      this.dispatchEvent(new CustomEvent<CannedReply>("saved", { detail: saved, bubbles: true, composed: true }));
+      // A new reply gets its id here; a failed file keeps the editor open on the saved reply to try again.
+      this.reply = { ...this.reply, id: saved.id };
+      const withFile = (await this.file.commit(saved.id)) ?? saved;
+      this.dispatchEvent(new CustomEvent<CannedReply>("saved", { detail: withFile, bubbles: true, composed: true }));
     } catch (err) {
       this.error = formErrorOf(err, this.locale);
       void revealError(this);
@@ -208,6 +214,7 @@ export class CannedReplyEditor extends LitElement {
             </select>
             ${fieldError(this.error, "checklistItem", "checklist-error")}
           </div>
+          <lc-canned-reply-file .api=${this.api} .locale=${l} .attachment=${this.draft.attachment}></lc-canned-reply-file>
           ${formLevelError(this.error, FIELDS)}
           <div class="buttons">
             <button type="button" @click=${this.cancel}>${t(l, "cancel")}</button>

@@ -1,7 +1,7 @@
-// The history: who changed which canned reply, user or setting, and when; newest first.
+// The history: who changed which canned reply, user, setting or chat's contact reasons, and when; newest first.
 import { html, LitElement, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { AUDIT_ENTITIES, type AuditEntity, type AuditEntry, type Locale, type User } from "@live-chat/protocol";
+import { AUDIT_ENTITIES, type AuditEntity, type AuditEntry, type ContactReason, type Locale, type User } from "@live-chat/protocol";
 import { dateTime } from "../format.js";
 import type { AdminApi } from "./api.js";
 import { t, type MessageKey } from "../i18n.js";
@@ -39,6 +39,7 @@ const ACTION_LABEL: Record<string, MessageKey> = {
   imported: "action_imported",
   invited: "action_invited",
   reset_link: "action_reset_link",
+  reasons_changed: "action_reasons_changed",
 };
 
 type Recorded = Record<string, unknown>;
@@ -49,6 +50,7 @@ function changedFields(data: Recorded | null): string[] {
   if (!data) return [];
   const before = asRecord(data.before);
   const after = asRecord(data.after);
+  if (Array.isArray(data.before) && Array.isArray(data.after)) return [];
   if (before && after) return Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
   if (after) return [];
   return Object.keys(data).filter((key) => key !== "id");
@@ -62,6 +64,7 @@ export class AdminHistory extends LitElement {
   @property({ attribute: false }) locale: Locale = "en";
   @state() private entries: AuditEntry[] | null = null;
   @state() private users = new Map<string, User>();
+  @state() private reasons = new Map<string, ContactReason>();
   @state() private entity: AuditEntity | "" = "";
   @state() private error: FormError | null = null;
 
@@ -73,9 +76,10 @@ export class AdminHistory extends LitElement {
   private async load(): Promise<void> {
     this.error = null;
     try {
-      const [entries, users] = await Promise.all([this.api.audit(this.entity || undefined), this.api.users()]);
+      const [entries, users, reasons] = await Promise.all([this.api.audit(this.entity || undefined), this.api.users(), this.api.contactReasons()]);
       this.entries = entries;
       this.users = new Map(users.map((u) => [u.id, u]));
+      this.reasons = new Map(reasons.map((r) => [r.id, r]));
     } catch (err) {
       this.error = formErrorOf(err, this.locale);
     }
@@ -89,7 +93,14 @@ export class AdminHistory extends LitElement {
       return typeof reply?.title === "string" ? reply.title : entry.entityId;
     }
     if (entry.entity === "user") return this.users.get(entry.entityId)?.name ?? (typeof data?.email === "string" ? data.email : entry.entityId);
+    if (entry.entity === "conversation") return t(this.locale, "reasonsChange", { before: this.reasonNames(data?.before), after: this.reasonNames(data?.after) });
     return "";
+  }
+
+  /** A chat's contact reasons as the admin reads them; none shows as a dash. */
+  private reasonNames(ids: unknown): string {
+    const names = (Array.isArray(ids) ? ids : []).map((id) => this.reasons.get(String(id))?.names[this.locale] ?? String(id));
+    return names.length === 0 ? t(this.locale, "none") : names.join(", ");
   }
 
   private renderRow(entry: AuditEntry) {

@@ -8,6 +8,7 @@ import { dateTime } from "../format.js";
 import { t } from "../i18n.js";
 import type { AdminApi } from "./api.js";
 import { adminStyles } from "./styles.js";
+import "./mail-templates.js";
 
 @customElement("lc-admin-mail")
 export class AdminMail extends LitElement {
@@ -70,7 +71,8 @@ export class AdminMail extends LitElement {
             </tr>`)}</tbody>
           </table>`
         : s ? html`<p class="help">${t(l, "mailOutboxEmpty")}</p>` : nothing}
-    </section>`;
+    </section>
+    <lc-admin-mail-templates .api=${this.api} .locale=${l}></lc-admin-mail-templates>`;
   }
 }
 

@@ -33,22 +33,24 @@ export class ReportReachability extends LitElement {
   @property({ attribute: false }) locale: Locale = "en";
   @property() from = "";
   @property() to = "";
-  /** The admin's own zone: the hours read as they live them. */
-  private readonly tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  /** The zone the hours are read in: the admin's own unless another was chosen on the page. */
+  @property() tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  /** Only the chats with this contact reason; empty for all. */
+  @property() reason = "";
   @state() private heatmap: Heatmap | null = null;
   @state() private days: DailyFigures[] | null = null;
   @state() private error: FormError | null = null;
   private loads = 0;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has("api") || changed.has("from") || changed.has("to")) void this.load();
+    if (["api", "from", "to", "tz", "reason"].some((key) => changed.has(key))) void this.load();
     if (changed.has("locale")) this.error = inLocale(this.error, this.locale);
   }
 
   private async load(): Promise<void> {
     const load = ++this.loads;
     try {
-      const [heatmap, daily] = await Promise.all([this.api.reportHeatmap(this.from, this.to, this.tz), this.api.reportDaily(this.from, this.to, this.tz)]);
+      const [heatmap, daily] = await Promise.all([this.api.reportHeatmap(this.from, this.to, this.tz, this.reason), this.api.reportDaily(this.from, this.to, this.tz, this.reason)]);
       if (load !== this.loads) return;
       this.heatmap = heatmap;
       this.days = daily.days;
@@ -60,7 +62,7 @@ export class ReportReachability extends LitElement {
   private async exportCsv(table: ReportTable): Promise<void> {
     this.error = null;
     try {
-      const blob = await this.api.reportCsv(table, this.from, this.to, this.tz);
+      const blob = await this.api.reportCsv(table, this.from, this.to, this.tz, this.reason);
       const url = URL.createObjectURL(blob);
       const link = document.createElement("a");
       link.href = url;

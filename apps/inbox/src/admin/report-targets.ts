@@ -39,6 +39,8 @@ export class ReportTargets extends LitElement {
   @property({ attribute: false }) locale: Locale = "en";
   /** The summary's targets for the period shown. */
   @property({ attribute: false }) results: TargetResult[] = [];
+  /** Admins set the targets; a team lead reads them. */
+  @property({ attribute: false }) mayEdit = true;
   @state() private draft: Draft | null = null;
   @state() private error: FormError | null = null;
 
@@ -159,7 +161,7 @@ export class ReportTargets extends LitElement {
                       )}
                     </tbody>
                   </table>`}
-              <button type="button" @click=${this.edit}>${t(l, "editTargets")}</button>
+              ${this.mayEdit ? html`<button type="button" @click=${this.edit}>${t(l, "editTargets")}</button>` : nothing}
             `}
       </section>
     `;

@@ -1,19 +1,24 @@
 // How the team did over a date range: volume, missed chats, response and wait times, handling,
 // transfers, the closing checklist, ratings, promises kept and how far conversations got in the method;
-// then the same figures per operator.
+// then the same figures per operator and their method; narrowed to one contact reason, hours in a chosen zone.
 import { html, LitElement, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { PHASES, PHASE_LABELS, type Locale, type OperatorReport, type ReportSummary } from "@live-chat/protocol";
+import { PHASES, PHASE_LABELS, type ContactReason, type Locale, type OperatorReport, type ReportSummary } from "@live-chat/protocol";
 import type { AdminApi } from "./api.js";
 import { t } from "../i18n.js";
 import { adminStyles } from "./styles.js";
 import { fieldError, formErrorOf, formLevelError, inLocale, type FormError } from "./form-error.js";
-import { formatDuration } from "./report-format.js";
+import { formatDuration, formatPercent } from "./report-format.js";
 import "./report-targets.js";
 import "./report-reachability.js";
+import "./report-method.js";
+import "./report-reasons.js";
 
 const DAY_MS = 86_400_000;
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const OWN_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** The zones to choose from: the admin's own first, UTC, then every IANA zone the browser knows. */
+const ZONES = [...new Set([OWN_ZONE, "UTC", ...Intl.supportedValuesOf("timeZone")])];
 
 @customElement("lc-admin-reports")
 export class AdminReports extends LitElement {
@@ -21,17 +26,27 @@ export class AdminReports extends LitElement {
 
   @property({ attribute: false }) api!: AdminApi;
   @property({ attribute: false }) locale: Locale = "en";
+  /** Admins change targets; a team lead only reads the reports. */
+  @property({ attribute: false }) mayEditTargets = true;
   @state() private from = isoDate(new Date(Date.now() - 29 * DAY_MS));
   @state() private to = isoDate(new Date());
   @state() private summary: ReportSummary | null = null;
   /** The range of the figures shown, which the charts follow (not the date fields while typed). */
   @state() private shownFrom = "";
   @state() private shownTo = "";
+  @state() private reason = "";
+  @state() private tz = OWN_ZONE;
+  @state() private shownReason = "";
+  @state() private shownTz = OWN_ZONE;
+  @state() private reasons: ContactReason[] = [];
   @state() private operators: OperatorReport[] = [];
   @state() private error: FormError | null = null;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has("api")) void this.load();
+    if (changed.has("api")) {
+      void this.load();
+      void this.api.contactReasons().then((r) => (this.reasons = r), (err: unknown) => (this.error = formErrorOf(err, this.locale)));
+    }
     if (changed.has("locale")) this.error = inLocale(this.error, this.locale);
   }
 
@@ -43,11 +58,13 @@ export class AdminReports extends LitElement {
     const load = ++this.loads;
     try {
       // Both for the same range, shown together; an answer to an older request is dropped.
-      const [summary, perOperator] = await Promise.all([this.api.reportSummary(this.from, this.to), this.api.reportOperators(this.from, this.to)]);
+      const [summary, perOperator] = await Promise.all([this.api.reportSummary(this.from, this.to, this.reason), this.api.reportOperators(this.from, this.to, this.reason)]);
       if (load !== this.loads) return;
       this.summary = summary;
       this.shownFrom = this.from;
       this.shownTo = this.to;
+      this.shownReason = this.reason;
+      this.shownTz = this.tz;
       this.operators = perOperator.operators;
     } catch (err) {
       if (load === this.loads) this.error = formErrorOf(err, this.locale);
@@ -59,7 +76,7 @@ export class AdminReports extends LitElement {
   }
 
   private percent(rate: number | null): string {
-    return rate === null ? t(this.locale, "none") : rate.toLocaleString(this.locale, { style: "percent", maximumFractionDigits: 0 });
+    return formatPercent(this.locale, rate);
   }
 
   /** Most chats first, then by name. */
@@ -147,6 +164,19 @@ export class AdminReports extends LitElement {
           <input id="to" type="date" .value=${this.to} @input=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} />
           ${fieldError(this.error, "to", "to-error")}
         </div>
+        <div class="field">
+          <label for="report-reason">${t(l, "reasonFilter")}</label>
+          <select id="report-reason" @change=${(e: Event) => (this.reason = (e.target as HTMLSelectElement).value)}>
+            <option value="" ?selected=${this.reason === ""}>${t(l, "allReasons")}</option>
+            ${this.reasons.map((r) => html`<option value=${r.id} ?selected=${this.reason === r.id}>${r.active ? r.names[l] : t(l, "retiredReason", { name: r.names[l] })}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="report-zone">${t(l, "zoneLabel")}</label>
+          <select id="report-zone" style="max-width: 16em" @change=${(e: Event) => (this.tz = (e.target as HTMLSelectElement).value)}>
+            ${ZONES.map((z) => html`<option value=${z} ?selected=${this.tz === z}>${z}</option>`)}
+          </select>
+        </div>
         <div class="field"><button type="submit" class="primary">${t(l, "showReport")}</button></div>
       </form>
       ${formLevelError(this.error, ["from", "to"])}
@@ -167,8 +197,10 @@ export class AdminReports extends LitElement {
                 s.csat.count === 0 ? t(l, "noRatings") : t(l, s.csat.count === 1 ? "csatValueOne" : "csatValue", { average: num(s.csat.average ?? 0), count: s.csat.count }),
               )}
             </div>
-            <lc-report-targets .api=${this.api} .locale=${l} .results=${s.targets ?? []} @targets-saved=${() => void this.load()}></lc-report-targets>
+            <lc-report-targets .api=${this.api} .locale=${l} .results=${s.targets ?? []} .mayEdit=${this.mayEditTargets} @targets-saved=${() => void this.load()}></lc-report-targets>
             ${this.operatorTable()}
+            <lc-report-method .locale=${l} .rows=${this.sortedOperators()}></lc-report-method>
+            <lc-report-reasons .locale=${l} .summary=${s} .reasons=${this.reasons}></lc-report-reasons>
             <section class="card" aria-labelledby="follow-ups-heading">
               <h3 id="follow-ups-heading">${t(l, "followUpsHeading")}</h3>
               <p class="muted">${t(l, "followUpsIntro")}</p>
@@ -181,7 +213,7 @@ export class AdminReports extends LitElement {
                 ${this.tile(t(l, "followUpsKeptOnTimeRate"), this.percent(s.followUps.keptOnTimeRate), t(l, "followUpsRateBasis"))}
               </div>
             </section>
-            <lc-report-reachability .api=${this.api} .locale=${l} .from=${this.shownFrom} .to=${this.shownTo}></lc-report-reachability>
+            <lc-report-reachability .api=${this.api} .locale=${l} .from=${this.shownFrom} .to=${this.shownTo} .tz=${this.shownTz} .reason=${this.shownReason}></lc-report-reachability>
             <section class="card" aria-labelledby="phase-heading">
               <h3 id="phase-heading">${t(l, "byPhaseReached")}</h3>
               <table>

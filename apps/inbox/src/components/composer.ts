@@ -15,7 +15,10 @@ import {
   type Locale,
   type Message,
 } from "@live-chat/protocol";
+import { describeError } from "../api.js";
 import { t } from "../i18n.js";
+import type { AttachFiles } from "./attach-files.js";
+import "./attach-files.js";
 import { CannedReplies } from "./canned-replies.js";
 import { StoreElement } from "./store-element.js";
 import { TypingSignal } from "./typing-signal.js";
@@ -39,6 +42,7 @@ export class Composer extends StoreElement {
   @state() private error = "";
   @state() private sending = false;
   @query("textarea") private box!: HTMLTextAreaElement;
+  @query("lc-attach-files") private files!: AttachFiles;
   private drafts = new Map<string, Draft>();
   private readonly canned = new CannedReplies(this);
   private readonly typingSignal = new TypingSignal((typing) => this.store.transcripts.typing(this.conversation.id, typing));
@@ -173,24 +177,49 @@ export class Composer extends StoreElement {
   private async send(): Promise<void> {
     const draft = this.draft;
     const body = draft.text.trim();
-    if (!body || this.sending) return;
+    const withFiles = this.files.chosen.length > 0;
+    if ((!body && !withFiles) || this.sending) return;
     const conversationId = this.conversation.id;
     this.sending = true;
     this.error = "";
     this.typingSignal.stop();
+    let attachments: string[] = [];
+    try {
+      attachments = await this.files.upload();
+    } catch (err) {
+      this.sending = false;
+      this.error = t(this.locale, "sendFailed", { reason: describeError(err, this.locale) });
+      return;
+    }
     const ack = await this.store.transcripts.send(conversationId, body, {
+      attachments,
       kind: draft.note ? "note" : "text",
       cannedReplyId: draft.note ? undefined : draft.canned?.id,
       summary: !draft.note && draft.summary,
     });
     this.sending = false;
     if (ack.ok) {
+      if (withFiles) this.files.clear();
       this.drafts.set(conversationId, { text: "", note: draft.note, summary: false });
       this.requestUpdate();
     } else {
       this.error = t(this.locale, "sendFailed", { reason: this.store.connection.errorText(ack.error) });
     }
     void this.updateComplete.then(() => this.box?.focus());
+  }
+
+  /** " It sends the file …": the operator knows before sending that the reply carries a file. */
+  private cannedFileNote(replyId: string): string {
+    const file = this.canned.replies.find((r) => r.id === replyId)?.attachment;
+    return file ? ` ${t(this.locale, "cannedSendsFile", { name: file.name })}` : "";
+  }
+
+  /** A screenshot pasted into the reply box goes with the message, as a chosen file. */
+  private onPaste(event: ClipboardEvent): void {
+    const pasted = [...(event.clipboardData?.files ?? [])];
+    if (pasted.length === 0) return;
+    event.preventDefault();
+    this.files.add(pasted);
   }
 
   // ---- hints ----
@@ -246,7 +275,7 @@ export class Composer extends StoreElement {
             <button type="button" ?disabled=${closed} @click=${this.summarise}>${t(l, "summarise")}</button>
             <span class="help">${this.selection ? t(l, "selected", { text: this.selection }) : t(l, "clarifyHelp")}</span>
           </div>
-          ${draft.canned ? html`<p class="draft-source">${t(l, "cannedBasedOn", { title: draft.canned.title })}</p>` : null}
+          ${draft.canned ? html`<p class="draft-source">${t(l, "cannedBasedOn", { title: draft.canned.title })}${this.cannedFileNote(draft.canned.id)}</p>` : null}
           ${draft.summary
             ? html`<p class="draft-source summary-mode">
                 ${t(l, "summaryMode")}
@@ -266,9 +295,11 @@ export class Composer extends StoreElement {
               aria-activedescendant=${options.length ? `shortcut-${options[activeIndex].id}` : ""}
               @input=${this.onInput}
               @keydown=${this.onKeyDown}
+              @paste=${this.onPaste}
               @blur=${() => this.typingSignal.stop()}
             ></textarea>
-            <button type="button" class="primary send" ?disabled=${closed || this.sending || !draft.text.trim()} @click=${() => void this.send()}>
+            <lc-attach-files .conversationId=${c.id} .locale=${l} .token=${this.store.token} ?disabled=${closed} @files-changed=${() => this.requestUpdate()}></lc-attach-files>
+            <button type="button" class="primary send" ?disabled=${closed || this.sending || (!draft.text.trim() && !this.files?.chosen.length)} @click=${() => void this.send()}>
               ${draft.note ? t(l, "addNote") : t(l, "send")}
             </button>
           </div>

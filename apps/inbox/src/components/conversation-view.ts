@@ -17,6 +17,7 @@ import "./composer.js";
 import "./phase-stepper.js";
 import "./spelling-tool.js";
 import "./transcript.js";
+import "./transcript-mail.js";
 import "./visitor-trail.js";
 import "./visitor-history.js";
 
@@ -281,6 +282,7 @@ export class ConversationView extends StoreElement {
           <aside class="conversation-side">
             ${this.renderDetails(c)}
             ${this.renderFollowUps(c)}
+            <lc-transcript-mail .conversation=${c} .token=${this.store.token} .locale=${l}></lc-transcript-mail>
             <lc-closing-checklist
               .conversation=${c}
               .locale=${l}

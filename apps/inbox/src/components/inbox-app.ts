@@ -15,8 +15,11 @@ import "./sign-in.js";
 import "./invitation.js";
 import "./chat-list.js";
 import "./conversation-view.js";
+import "./mail-alerts.js";
 import "./live-visitors.js";
-import { ADMIN_SECTIONS, type AdminSection } from "../admin/admin-area.js";
+import { ADMIN_SECTIONS, adminSectionsFor, type AdminSection } from "../admin/admin-area.js";
+import { coachingPageFromPath, pathOf, type CoachingPage } from "../coaching/pages.js";
+import "../coaching/coaching-area.js";
 
 const TOKEN_KEY = "live-chat.inbox.token";
 const LOCALE_KEY = "live-chat.inbox.locale";
@@ -32,10 +35,12 @@ const SECTION_LABEL: Record<AdminSection, MessageKey> = {
   "contact-reasons": "navContactReasons",
 };
 
-type View = { kind: "chats" } | { kind: "visitors" } | { kind: "admin"; section: AdminSection };
+type View = { kind: "chats" } | { kind: "visitors" } | { kind: "admin"; section: AdminSection } | { kind: "coaching"; page: CoachingPage };
 
-function viewFromPath(path: string): View {
+function viewFromPath(path: string, search = ""): View {
   if (/^\/inbox\/visitors\/?$/.test(path)) return { kind: "visitors" };
+  const coaching = coachingPageFromPath(path, search);
+  if (coaching) return { kind: "coaching", page: coaching };
   const match = /^\/inbox\/admin\/([a-z-]+)/.exec(path);
   const section = ADMIN_SECTIONS.find((s) => s === match?.[1]);
   return section ? { kind: "admin", section } : { kind: "chats" };
@@ -65,7 +70,9 @@ export class InboxApp extends LightElement {
   @state() private inviteToken: string | null = inviteFromHash();
   @state() private restoring = !this.inviteToken && Boolean(localStorage.getItem(TOKEN_KEY));
   @state() private notice = "";
-  @state() private view: View = viewFromPath(location.pathname);
+  /** The sign-in opens on "Forgot password?" (a used or expired reset link asked for a new one). */
+  @state() private forgot = false;
+  @state() private view: View = viewFromPath(location.pathname, location.search);
   private readonly storeController = new StoreController(this);
   /** Language changes reach the account one after another, so the last choice is the one kept. */
   private localeSaves: Promise<unknown> = Promise.resolve();
@@ -126,7 +133,7 @@ export class InboxApp extends LightElement {
     this.storeController.bind(store);
     this.store = store;
     this.notice = "";
-    if (this.view.kind === "admin" && user.role !== "admin") this.navigate({ kind: "chats" });
+    if (this.view.kind === "admin" && !adminSectionsFor(user.role).includes(this.view.section)) this.navigate({ kind: "chats" });
   }
 
   private async end(notice: string, callServer: boolean): Promise<void> {
@@ -153,7 +160,7 @@ export class InboxApp extends LightElement {
   }
 
   private readonly onPopState = () => {
-    this.view = viewFromPath(location.pathname);
+    this.view = viewFromPath(location.pathname, location.search);
   };
 
   /** A link pasted into an open inbox: the session here steps aside (kept stored) for the link's page. */
@@ -200,8 +207,8 @@ export class InboxApp extends LightElement {
 
   private navigate(view: View): void {
     this.view = view;
-    const path = view.kind === "admin" ? `/inbox/admin/${view.section}` : view.kind === "visitors" ? "/inbox/visitors" : "/inbox";
-    if (location.pathname !== path) history.pushState(null, "", path);
+    const path = view.kind === "admin" ? `/inbox/admin/${view.section}` : view.kind === "coaching" ? pathOf(view.page) : view.kind === "visitors" ? "/inbox/visitors" : "/inbox";
+    if (location.pathname + location.search !== path) history.pushState(null, "", path);
   }
 
   /** Re-renders every text in place (forms and drafts keep what was typed) and stores the choice on the account. */
@@ -263,6 +270,10 @@ export class InboxApp extends LightElement {
           @invitation-loaded=${(e: CustomEvent<InvitationInfo>) => this.onInvitationLoaded(e.detail)}
           @invitation-accepted=${(e: CustomEvent<{ token: string; user: User }>) => this.onInvitationAccepted(e.detail)}
           @invitation-left=${() => this.leaveInvitation()}
+          @invitation-new-link=${() => {
+            this.forgot = true;
+            this.leaveInvitation();
+          }}
         ></lc-invitation>
       `;
     }
@@ -274,6 +285,7 @@ export class InboxApp extends LightElement {
         <lc-sign-in
           .locale=${l}
           .notice=${this.notice}
+          .forgot=${this.forgot}
           @signed-in=${(e: CustomEvent<{ token: string; user: User }>) => {
             prepareAttention();
             this.start(e.detail.token, e.detail.user, true);
@@ -281,24 +293,25 @@ export class InboxApp extends LightElement {
         ></lc-sign-in>
       `;
     }
-    const isAdmin = store.user.role === "admin";
-    const view = isAdmin || this.view.kind !== "admin" ? this.view : ({ kind: "chats" } as const);
+    const sections = adminSectionsFor(store.user.role);
+    const view = this.view.kind !== "admin" || sections.includes(this.view.section) ? this.view : ({ kind: "chats" } as const);
+    const coachingLink = (label: MessageKey, page: CoachingPage) =>
+      html`<a href=${pathOf(page)} aria-current=${view.kind === "coaching" && view.page.page === page.page ? "page" : "false"} @click=${(e: Event) => this.follow(e, { kind: "coaching", page })}>${t(l, label)}</a>`;
     return html`
       <header class="topbar">
         <span class="brand">${t(l, "appTitle")}</span>
         <nav aria-label=${t(l, "mainNav")}>
           <a href="/inbox" aria-current=${view.kind === "chats" ? "page" : "false"} @click=${(e: Event) => this.follow(e, { kind: "chats" })}>${t(l, "navChats")}</a>
           <a href="/inbox/visitors" aria-current=${view.kind === "visitors" ? "page" : "false"} @click=${(e: Event) => this.follow(e, { kind: "visitors" })}>${t(l, "navLiveVisitors")}</a>
-          ${isAdmin
-            ? ADMIN_SECTIONS.map(
+          ${coachingLink("navPastChats", { page: "past-chats" })} ${coachingLink("navMyReviews", { page: "my-reviews" })}
+          ${sections.map(
                 (section) => html`<a
                   href="/inbox/admin/${section}"
                   aria-current=${view.kind === "admin" && view.section === section ? "page" : "false"}
                   @click=${(e: Event) => this.follow(e, { kind: "admin", section })}
                   >${t(l, SECTION_LABEL[section])}</a
                 >`,
-              )
-            : null}
+              )}
         </nav>
         <span class="spacer"></span>
         <label class="inline-field presence presence-${store.connection.presence}">
@@ -308,6 +321,7 @@ export class InboxApp extends LightElement {
           </select>
         </label>
         ${this.renderLanguage()}
+        <lc-mail-alerts .token=${store.token} .locale=${l}></lc-mail-alerts>
         <span class="who">${t(l, "signedInAs", { name: store.user.name })}</span>
         <button type="button" @click=${() => void this.end("", true)}>${t(l, "signOut")}</button>
       </header>
@@ -319,13 +333,18 @@ export class InboxApp extends LightElement {
       ${view.kind === "visitors"
         ? html`<main class="live"><lc-live-visitors .store=${store} .locale=${l} @open-chats=${() => this.navigate({ kind: "chats" })}></lc-live-visitors></main>`
         : view.kind === "admin"
-        ? html`<main class="admin"><lc-admin-area .token=${store.token} .locale=${l} .user=${store.user} .section=${view.section}></lc-admin-area></main>`
-        : html`<main class="chats">
+        ? html`<main class="admin" @coaching-navigate=${this.onCoachingNavigate}><lc-admin-area .token=${store.token} .locale=${l} .user=${store.user} .section=${view.section}></lc-admin-area></main>`
+        : view.kind === "coaching"
+          ? html`<main class="admin" @coaching-navigate=${this.onCoachingNavigate}><lc-coaching-area .token=${store.token} .locale=${l} .user=${store.user} .page=${view.page}></lc-coaching-area></main>`
+          : html`<main class="chats">
             <lc-chat-list .store=${store} .locale=${l}></lc-chat-list>
             <lc-conversation-view .store=${store} .locale=${l}></lc-conversation-view>
           </main>`}
     `;
   }
+
+  /** A link in the coaching screens or in Reports (to past chats with one reason). */
+  private readonly onCoachingNavigate = (e: CustomEvent<CoachingPage>) => this.navigate({ kind: "coaching", page: e.detail });
 
   private follow(event: Event, view: View): void {
     event.preventDefault();

@@ -1,16 +1,21 @@
 // The page an invitation or reset link opens (/inbox/#invite=TOKEN): it greets the user, lets them
 // choose a password (typed twice) and signs them in. A used, expired or replaced link says so and
-// leads to the normal sign-in. Raises "invitation-loaded" with who it is for (the shell takes its
-// language), "invitation-accepted" with the session, and "invitation-left" to go to the sign-in.
+// leads to the normal sign-in or to asking for a new reset link. A reset link sets the password
+// with POST /api/auth/password-reset/confirm and then signs in with it. Raises "invitation-loaded"
+// with who it is for (the shell takes its language), "invitation-accepted" with the session,
+// "invitation-left" to go to the sign-in and "invitation-new-link" to ask for a new reset link.
 import { html } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { LIMITS, type InvitationInfo, type Locale } from "@live-chat/protocol";
-import { acceptInvitation, ApiError, describeError, invitationInfo } from "../api.js";
+import { LIMITS, type InvitationInfo, type Locale, type User } from "@live-chat/protocol";
+import { acceptInvitation, ApiError, confirmPasswordReset, describeError, invitationInfo, login } from "../api.js";
 import { dateTime } from "../format.js";
 import { t, type MessageKey } from "../i18n.js";
 import { LightElement } from "./light-element.js";
 
 type Field = "password" | "confirm";
+
+/** The link itself is used up or expired (410 on loading, 400 RESET_LINK_INVALID on a reset); anything else (no connection) may work on a second try. */
+const deadLink = (err: unknown) => err instanceof ApiError && (err.status === 410 || err.body.code === "RESET_LINK_INVALID");
 
 @customElement("lc-invitation")
 export class Invitation extends LightElement {
@@ -57,10 +62,10 @@ export class Invitation extends LightElement {
     if (errors.password || errors.confirm) return void this.focusFirstError();
     this.busy = true;
     try {
-      const session = await acceptInvitation(this.token, this.password);
+      const session = this.info?.reset ? await this.resetAndSignIn(this.info) : await acceptInvitation(this.token, this.password);
       this.dispatchEvent(new CustomEvent("invitation-accepted", { detail: session, bubbles: true }));
     } catch (err) {
-      if (err instanceof ApiError && err.status === 410) this.failure = err;
+      if (deadLink(err)) this.failure = err;
       else if (err instanceof ApiError && err.body.code === "BAD_REQUEST" && err.body.field === "password") {
         this.fieldErrors = { password: "choosePasswordTooShort" };
         void this.focusFirstError();
@@ -68,6 +73,11 @@ export class Invitation extends LightElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  private async resetAndSignIn(info: InvitationInfo): Promise<{ token: string; user: User }> {
+    await confirmPasswordReset(this.token, this.password);
+    return login(info.email, this.password, this.locale);
   }
 
   private async focusFirstError(): Promise<void> {
@@ -81,14 +91,14 @@ export class Invitation extends LightElement {
 
   private renderFailure(failure: unknown) {
     const l = this.locale;
-    // 410 is the link itself; anything else (no connection) may work on a second try.
-    const dead = failure instanceof ApiError && failure.status === 410;
+    const dead = deadLink(failure);
     return html`
       <main class="sign-in">
         <section class="sign-in-card" aria-labelledby="invitation-heading">
           <h1 id="invitation-heading">${t(l, dead ? "invitationDeadHeading" : "invitationCheckFailed")}</h1>
           <p class="error" role="alert">${describeError(failure, l)}</p>
           ${dead ? null : html`<button type="button" @click=${() => void this.load()}>${t(l, "tryAgain")}</button>`}
+          ${dead ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent("invitation-new-link", { bubbles: true }))}>${t(l, "resetAskNewLink")}</button>` : null}
           <button type="button" class="primary" @click=${this.leave}>${t(l, "goToSignIn")}</button>
         </section>
       </main>

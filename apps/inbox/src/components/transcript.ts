@@ -12,6 +12,7 @@ import { isMessageKey, t } from "../i18n.js";
 import type { InboxStore } from "../store/index.js";
 import { linkify } from "../linkify.js";
 import { StoreElement } from "./store-element.js";
+import "./attachments.js";
 
 /** Within this many pixels of the top, the next older page loads. */
 const LOAD_OLDER_AT_PX = 200;
@@ -248,7 +249,14 @@ export class Transcript extends StoreElement {
     return html`<p class="summary-answer summary-${answer ?? "pending"}"><span class="tag">${t(l, "summaryTag")}</span> ${text}</p>`;
   }
 
-  private renderMessage(m: Message) {
+  /** Where the message came or went: always said once a chat mixes mail and chat, by mail always. */
+  private renderChannel(m: Message, mixed: boolean) {
+    const l = this.locale;
+    if (m.channel === "mail") return html` · <span class="channel-mail"><span aria-hidden="true">✉</span> ${t(l, "messageByMail")}</span>`;
+    return mixed ? html` · <span class="channel-chat">${t(l, "messageInChat")}</span>` : null;
+  }
+
+  private renderMessage(m: Message, mixed: boolean) {
     const l = this.locale;
     if (m.kind === "system") return html`<li class="message system" tabindex="-1" data-seq=${m.seq} data-id=${m.id}><span class="body">${this.systemText(m)}</span></li>`;
     const from = m.kind === "note" ? "note" : m.author.type === "visitor" ? "from-visitor" : "from-operator";
@@ -262,11 +270,12 @@ export class Transcript extends StoreElement {
               ${m.meta?.systemKey === "transfer_note" ? t(l, "transferNoteLabel", { from: m.meta.params?.from ?? author ?? "" }) : t(l, "internalNote")}
             </p>`
           : null}
-        <p class="body">${this.renderBody(m.body)}</p>
+        ${m.body ? html`<p class="body">${this.renderBody(m.body)}</p>` : null}
+        ${m.attachments?.length ? html`<lc-attachments .attachments=${m.attachments} .locale=${l} .refresh=${() => this.store.transcripts.refreshMessage(m.conversationId, m.seq)}></lc-attachments>` : null}
         ${m.meta?.summary ? this.renderSummary(m) : null}
       </div>
       ${picking ? this.renderPicker(m) : null}
-      <p class="meta">${author ? html`<span class="author">${author}</span> · ` : null}<time datetime=${m.createdAt}>${clockTime(m.createdAt, l)}</time>${m.channel === "mail" ? html` · <span class="channel-mail"><span aria-hidden="true">✉</span> ${t(l, "messageByMail")}</span>` : null}</p>
+      <p class="meta">${author ? html`<span class="author">${author}</span> · ` : null}<time datetime=${m.createdAt}>${clockTime(m.createdAt, l)}</time>${this.renderChannel(m, mixed)}</p>
     </li>`;
   }
 
@@ -276,13 +285,14 @@ export class Transcript extends StoreElement {
     this.renderedVersion = transcript?.version ?? 0;
     this.renderedTyping = this.store.transcripts.visitorTyping(this.conversationId);
     const visitorName = this.visitorName;
+    const mixed = (transcript?.messages ?? []).some((m) => m.channel === "mail");
     return html`
       <ol class="transcript" role="log" aria-label=${t(l, "transcript")} aria-describedby="transcript-key-help" tabindex="0"
         @scroll=${this.onScroll} @mouseup=${this.onPointerUp} @keyup=${this.onPointerUp} @keydown=${this.onKeyDown}>
         <li class="history-edge" aria-live="polite">
           ${!transcript || transcript.loadingOlder ? t(l, "loadingOlder") : transcript.hasOlder ? "" : t(l, "startOfChat")}
         </li>
-        ${repeat(transcript?.messages ?? [], (m) => m.id, (m) => this.renderMessage(m))}
+        ${repeat(transcript?.messages ?? [], (m) => m.id, (m) => this.renderMessage(m, mixed))}
       </ol>
       <span id="transcript-key-help" hidden>${t(l, "transcriptKeyHelp")}</span>
       <span id="clarify-key-help" hidden>${t(l, "clarifyKeyHelp")}</span>

@@ -45,7 +45,7 @@ export class Transcripts {
     if (!this.#byConversation.has(conversationId)) void this.#loadLatest(conversationId);
   }
 
-  async send(conversationId: string, body: string, options: { kind?: "text" | "note"; cannedReplyId?: string; summary?: boolean }): Promise<Ack> {
+  async send(conversationId: string, body: string, options: { kind?: "text" | "note"; cannedReplyId?: string; summary?: boolean; attachments?: string[] }): Promise<Ack> {
     const ack = await this.#store.connection.call("message:send", {
       conversationId,
       clientId: crypto.randomUUID(),
@@ -53,9 +53,17 @@ export class Transcripts {
       ...(options.kind === "note" ? { kind: "note" as const } : {}),
       ...(options.cannedReplyId ? { cannedReplyId: options.cannedReplyId } : {}),
       ...(options.summary ? { summary: true } : {}),
+      ...(options.attachments?.length ? { attachments: options.attachments } : {}),
     });
     if (ack.ok) this.#receive(ack.message);
     return ack;
+  }
+
+  /** One message again, its file links fresh: they expire after 15 minutes, a transcript stays open for hours. */
+  async refreshMessage(conversationId: string, seq: number): Promise<Message | undefined> {
+    const [fresh] = await olderMessages(this.#store.token, conversationId, seq + 1, 1).catch(() => []);
+    if (fresh?.seq === seq) this.#merge(conversationId, [fresh]);
+    return fresh?.seq === seq ? fresh : undefined;
   }
 
   typing(conversationId: string, typing: boolean): void {

@@ -84,6 +84,11 @@ export class AuthService {
     return row;
   }
 
+  /** A changed role counts from the next request on, not after the cache has aged. */
+  forgetCachedPrincipals(): void {
+    this.cache.clear();
+  }
+
   async logout(sessionId: string): Promise<void> {
     await this.ctx.db.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
     this.cache.clear();

@@ -54,9 +54,10 @@ export class ContactReasonService {
 
   /**
    * Replaces the chat's reasons. A retired reason may stay on a chat that already has it but
-   * cannot be newly picked. Only the chat's operator or an admin may do this.
+   * cannot be newly picked. Only the chat's operator or an admin may do this. Returns the reasons
+   * before and after, or null when nothing changed (for the history).
    */
-  async setForConversation(conversationId: string, reasonIds: string[], by: { id: string; role: string }): Promise<void> {
+  async setForConversation(conversationId: string, reasonIds: string[], by: { id: string; role: string }): Promise<{ before: string[]; after: string[] } | null> {
     const conversation = await this.ctx.db.conversation.findUnique({ where: { id: conversationId }, select: { operatorId: true, reasons: { select: { reasonId: true } } } });
     if (!conversation) throw new AppError("NOT_FOUND");
     if (conversation.operatorId !== by.id && by.role !== "admin") throw new AppError("NOT_ASSIGNED");
@@ -65,9 +66,11 @@ export class ContactReasonService {
     const known = await this.ctx.db.contactReason.findMany({ where: { id: { in: wanted } }, select: { id: true, active: true } });
     const pickable = new Set(known.filter((r) => r.active || had.has(r.id)).map((r) => r.id));
     if (wanted.some((id) => !pickable.has(id))) throw new AppError("BAD_REQUEST", "reasonIds");
+    if (wanted.length === had.size && wanted.every((id) => had.has(id))) return null;
     await this.ctx.db.$transaction([
       this.ctx.db.conversationReason.deleteMany({ where: { conversationId, reasonId: { notIn: wanted } } }),
       ...wanted.filter((id) => !had.has(id)).map((reasonId) => this.ctx.db.conversationReason.create({ data: { conversationId, reasonId, setById: by.id } })),
     ]);
+    return { before: [...had].sort(), after: [...wanted].sort() };
   }
 }

@@ -22,7 +22,7 @@ export type Uploader = { type: "visitor" | "operator"; id: string };
 export type Caller = { operator: boolean; visitorId?: string };
 
 export interface FileServiceDeps {
-  config: { filesDir: string; s3Url?: string };
+  config: { filesDir: string; s3Url?: string; unsentFileMaxAgeMs: number };
   db: Db;
   settings: SettingsStore;
   tokens: TokenService;
@@ -176,6 +176,23 @@ export class FileService {
     const rows = await this.db.attachment.findMany({ where: { conversationId } });
     if (rows.length === 0) return 0;
     await this.db.attachment.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+    await this.dropUnreferenced(rows.flatMap((r) => (r.thumbnailHash ? [r.hash, r.thumbnailHash] : [r.hash])));
+    return rows.length;
+  }
+
+  /**
+   * Uploads never sent (a visitor who closed the tab before the message went, an operator who removed
+   * the file) older than `olderThanMs`: their rows go, and each stored file nothing else refers to.
+   * A canned reply's file is kept, sent or not.
+   */
+  async sweepUnsent(olderThanMs = this.deps.config.unsentFileMaxAgeMs): Promise<number> {
+    const onReplies = await this.db.cannedReply.findMany({ where: { attachmentId: { not: null } }, select: { attachmentId: true } });
+    const rows = await this.db.attachment.findMany({
+      where: { messageId: null, conversationId: null, createdAt: { lt: new Date(Date.now() - olderThanMs) }, id: { notIn: onReplies.map((r) => r.attachmentId!) } },
+    });
+    if (rows.length === 0) return 0;
+    // Only rows still unsent now: one linked to a message since the read above stays.
+    await this.db.attachment.deleteMany({ where: { id: { in: rows.map((r) => r.id) }, messageId: null } });
     await this.dropUnreferenced(rows.flatMap((r) => (r.thumbnailHash ? [r.hash, r.thumbnailHash] : [r.hash])));
     return rows.length;
   }

@@ -139,6 +139,10 @@ export class S3Store implements FileStore {
       region: location.region,
       forcePathStyle: location.forcePathStyle,
       credentials: { accessKeyId: location.accessKeyId, secretAccessKey: location.secretAccessKey },
+      // The SDK's default checksums send a stream as aws-chunked, which S3-compatible servers such as
+      // s3rver (and older MinIO/Ceph) store with its chunk framing: checksums only where S3 needs them.
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      responseChecksumValidation: "WHEN_REQUIRED",
     });
   }
 

@@ -47,6 +47,16 @@ export const requireAdmin: RequestHandler = (req, _res, next) => {
   next();
 };
 
+/** Whoever coaches the team: a lead or an admin. They review chats and read the team's reports. */
+export function mayReview(user: { role: string }): boolean {
+  return user.role === "lead" || user.role === "admin";
+}
+
+export const requireReviewer: RequestHandler = (req, _res, next) => {
+  if (!req.principal || !mayReview(req.principal.user)) throw new AppError("FORBIDDEN");
+  next();
+};
+
 export function parseBody<T>(schema: ZodType<T>, req: Request): T {
   const parsed = schema.safeParse(req.body ?? {});
   if (!parsed.success) throw fromZod(parsed.error, localeOf(req));

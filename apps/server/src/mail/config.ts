@@ -9,6 +9,8 @@ export interface MailConfig {
   publicUrl?: string;
   inboundSmtpPort?: number;
   inboundSmtpHost: string;
+  /** PEM files that let the inbound listener offer STARTTLS (INBOUND_SMTP_TLS_CERT/KEY); unset = plain SMTP only. */
+  inboundTls?: { certFile: string; keyFile: string };
   /** The largest inbound mail accepted, in bytes (SMTP SIZE and the webhook). */
   inboundMaxBytes: number;
   /** Bearer secret of `POST /api/inbound-mail`; unset = that route is off. */
@@ -35,6 +37,10 @@ export function domainOf(address: string): string | undefined {
 export function mailConfig(env: NodeJS.ProcessEnv): MailConfig {
   const from = env.MAIL_FROM || "Live chat <no-reply@localhost>";
   const port = env.INBOUND_SMTP_PORT ? wholeNumber(env, "INBOUND_SMTP_PORT", 0) : undefined;
+  const certFile = env.INBOUND_SMTP_TLS_CERT || undefined;
+  const keyFile = env.INBOUND_SMTP_TLS_KEY || undefined;
+  // One without the other would silently leave STARTTLS off: say so at start instead.
+  if (Boolean(certFile) !== Boolean(keyFile)) throw new Error("INBOUND_SMTP_TLS_CERT and INBOUND_SMTP_TLS_KEY must be set together");
   return {
     smtpUrl: env.SMTP_URL || undefined,
     from,
@@ -42,6 +48,7 @@ export function mailConfig(env: NodeJS.ProcessEnv): MailConfig {
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, "") || undefined,
     inboundSmtpPort: port,
     inboundSmtpHost: env.INBOUND_SMTP_HOST || "127.0.0.1",
+    ...(certFile && keyFile ? { inboundTls: { certFile, keyFile } } : {}),
     inboundMaxBytes: wholeNumber(env, "INBOUND_MAIL_MAX_BYTES", 10 * 1024 * 1024),
     inboundSecret: env.INBOUND_MAIL_SECRET || undefined,
     pollMs: Math.max(20, wholeNumber(env, "MAIL_POLL_MS", 2000)),

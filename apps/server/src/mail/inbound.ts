@@ -2,6 +2,7 @@
 // INBOUND_SMTP_PORT) or posted by a mail provider, lands in the conversation it belongs to as a
 // visitor message with channel "mail"; a closed chat or an offline message becomes a queued chat.
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerDataStream } from "smtp-server";
 import { LIMITS, type Locale } from "@live-chat/protocol";
@@ -23,6 +24,16 @@ export class InboundRefused extends Error {
 
 const FORGED = "5.7.1 This reply address is not valid: its token does not match. Reply to the address in our mail, unchanged.";
 const UNKNOWN = "5.1.1 This mail does not answer any of our mails: reply to the address in our mail.";
+
+/** The data of a conversation's `mail_received` event. */
+export interface MailReceived {
+  messageId: string;
+  mailMessageId?: string;
+  references: string[];
+  subject?: string;
+}
+
+const referencesOf = (parsed: ParsedMail): string[] => (Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : []);
 
 const addressesOf = (field: AddressObject | AddressObject[] | undefined) =>
   (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value.map((v) => v.address ?? "")).filter(Boolean);
@@ -63,7 +74,9 @@ export class InboundMail {
     if (appended.created) {
       await this.ctx.db.message.update({ where: { id: appended.message.id }, data: { channel: "mail" } });
       this.announce.appended({ ...appended, message: { ...appended.message, channel: "mail" } });
-      await this.conversations.recordEvent(conversationId, "mail_received", { type: "visitor", id: visitorId }, { messageId: appended.message.id });
+      // What an answer by mail needs to stay in the customer's thread (see MailService.mailChatReply).
+      const thread: MailReceived = { messageId: appended.message.id, ...(parsed.messageId ? { mailMessageId: parsed.messageId } : {}), references: referencesOf(parsed), ...(parsed.subject ? { subject: parsed.subject.slice(0, 300) } : {}) };
+      await this.conversations.recordEvent(conversationId, "mail_received", { type: "visitor", id: visitorId }, thread);
     }
     return { conversationId, messageId: appended.message.id };
   }
@@ -77,7 +90,7 @@ export class InboundMail {
       if (found.status === "forged") forged = true;
     }
     if (forged) throw new InboundRefused(550, FORGED);
-    const references = [parsed.inReplyTo, ...(Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : [])].filter((r): r is string => Boolean(r));
+    const references = [parsed.inReplyTo, ...referencesOf(parsed)].filter((r): r is string => Boolean(r));
     if (references.length > 0) {
       const sent = await this.ctx.db.mailOutbox.findFirst({ where: { messageId: { in: references }, OR: [{ conversationId: { not: null } }, { offlineMessageId: { not: null } }] }, orderBy: { createdAt: "desc" } });
       if (sent?.conversationId) return { kind: "conversation", id: sent.conversationId };
@@ -125,13 +138,15 @@ export class InboundMail {
 
   /** Listens for mail forwarded by the mail server, when INBOUND_SMTP_PORT is set. */
   async listen(): Promise<number | undefined> {
-    const { inboundSmtpPort, inboundSmtpHost, inboundMaxBytes } = this.ctx.config.mail;
+    const { inboundSmtpPort, inboundSmtpHost, inboundMaxBytes, inboundTls } = this.ctx.config.mail;
     if (inboundSmtpPort === undefined) return undefined;
+    // A mail server forwarding to us upgrades with STARTTLS when we offer it, which needs a certificate.
+    const tls = inboundTls ? { cert: await readFile(inboundTls.certFile), key: await readFile(inboundTls.keyFile) } : undefined;
     const server = new SMTPServer({
       name: this.ctx.config.mail.replyDomain,
       banner: "live-chat inbound mail",
       authOptional: true,
-      disabledCommands: ["AUTH", "STARTTLS"],
+      ...(tls ? { ...tls, disabledCommands: ["AUTH"] } : { disabledCommands: ["AUTH", "STARTTLS"] }),
       size: inboundMaxBytes,
       logger: false,
       // Shutdown waits this long for a sending server to finish before cutting it off.
@@ -168,7 +183,7 @@ export class InboundMail {
     this.server = server;
     const address = server.server.address();
     const port = typeof address === "object" && address ? address.port : inboundSmtpPort;
-    this.ctx.log.info({ port }, "inbound SMTP listening");
+    this.ctx.log.info({ port, starttls: Boolean(tls) }, "inbound SMTP listening");
     return port;
   }
 

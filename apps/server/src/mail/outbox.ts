@@ -19,6 +19,8 @@ export interface QueuedMail {
   locale: Locale;
   mail: RenderedMail;
   replyTo?: string;
+  /** Threading headers of an answer to a customer's mail. */
+  thread?: { inReplyTo: string; references: string[] };
   conversationId?: string;
   offlineMessageId?: string;
 }
@@ -36,6 +38,8 @@ export function queueMail(writer: Writer, config: MailConfig, mail: QueuedMail) 
       html: mail.mail.html,
       messageId: newMessageId(config.replyDomain),
       replyTo: mail.replyTo ?? null,
+      inReplyTo: mail.thread?.inReplyTo ?? null,
+      references: mail.thread ? mail.thread.references.join(" ") : null,
       conversationId: mail.conversationId ?? null,
       offlineMessageId: mail.offlineMessageId ?? null,
     },

@@ -1,7 +1,7 @@
 // What the product mails, each queued in the same transaction as the action that causes it: an
 // answer to an offline message or an e-mail follow-up, a transcript, an invitation, a password
 // reset, the "a chat waits unanswered" alert and an admin's test mail.
-import type { FollowUp, Locale, MailItem, OfflineMessage } from "@live-chat/protocol";
+import type { FollowUp, Locale, MailItem, Message, OfflineMessage } from "@live-chat/protocol";
 import type { Context } from "../context.js";
 import type { MailAnnouncer } from "./announcer.js";
 import { AppError } from "../errors.js";
@@ -16,6 +16,7 @@ import { queueMail, toMailItem, type Outbox } from "./outbox.js";
 import { replyAddress } from "./reply-address.js";
 import { renderMail, type TranscriptLine } from "./templates.js";
 import type { MailWorker } from "./worker.js";
+import type { MailReceived } from "./inbound.js";
 
 const PASSWORD_RESET_LIFETIME_MS = 60 * 60_000;
 const asLocale = (value: string): Locale => (value === "nl" ? "nl" : "en");
@@ -85,6 +86,47 @@ export class MailService {
     return followUp;
   }
 
+  /**
+   * An operator's reply in a chat the customer keeps by mail (their last message came by mail and
+   * they are not in the widget): mailed back in their thread (In-Reply-To/References, the chat's
+   * reply address) and the message marked as sent by mail. Any other message comes back unchanged.
+   */
+  async mailChatReply(message: Message): Promise<Message> {
+    if (message.kind !== "text" || message.author.type !== "operator") return message;
+    const conversationId = message.conversationId;
+    // On the hot path of every operator message: one indexed read settles it for a chat that never saw mail.
+    const lastVisitor = await this.ctx.db.message.findFirst({ where: { conversationId, authorType: "visitor", kind: "text", seq: { lt: message.seq } }, orderBy: { seq: "desc" } });
+    if (lastVisitor?.channel !== "mail") return message;
+    const conversation = await this.ctx.db.conversation.findUnique({ where: { id: conversationId }, include: { visitor: true } });
+    if (!conversation || conversation.visitorConnected || !conversation.visitor.email) return message;
+    const received = await this.ctx.db.conversationEvent.findFirst({ where: { conversationId, type: "mail_received" }, orderBy: { createdAt: "desc" } });
+    const thread = received?.data ? (JSON.parse(received.data) as MailReceived) : undefined;
+    const locale = asLocale(conversation.locale);
+    const mail = renderMail("chat_reply", locale, {
+      name: conversation.visitor.name ?? undefined,
+      answer: message.body,
+      operator: message.author.name ?? "",
+      subject: thread?.subject,
+      original: lastVisitor.body,
+      originalAt: lastVisitor.createdAt,
+      attachments: (message.attachments ?? []).map(({ name, size, type }) => ({ name, size, type })),
+    });
+    await this.ctx.db.$transaction(async (tx) => {
+      await tx.message.update({ where: { id: message.id }, data: { channel: "mail" } });
+      await queueMail(tx, this.config, {
+        kind: "chat_reply",
+        to: conversation.visitor.email!,
+        locale,
+        mail,
+        replyTo: this.reply({ kind: "conversation", id: conversationId }),
+        ...(thread?.mailMessageId ? { thread: { inReplyTo: thread.mailMessageId, references: [...thread.references.filter((r) => r !== thread.mailMessageId), thread.mailMessageId] } } : {}),
+        conversationId,
+      });
+    });
+    this.worker.kick();
+    return { ...message, channel: "mail" };
+  }
+
   /** Queues the transcript (never the notes) to `email` or the visitor's own address. */
   async emailTranscript(conversationId: string, email: string | undefined, onlyVisitorId?: string): Promise<MailItem> {
     const conversation = await this.ctx.db.conversation.findUnique({ where: { id: conversationId }, include: { visitor: true } });
@@ -92,7 +134,13 @@ export class MailService {
     const to = email ?? conversation.visitor.email;
     if (!to) throw new AppError("NO_EMAIL_ADDRESS", "email");
     const rows = await this.ctx.db.message.findMany({ where: { conversationId, kind: { not: "note" } }, orderBy: { seq: "asc" } });
-    const lines: TranscriptLine[] = rows.map((m) => ({ author: m.authorType as TranscriptLine["author"], ...(m.authorName ? { name: m.authorName } : {}), at: m.createdAt, body: m.body }));
+    const files = await this.ctx.db.attachment.findMany({ where: { messageId: { in: rows.map((m) => m.id) } }, orderBy: { createdAt: "asc" }, select: { messageId: true, name: true, size: true, type: true } });
+    // Files are named under their message, never linked: a signed link would stop working long before the mail is read.
+    const filesOf = (id: string) => files.filter((f) => f.messageId === id).map(({ name, size, type }) => ({ name, size, type }));
+    const lines: TranscriptLine[] = rows.map((m) => {
+      const meta = m.kind === "system" && m.meta ? (JSON.parse(m.meta) as { systemKey?: string; params?: Record<string, string> }) : {};
+      return { author: m.authorType as TranscriptLine["author"], ...(m.authorName ? { name: m.authorName } : {}), at: m.createdAt, body: m.body, ...meta, attachments: filesOf(m.id) };
+    });
     const locale = asLocale(conversation.locale);
     const mail = renderMail("transcript", locale, { name: conversation.visitor.name ?? undefined, startedAt: conversation.createdAt, lines });
     const row = await this.ctx.db.$transaction(async (tx) => {

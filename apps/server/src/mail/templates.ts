@@ -1,6 +1,6 @@
 // Every mail the product sends, rendered from the texts in i18n/ as plain text and as HTML (every
 // value escaped), in the recipient's language. Admins preview them with sample values.
-import type { Locale, MailPreview, MailTemplateName } from "@live-chat/protocol";
+import { describeAttachment, type Attachment, type Locale, type MailPreview, type MailTemplateName } from "@live-chat/protocol";
 import { MAIL_TEXTS } from "./i18n/index.js";
 
 export interface TranscriptLine {
@@ -8,6 +8,11 @@ export interface TranscriptLine {
   name?: string;
   at: Date;
   body: string;
+  /** A system line's key and values, to say it in the mail's language. */
+  systemKey?: string;
+  params?: Record<string, string>;
+  /** The message's attachments: the mail names them (size and kind), it does not carry them. */
+  attachments?: Array<Pick<Attachment, "name" | "size" | "type">>;
 }
 
 export type TemplateValues = {
@@ -18,6 +23,7 @@ export type TemplateValues = {
   password_reset: { name: string; link: string; expiresAt: Date };
   unanswered_alert: { visitor?: string; minutes: number; link: string };
   test: Record<string, never>;
+  chat_reply: { name?: string; answer: string; operator: string; subject?: string; original?: string; originalAt?: Date; attachments?: Array<Pick<Attachment, "name" | "size" | "type">> };
 };
 
 type Block = { p: string } | { quote: string } | { link: string; label: string } | { lines: Array<{ who: string; at: string; body: string }> };
@@ -56,10 +62,11 @@ function blocksOf<N extends MailTemplateName>(name: N, locale: Locale, values: T
     }
     case "transcript": {
       const v = values as TemplateValues["transcript"];
+      const lineText = (l: TranscriptLine) => (l.systemKey && t.transcript.lines[l.systemKey] ? fill(t.transcript.lines[l.systemKey]!, l.params ?? {}) : l.body);
       const who = (l: TranscriptLine) => (l.author === "visitor" ? t.transcript.visitor : l.author === "system" ? t.transcript.system : (l.name ?? t.team));
       return {
         subject: fill(t.transcript.subject, { when: when(locale, v.startedAt) }),
-        blocks: [greet(v.name), { p: t.transcript.intro }, { lines: v.lines.map((l) => ({ who: who(l), at: time(locale, l.at), body: l.body })) }, { p: t.replyHint }, ...signed(t.team)],
+        blocks: [greet(v.name), { p: t.transcript.intro }, { lines: v.lines.map((l) => ({ who: who(l), at: time(locale, l.at), body: [lineText(l), ...(l.attachments ?? []).map((a) => describeAttachment(a, locale))].filter(Boolean).join("\n") })) }, { p: t.replyHint }, ...signed(t.team)],
       };
     }
     case "invitation": {
@@ -82,6 +89,15 @@ function blocksOf<N extends MailTemplateName>(name: N, locale: Locale, values: T
         subject: t.unanswered_alert.subject,
         blocks: [greet(), { p: fill(t.unanswered_alert.intro, { visitor: v.visitor ?? t.someone, minutes: String(v.minutes) }) }, { link: v.link, label: t.unanswered_alert.action }, { p: t.unanswered_alert.optOut }],
       };
+    }
+    case "chat_reply": {
+      const v = values as TemplateValues["chat_reply"];
+      const quoted: Block[] = v.original && v.originalAt ? [{ p: fill(t.chat_reply.original, { when: when(locale, v.originalAt) }) }, { quote: v.original }] : [];
+      // An answer in the customer's own thread keeps their subject, as a mail program would.
+      const subject = v.subject ? (/^(re|antw):/i.test(v.subject) ? v.subject : `Re: ${v.subject}`) : t.chat_reply.subject;
+      // Files sent in the chat are named, not attached: the mail stays small and the link stays the chat's.
+      const files: Block[] = v.attachments?.length ? [{ p: v.attachments.map((a) => describeAttachment(a, locale)).join("\n") }] : [];
+      return { subject, blocks: [greet(v.name), { p: v.answer }, ...files, ...signed(v.operator), { p: t.replyHint }, ...quoted] };
     }
     default:
       return { subject: t.test.subject, blocks: [greet(), { p: t.test.intro }, ...signed(t.team)] };
@@ -128,14 +144,18 @@ const SAMPLES: { [N in MailTemplateName]: TemplateValues[N] } = {
     lines: [
       { author: "visitor", at: new Date("2026-01-05T09:30:00Z"), body: "Hello, where is my order?" },
       { author: "operator", name: "Noor", at: new Date("2026-01-05T09:31:00Z"), body: "Let me look that up for you." },
+      { author: "operator", name: "Noor", at: new Date("2026-01-05T09:32:00Z"), body: "Here is your invoice.", attachments: [{ name: "invoice-2026-001.pdf", size: 48_213, type: "application/pdf" }] },
     ],
   },
   invitation: { name: "Sam", inviter: "Noor", link: "https://support.example/inbox/#invite=sample", expiresAt: new Date("2026-01-12T09:30:00Z") },
   password_reset: { name: "Sam", link: "https://support.example/inbox/#invite=sample", expiresAt: new Date("2026-01-05T10:30:00Z") },
   unanswered_alert: { visitor: "Sam", minutes: 6, link: "https://support.example/inbox" },
   test: {},
+  chat_reply: { name: "Sam", answer: "Yes, we ship to Belgium too.", operator: "Noor", original: "Do you ship to Belgium?", originalAt: new Date("2026-01-05T09:30:00Z") },
 };
 
 export function previewMail(name: MailTemplateName, locale: Locale): MailPreview {
+  // An answer in a chat kept by mail carries the customer's subject: here, the reply to our offline answer.
+  if (name === "chat_reply") return { name, locale, ...renderMail(name, locale, { ...SAMPLES.chat_reply, subject: `Re: ${MAIL_TEXTS[locale].offline_answer.subject}` }) };
   return { name, locale, ...renderMail(name, locale, SAMPLES[name]) };
 }

@@ -8,7 +8,7 @@ import type { Outbox } from "./outbox.js";
 
 /** How many rows one poll sends at most, so one poll never holds leases for long. */
 const BATCH = 20;
-const HUMAN_KINDS = new Set(["offline_answer", "follow_up_answer"]);
+const HUMAN_KINDS = new Set(["offline_answer", "follow_up_answer", "chat_reply"]);
 
 export class MailWorker {
   private readonly transport?: Transporter;
@@ -80,6 +80,8 @@ export class MailWorker {
           html: row.html,
           messageId: row.messageId,
           ...(row.replyTo ? { replyTo: row.replyTo } : {}),
+          ...(row.inReplyTo ? { inReplyTo: row.inReplyTo } : {}),
+          ...(row.references ? { references: row.references.split(" ") } : {}),
           // An operator's answer is a person's mail; the rest is written by the product (RFC 3834).
           headers: { "X-Live-Chat-Mail": row.kind, ...(HUMAN_KINDS.has(row.kind) ? {} : { "Auto-Submitted": "auto-generated" }) },
         });

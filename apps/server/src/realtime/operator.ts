@@ -1,5 +1,5 @@
 // The /operator namespace: the inbox of a signed-in operator or admin.
-import { PROTOCOL_VERSION, operatorSchemas, type Locale } from "@live-chat/protocol";
+import { PROTOCOL_VERSION, operatorSchemas, type Locale, type Role } from "@live-chat/protocol";
 import type { Context, OperatorNamespace } from "../context.js";
 import { rooms } from "../context.js";
 import { AppError } from "../errors.js";
@@ -8,19 +8,21 @@ import type { ConversationService } from "../conversation/service.js";
 import { conversationInclude, toConversation } from "../conversation/serialize.js";
 import { toCannedReply } from "../conversation/present-canned-reply.js";
 import { ContactReasonService } from "../coaching/reasons.js";
+import { audit } from "../http/audit.js";
 import type { RoutingService } from "../routing/service.js";
+import type { MailService } from "../mail/service.js";
 import type { Broadcast } from "./broadcast.js";
 import { bindHandlers } from "./handlers.js";
 import { checkProtocolVersion } from "./protocol-version.js";
 import type { LiveVisitorHub } from "../live/hub.js";
 
-export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broadcast: Broadcast, auth: AuthService, conversations: ConversationService, routing: RoutingService, live: LiveVisitorHub): void {
+export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broadcast: Broadcast, auth: AuthService, conversations: ConversationService, routing: RoutingService, mail: Pick<MailService, "mailChatReply">, live: LiveVisitorHub): void {
   ns.use(checkProtocolVersion(PROTOCOL_VERSION));
   ns.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     const principal = typeof token === "string" ? await auth.authenticate(token) : null;
     if (!principal) return next(new Error("UNAUTHORIZED"));
-    socket.data = { userId: principal.user.id, sessionId: principal.sessionId, name: principal.user.name, role: principal.user.role as "operator" | "admin", locale: principal.user.locale as Locale };
+    socket.data = { userId: principal.user.id, sessionId: principal.sessionId, name: principal.user.name, role: principal.user.role as Role, locale: principal.user.locale as Locale };
     next();
   });
 
@@ -85,8 +87,11 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
             // Notes may be written on any chat an operator can see; replies only on one's own.
             guard: kind === "text" ? { operatorId: userId } : {},
           });
-          const views = await ctx.files.attachments.attachToMessage(appended.message, { ids: attachments, uploader: { type: "operator", id: userId }, cannedReplyId, visitorId: appended.created ? appended.head.visitorId : undefined });
-          if (!appended.created) return { message: views.forOperators };
+          const attached = await ctx.files.attachments.attachToMessage(appended.message, { ids: attachments, uploader: { type: "operator", id: userId }, cannedReplyId, visitorId: appended.created ? appended.head.visitorId : undefined });
+          if (!appended.created) return { message: attached.forOperators };
+          // A chat the customer keeps by mail gets the reply by mail too (its files named in the mail).
+          const mailed = await mail.mailChatReply(attached.forOperators);
+          const views = mailed.channel === "mail" ? { forOperators: mailed, forVisitor: { ...attached.forVisitor, channel: mailed.channel } } : attached;
           broadcast.message(views.forOperators, appended.head, { exceptSocketId: socket.id, forVisitor: views.forVisitor });
           if (kind === "text") {
             const result = await conversations.applyMethod(
@@ -144,7 +149,8 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
           };
         },
         "conversation:reasons": async ({ conversationId, reasonIds }) => {
-          await new ContactReasonService(ctx).setForConversation(conversationId, reasonIds, { id: userId, role: socket.data.role });
+          const change = await new ContactReasonService(ctx).setForConversation(conversationId, reasonIds, { id: userId, role: socket.data.role });
+          if (change) await audit(ctx.db, userId, "conversation", conversationId, "reasons_changed", change);
           const row = await conversations.load(conversationId);
           if (row) broadcast.conversation(row);
         },

@@ -62,6 +62,8 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
   });
 
   ns.on("connection", async (socket) => {
+    // The middleware above has read all it needs from the handshake request: an idle visitor need not keep it alive.
+    (socket.conn as { request: unknown }).request = null;
     const { visitorId } = socket.data;
     const locale = () => socket.data.locale;
     void socket.join(rooms.visitor(visitorId));

@@ -1,10 +1,11 @@
 // The hot path: store one message with the next seq, atomically, in as little work as possible.
 // SQLite: prepared statements in one synchronous transaction on Prisma's own connection (so they
-// never interleave with a Prisma transaction). PostgreSQL: one statement, one round trip.
+// never interleave with a Prisma transaction). PostgreSQL: one statement per message, concurrent ones in one commit.
 import { randomUUID } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 import type { Pool } from "pg";
 import type { Db } from "./db.js";
+import { GroupCommit, type GroupCommitOptions } from "./group-commit.js";
 import type { AppendRequest, AppendResult, ConversationHead, MessageLog, StoredMessage } from "./message-log.js";
 
 /** What else a message changes on its conversation: who is waiting for whom. */
@@ -81,43 +82,61 @@ export function sqliteMessageLog(db: Db, client: BetterSqlite3.Database, exclusi
   };
 }
 
-/** PostgreSQL through its own small pg pool: one statement, one round trip, no ORM in between. */
-export function postgresMessageLog(db: Db, pool: Pool): MessageLog {
-  const NOW = `($12::timestamptz AT TIME ZONE 'UTC')`;
-  const sql = Object.fromEntries(
-    (Object.keys(SET_EFFECT) as Effect[]).map((effect) => [
-      effect,
-      `WITH head AS (
-         UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1${SET_EFFECT[effect](NOW)}
-         WHERE "id" = $1 AND "status" <> 'closed' AND ($2::text IS NULL OR "visitorId" = $2) AND ($3::text IS NULL OR "operatorId" = $3)
-           AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = $1 AND m."clientId" = $4::text)
-         RETURNING ${HEAD_COLUMNS}
-       ), inserted AS (
-         INSERT INTO "Message" (${MESSAGE_COLUMNS})
-         SELECT $5, head."id", head."lastSeq", $4::text, $6, $7, $8::text, $9::text, $10, $11::text, $13::text, ${NOW} FROM head
-       )
-       SELECT * FROM head`,
-    ]),
-  ) as Record<Effect, string>;
+/** What one batch statement is given per message, in the order of its array parameters. */
+type Row = [conversationId: string, visitorGuard: string | null, operatorGuard: string | null, clientId: string | null, id: string, kind: string, authorType: string, authorId: string | null, authorName: string | null, body: string, cannedReplyId: string | null, now: string, meta: string | null, effect: Effect];
+const ROW_TYPES = ["text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "timestamptz", "text", "text"];
+const AT = `(i."now" AT TIME ZONE 'UTC')`;
+
+/**
+ * One statement stores a whole batch, one message per conversation (GroupCommit sees to that): it
+ * advances each conversation's seq under the same guards as one message alone, inserts the messages and
+ * commits once. A message whose conversation refuses it, or whose clientId is stored already, gets no row.
+ */
+const APPEND_BATCH = `WITH i AS (
+    SELECT * FROM unnest(${ROW_TYPES.map((type, n) => `$${n + 1}::${type}[]`).join(", ")})
+      AS t("conversationId", "visitorGuard", "operatorGuard", "clientId", "id", "kind", "authorType", "authorId", "authorName", "body", "cannedReplyId", "now", "meta", "effect")
+  ), head AS (
+    UPDATE "Conversation" c SET "lastSeq" = c."lastSeq" + 1,
+      "lastVisitorMessageAt" = CASE WHEN i."effect" = 'visitor_text' THEN ${AT} ELSE c."lastVisitorMessageAt" END,
+      "awaitingReplySince" = CASE WHEN i."effect" = 'visitor_text' THEN COALESCE(c."awaitingReplySince", ${AT}) WHEN i."effect" = 'operator_text' THEN NULL ELSE c."awaitingReplySince" END,
+      "firstResponseAt" = CASE WHEN i."effect" = 'operator_text' THEN COALESCE(c."firstResponseAt", ${AT}) ELSE c."firstResponseAt" END
+    FROM i
+    WHERE c."id" = i."conversationId" AND c."status" <> 'closed' AND (i."visitorGuard" IS NULL OR c."visitorId" = i."visitorGuard") AND (i."operatorGuard" IS NULL OR c."operatorId" = i."operatorGuard")
+      AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = i."conversationId" AND m."clientId" = i."clientId")
+    RETURNING ${HEAD_COLUMNS.split(", ").map((column) => `c.${column}`).join(", ")}, i."id" AS "messageId"
+  ), inserted AS (
+    INSERT INTO "Message" (${MESSAGE_COLUMNS})
+    SELECT i."id", head."id", head."lastSeq", i."clientId", i."kind", i."authorType", i."authorId", i."authorName", i."body", i."cannedReplyId", i."meta", ${AT}
+    FROM head JOIN i ON i."id" = head."messageId"
+  )
+  SELECT * FROM head`;
+
+/**
+ * PostgreSQL through its own small pg pool: a prepared statement, no ORM in between. Messages sent while
+ * others are being stored share one statement and one commit (group commit); each is acknowledged after it.
+ */
+export function postgresMessageLog(db: Db, pool: Pool, options: GroupCommitOptions = { maxInFlight: 4, maxBatch: 64 }): MessageLog {
+  const commits = new GroupCommit<Row, (ConversationHead & { messageId: string }) | undefined>(async (rows) => {
+    // Column-wise: one array parameter per field.
+    const values = ROW_TYPES.map((_, column) => rows.map((row) => row[column]));
+    const result = await pool.query<ConversationHead & { messageId: string }>({ name: "append_messages", text: APPEND_BATCH, values });
+    const byId = new Map(result.rows.map((head) => [head.messageId, head]));
+    return rows.map((row) => byId.get(row[4]));
+  }, options);
 
   return {
     async append(r) {
       const id = randomUUID();
-      let rows: ConversationHead[];
+      const row: Row = [r.conversationId, r.guard.visitorId ?? null, r.guard.operatorId ?? null, r.clientId, id, r.kind, r.authorType, r.authorId, r.authorName, r.body, r.cannedReplyId, r.now.toISOString(), r.meta, effectOf(r)];
+      let head: (ConversationHead & { messageId: string }) | undefined;
       try {
-        const result = await pool.query<ConversationHead>({
-          name: `append_message_${effectOf(r)}`,
-          text: sql[effectOf(r)],
-          values: [r.conversationId, r.guard.visitorId ?? null, r.guard.operatorId ?? null, r.clientId, id, r.kind, r.authorType, r.authorId, r.authorName, r.body, r.cannedReplyId, r.now.toISOString(), r.meta],
-        });
-        rows = result.rows;
+        head = await commits.submit(r.conversationId, row);
       } catch (err) {
         // The same clientId stored by a concurrent send: the unique index refused this one whole.
         const existing = r.clientId ? await findByClientId(db, r.conversationId, r.clientId) : null;
         if (existing) return { status: "duplicate", message: existing };
         throw err;
       }
-      const head = rows[0];
       if (!head) {
         const existing = r.clientId ? await findByClientId(db, r.conversationId, r.clientId) : null;
         if (existing) return { status: "duplicate", message: existing };

@@ -64,6 +64,11 @@ export const en = {
   newChat: "Start a new chat",
   errorGeneric: "That did not work. Please try again.",
   transcriptTitle: "Chat transcript",
+  transcriptMailAsk: "Would you like the transcript of this chat by email?",
+  transcriptMailAddress: "Your email address",
+  transcriptMailSend: "Email transcript",
+  transcriptMailSent: "The transcript is on its way to {email}. You can reply to that email if you have more questions.",
+  transcriptMailInvalid: "Enter a valid email address, such as name@example.com.",
   // Keyed by the server's meta.systemKey; an unknown key falls back to the message body.
   system: {
     operator_joined: "{name} joined the chat.",
@@ -72,6 +77,12 @@ export const en = {
   } as Record<string, string>,
   // Live visitors (issue #15): the invitation the visitor answered, shown where the greeting would be.
   invitationGreeting: "{name}: {body}",
+  attach: "Attach a file or photo",
+  attached: "Files to send",
+  pastedImage: "Pasted image",
+  removeFile: "Remove {name}",
+  uploading: "Uploading {percent}%",
+  discard: "Remove",
 };
 
 export type Strings = typeof en;

@@ -5,7 +5,7 @@ import type { InvitationPayload, Locale, WidgetSettings } from "@live-chat/proto
 import { PANEL_STRINGS, type Strings } from "../i18n/panel.js";
 import { format } from "../locale.js";
 import { ChatSession, type PendingMessage } from "./chat-session.js";
-import type { ComposedMessage } from "./composer.js";
+import type { ComposedMessage, Composer } from "./composer.js";
 import type { Rating } from "./ended-view.js";
 import { systemText, type MessageList } from "./message-list.js";
 import type { OfflineMessage } from "./offline-form.js";
@@ -42,6 +42,7 @@ export class LiveChatPanel extends LitElement {
     leavingMessage: { state: true },
     formError: { state: true },
     rated: { state: true },
+    transcriptMail: { state: true },
   };
 
   declare server: string;
@@ -62,6 +63,8 @@ export class LiveChatPanel extends LitElement {
   declare leavingMessage: boolean;
   declare formError: string;
   declare rated: boolean;
+  /** The transcript by mail: where it went, or why it did not. */
+  declare transcriptMail: { sentTo: string; failed: string };
 
   private session: ChatSession | undefined;
   private unread: UnreadCount | undefined;
@@ -81,6 +84,7 @@ export class LiveChatPanel extends LitElement {
     this.announcement = "";
     this.formError = "";
     this.rated = false;
+    this.transcriptMail = { sentTo: "", failed: "" };
     this.leavingMessage = false;
   }
 
@@ -152,8 +156,16 @@ export class LiveChatPanel extends LitElement {
   private send({ detail }: CustomEvent<ComposedMessage>): void {
     if (!this.session) return;
     this.session.intro = { name: detail.name, email: detail.email };
-    this.session.send(detail.body);
+    void this.session.send(detail.body, detail.files);
     this.draft.body = "";
+  }
+
+  /** Files dropped anywhere on the panel join the composer's, to be sent with the next message. */
+  private drop(event: DragEvent): void {
+    const files = event.dataTransfer?.files;
+    if (!files?.length) return;
+    event.preventDefault();
+    this.renderRoot.querySelector<Composer>("live-chat-composer")?.addFiles(files);
   }
 
   private async endChat(): Promise<void> {
@@ -164,6 +176,11 @@ export class LiveChatPanel extends LitElement {
   private async rate({ detail }: CustomEvent<Rating>): Promise<void> {
     if (await this.session?.rate(detail.score, detail.comment)) this.rated = true;
     else this.formError = this.t.errorGeneric;
+  }
+
+  private async emailTranscript({ detail }: CustomEvent<string>): Promise<void> {
+    const ack = await this.session?.emailTranscript(detail);
+    this.transcriptMail = ack?.ok ? { sentTo: detail, failed: "" } : { sentTo: "", failed: ack && !ack.ok ? ack.error.message : this.t.errorGeneric };
   }
 
   private async sendOffline({ detail }: CustomEvent<OfflineMessage>): Promise<void> {
@@ -196,6 +213,7 @@ export class LiveChatPanel extends LitElement {
 
   private startOver(): void {
     this.rated = false;
+    this.transcriptMail = { sentTo: "", failed: "" };
     this.offlineSent = undefined;
     this.leavingMessage = false;
     this.session?.startOver();
@@ -237,11 +255,15 @@ export class LiveChatPanel extends LitElement {
       @live-chat-send=${this.send}
       @live-chat-typing=${(e: CustomEvent<boolean>) => s.setTyping(e.detail)}
       @live-chat-retry=${(e: CustomEvent<string>) => s.retry(e.detail)}
+      @live-chat-discard=${(e: CustomEvent<string>) => s.discard(e.detail)}
+      @dragover=${(e: DragEvent) => e.preventDefault()}
+      @drop=${this.drop}
       @live-chat-summary-answer=${(e: CustomEvent<{ messageId: string; answer: "yes" | "no" }>) => s.answerSummary(e.detail.messageId, e.detail.answer)}
       @live-chat-leave-message=${() => (this.leavingMessage = true)}
       @live-chat-back=${() => (this.leavingMessage = false)}
       @live-chat-offline=${this.sendOffline}
       @live-chat-rate=${this.rate}
+      @live-chat-transcript-email=${this.emailTranscript}
       @live-chat-new-chat=${this.startOver}
     >
       <live-chat-header .t=${t} .operator=${s.ended ? undefined : c?.operator?.name} .hasTranscript=${s.messages.length > 0} .canEnd=${!!c && !s.ended}></live-chat-header>
@@ -269,6 +291,7 @@ export class LiveChatPanel extends LitElement {
         .greeting=${this.invitation && !c ? format(t.invitationGreeting, { name: this.invitation.operator.name, body: this.invitation.body }) : this.settings?.greeting?.[this.locale] || t.greeting}
         .ended=${s.ended}
         .server=${this.server}
+        .progress=${s.progress}
       ></live-chat-messages>
       ${s.operatorTyping && !s.ended ? html`<p class="typing">${format(t.typing, { name: s.operatorTyping })}</p>` : nothing}
       <live-chat-queue
@@ -280,7 +303,13 @@ export class LiveChatPanel extends LitElement {
         .limitSeconds=${this.settings?.waitLimitSeconds}
       ></live-chat-queue>
       ${s.ended
-        ? html`<live-chat-ended .t=${t} .rated=${this.rated}></live-chat-ended>`
+        ? html`<live-chat-ended
+            .t=${t}
+            .rated=${this.rated}
+            .email=${this.draft.email || this.visitorEmail || s.intro.email || ""}
+            .transcriptSentTo=${this.transcriptMail.sentTo}
+            .transcriptFailed=${this.transcriptMail.failed}
+          ></live-chat-ended>`
         : html`<live-chat-composer .t=${t} .askIntro=${!c && !pending.length && !this.visitorName} .name=${this.draft.name} .email=${this.draft.email} .body=${this.draft.body}></live-chat-composer>`}`;
   }
 

@@ -3,7 +3,8 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { Ack, Availability, Conversation, Locale, Message, QueueInfo, VisitorServerToClientEvents, WidgetSettings } from "@live-chat/protocol";
 import { readStored, writeStored } from "../storage.js";
-import { Outbox, type OutboxEntry } from "./outbox.js";
+import { Outbox, newClientId, type OutboxEntry } from "./outbox.js";
+import { UploadError, dropFiles, keepFile, keptFile, upload, type PendingFile } from "./uploads.js";
 import { isOutdated, openVisitorSocket, present, request, type AckOf, type PayloadOf, type VisitorSocket } from "./visitor-socket.js";
 
 const TYPING_IDLE_MS = 3_000;
@@ -38,6 +39,8 @@ export class ChatSession implements ReactiveController {
   intro: { name?: string; email?: string } = {};
   /** Texts a closed service refused to start a chat with: the panel moves them into the message form. */
   refusedWhileClosed: string[] = [];
+  /** How far each attached file's upload is (0–1), by its key; shown on the pending message. */
+  readonly progress = new Map<string, number>();
   /** The visitor opened the chat from an invitation: the chat they start goes to the inviting operator. */
   answersInvitation = false;
   private readonly outbox: Outbox;
@@ -213,7 +216,7 @@ export class ChatSession implements ReactiveController {
     if (!incoming.length) return;
     this.messages = [...this.messages, ...incoming].sort((a, b) => a.seq - b.seq);
     const delivered = new Set(incoming.flatMap((m) => (m.clientId ? [m.clientId] : [])));
-    if (delivered.size) this.outbox.remove(delivered);
+    if (delivered.size) this.forget(this.outbox.remove(delivered));
     this.host.requestUpdate();
   }
 
@@ -223,19 +226,54 @@ export class ChatSession implements ReactiveController {
     return this.outbox.entries().filter((e) => !delivered.has(e.clientId));
   }
 
-  send(body: string): void {
+  /** Queues text, files or both; the files' bytes are kept before the entry exists, so a reload finds them. */
+  async send(body: string, files: File[] = []): Promise<void> {
     const text = body.trim();
-    if (!text) return;
-    this.outbox.add(text);
+    if (!text && !files.length) return;
+    const pendingFiles: PendingFile[] = [];
+    for (const file of files) {
+      const kept = { key: newClientId(), name: file.name || "image.png", size: file.size };
+      await keepFile(kept.key, file);
+      pendingFiles.push(kept);
+    }
+    this.outbox.add(text, pendingFiles);
     this.setTyping(false);
     this.host.requestUpdate();
     void this.flush();
   }
 
   retry(clientId: string): void {
-    this.outbox.mark(clientId, "pending");
+    this.outbox.update(clientId, { state: "pending", error: undefined });
     this.host.requestUpdate();
     void this.flush();
+  }
+
+  /** The visitor gives up on a message that was not sent (a file refused for its size or type). */
+  discard(clientId: string): void {
+    this.forget(this.outbox.remove(new Set([clientId])));
+    this.host.requestUpdate();
+  }
+
+  private forget(entries: OutboxEntry[]): void {
+    dropFiles(entries.flatMap((e) => e.files?.map((f) => f.key) ?? []));
+  }
+
+  /** Uploads what is not on the server yet, remembering each id, so a retry after a reload uploads nothing twice. */
+  private async uploadFiles(entry: OutboxEntry): Promise<string[]> {
+    const files = entry.files ?? [];
+    const token = readStored<string>(this.options.server, "token");
+    for (const file of files) {
+      if (file.id) continue;
+      const blob = await keptFile(file.key);
+      if (!blob || !token) throw new UploadError("", false);
+      const attachment = await upload(this.options.server, token, file, blob, this.options.locale, (fraction) => {
+        this.progress.set(file.key, fraction);
+        this.host.requestUpdate();
+      });
+      file.id = attachment.id;
+      this.outbox.update(entry.clientId, { files });
+    }
+    return files.map((f) => f.id!);
   }
 
   /** Sends the outbox in order, one at a time; a dropped connection stops it until the next session. */
@@ -247,19 +285,27 @@ export class ChatSession implements ReactiveController {
       for (;;) {
         const entry = this.pending().find((e) => e.state === "pending");
         if (!entry || generation !== this.generation) return;
-        const ack = await this.deliver(entry);
+        let ids: string[];
+        try {
+          ids = await this.uploadFiles(entry);
+        } catch (err) {
+          this.outbox.update(entry.clientId, { state: "failed", error: err instanceof UploadError ? err.message : "" });
+          this.host.requestUpdate();
+          continue;
+        }
+        const ack = await this.deliver(entry, ids);
         // Dropped mid-way: the same clientId goes again after the reconnect, and is stored once.
         if (generation !== this.generation) return;
         if (ack && !ack.ok && ack.error.code === "CLOSED" && !this.conversation) {
           // Closed for the day: nothing was stored, and what was typed goes into the message form.
           const refused = this.pending();
           this.refusedWhileClosed.push(...refused.map((e) => e.body));
-          this.outbox.remove(new Set(refused.map((e) => e.clientId)));
+          this.forget(this.outbox.remove(new Set(refused.map((e) => e.clientId))));
           if (this.availability) this.availability = { ...this.availability, open: false };
           this.host.requestUpdate();
           return;
         }
-        if (!ack?.ok) this.outbox.mark(entry.clientId, "failed");
+        if (!ack?.ok) this.outbox.update(entry.clientId, { state: "failed" });
         if (ack && !ack.ok && ack.error.code === "CONVERSATION_CLOSED") this.ended = true;
         this.host.requestUpdate();
       }
@@ -268,16 +314,17 @@ export class ChatSession implements ReactiveController {
     }
   }
 
-  private async deliver(entry: OutboxEntry): Promise<Ack | null> {
+  private async deliver(entry: OutboxEntry, attachments: string[]): Promise<Ack | null> {
     const c = this.conversation;
     if (c && !this.ended) {
-      const ack = await request(this.socket, "message:send", { conversationId: c.id, clientId: entry.clientId, body: entry.body });
+      const ack = await request(this.socket, "message:send", { conversationId: c.id, clientId: entry.clientId, body: entry.body, ...(attachments.length ? { attachments } : {}) });
       if (ack?.ok) this.addMessages([ack.message]);
       return ack;
     }
+    // A first message with files opens the chat empty, then goes in as any other message would.
+    const withFiles = attachments.length > 0;
     const ack = await request(this.socket, "conversation:start", {
-      body: entry.body,
-      clientId: entry.clientId,
+      ...(withFiles ? {} : { body: entry.body, clientId: entry.clientId }),
       name: present(this.intro.name ?? this.options.name),
       email: present(this.intro.email ?? this.options.email),
       ...(this.answersInvitation ? { invitation: true } : {}),
@@ -288,6 +335,7 @@ export class ChatSession implements ReactiveController {
       writeStored(this.options.server, "left", undefined);
       this.setConversation(ack.conversation);
       await this.sync();
+      if (withFiles) return this.deliver(entry, attachments);
     }
     return ack;
   }
@@ -319,6 +367,13 @@ export class ChatSession implements ReactiveController {
     if (!c) return false;
     const ack = await request(this.socket, "rating", { conversationId: c.id, score, comment: present(comment) });
     return ack?.ok === true;
+  }
+
+  /** Has the transcript of this chat mailed to `email`: the server's refusal, if any, in the visitor's language. */
+  async emailTranscript(email: string): Promise<Ack | null> {
+    const c = this.conversation;
+    if (!c) return null;
+    return request(this.socket, "transcript:email", { conversationId: c.id, email });
   }
 
   async answerSummary(messageId: string, answer: "yes" | "no"): Promise<boolean> {

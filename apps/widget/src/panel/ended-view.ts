@@ -1,10 +1,12 @@
-// <live-chat-ended>: the chat is over; the visitor may rate it (1 to 5, with a comment) and start a new one.
+// <live-chat-ended>: the chat is over; the visitor may rate it (1 to 5, with a comment), have the
+// transcript mailed, and start a new one.
 import { LitElement, css, html } from "lit";
 import { LIMITS } from "@live-chat/protocol/limits";
 import type { Strings } from "../i18n/panel.js";
 import { format } from "../locale.js";
 import { visuallyHidden } from "../shared-styles.js";
 import { controls, define, emit } from "./part.js";
+import "./transcript-request.js";
 
 export interface Rating {
   score: number;
@@ -12,11 +14,15 @@ export interface Rating {
 }
 
 export class EndedView extends LitElement {
-  static override properties = { t: {}, rated: {}, rating: { state: true } };
+  static override properties = { t: {}, rated: {}, email: {}, transcriptSentTo: {}, transcriptFailed: {}, rating: { state: true } };
 
   declare t: Strings;
   /** The rating is stored: thank the visitor instead of asking again. */
   declare rated: boolean;
+  /** For the transcript by mail: the address known so far, where it went, and why it did not. */
+  declare email: string;
+  declare transcriptSentTo: string;
+  declare transcriptFailed: string;
   /** The score picked so far; 0 = none yet. */
   declare rating: number;
 
@@ -24,6 +30,9 @@ export class EndedView extends LitElement {
     super();
     this.rated = false;
     this.rating = 0;
+    this.email = "";
+    this.transcriptSentTo = "";
+    this.transcriptFailed = "";
   }
 
   private submit(event: Event): void {
@@ -52,6 +61,7 @@ export class EndedView extends LitElement {
             <label>${t.rateComment}<textarea id="rating-comment" rows="2" maxlength=${LIMITS.comment}></textarea></label>
             <button type="submit" class="primary" ?disabled=${!this.rating}>${t.rateSend}</button>
           </form>`}
+      <live-chat-transcript-request .t=${t} .email=${this.email} .sentTo=${this.transcriptSentTo} .failed=${this.transcriptFailed}></live-chat-transcript-request>
       <button type="button" @click=${() => emit(this, "live-chat-new-chat")}>${t.newChat}</button>
     </div>`;
   }

@@ -15,7 +15,7 @@ export function systemText(m: Message, t: Strings): string {
 }
 
 export class MessageList extends LitElement {
-  static override properties = { t: {}, locale: {}, messages: {}, pending: {}, greeting: {}, ended: {}, server: {} };
+  static override properties = { t: {}, locale: {}, messages: {}, pending: {}, greeting: {}, ended: {}, server: {}, progress: {} };
 
   declare t: Strings;
   declare locale: Locale;
@@ -26,6 +26,8 @@ export class MessageList extends LitElement {
   declare ended: boolean;
   /** The server's origin: attachment links are paths on it, and the widget runs on another site. */
   declare server: string;
+  /** Upload progress (0–1) of the pending messages' files, by key. */
+  declare progress: ReadonlyMap<string, number>;
 
   /** The operator's summary the visitor has not answered yet, if it is the latest message. */
   private openSummaryId(): string | undefined {
@@ -72,10 +74,18 @@ export class MessageList extends LitElement {
     const t = this.t;
     const failed = p.state === "failed";
     return html`<li class="msg own ${failed ? "failed" : "pending"}">
-      <div class="bubble">${linkify(p.body)}</div>
+      ${p.body ? html`<div class="bubble">${linkify(p.body)}</div>` : nothing}
+      ${p.files?.map((f) => {
+        const done = f.id ? 1 : (this.progress?.get(f.key) ?? 0);
+        return html`<span class="file card"
+          ><span class="name">${f.name}</span> <span class="size">${formatFileSize(f.size, this.locale)}</span>
+          ${failed ? nothing : html`<progress max="1" .value=${done} aria-label=${format(t.uploading, { percent: Math.round(done * 100) })}></progress>`}</span
+        >`;
+      }) ?? nothing}
       <span class="meta"
-        ><time datetime=${p.createdAt}>${clock(this.locale, p.createdAt)}</time> · ${failed ? t.failed : t.sending}
-        ${failed ? html`<button type="button" class="link" @click=${() => emit(this, "live-chat-retry", p.clientId)}>${t.retry}</button>` : nothing}</span
+        ><time datetime=${p.createdAt}>${clock(this.locale, p.createdAt)}</time> · ${failed ? p.error || t.failed : t.sending}
+        ${failed ? html`<button type="button" class="link" @click=${() => emit(this, "live-chat-retry", p.clientId)}>${t.retry}</button>` : nothing}
+        ${failed && p.files ? html`<button type="button" class="link" @click=${() => emit(this, "live-chat-discard", p.clientId)}>${t.discard}</button>` : nothing}</span
       >
     </li>`;
   }
@@ -142,6 +152,10 @@ export class MessageList extends LitElement {
         border: 1px solid #d1d5db;
         border-radius: 10px;
         overflow-wrap: anywhere;
+      }
+      .card progress {
+        display: block;
+        width: 100%;
       }
       .card .size {
         font-size: 12px;

@@ -1,15 +1,20 @@
 // Messages the visitor typed that the server has not acknowledged yet. Kept in localStorage so a
 // reload or a network drop loses nothing; each keeps its clientId, so a resend is stored only once.
+// Attached files are named here; their bytes wait in IndexedDB (uploads.ts).
 import { readStored, writeStored } from "../storage.js";
+import type { PendingFile } from "./uploads.js";
 
 export interface OutboxEntry {
   clientId: string;
   body: string;
   createdAt: string;
   state: "pending" | "failed";
+  files?: PendingFile[];
+  /** Why it failed, in the visitor's language, when the server said. */
+  error?: string;
 }
 
-function newClientId(): string {
+export function newClientId(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   // randomUUID exists only on secure origins; a plain-http site still deserves a random v4 id.
   const b = crypto.getRandomValues(new Uint8Array(16));
@@ -28,20 +33,22 @@ export class Outbox {
     return Array.isArray(stored) ? stored : [];
   }
 
-  add(body: string): OutboxEntry {
-    const entry: OutboxEntry = { clientId: newClientId(), body, createdAt: new Date().toISOString(), state: "pending" };
+  add(body: string, files?: PendingFile[]): OutboxEntry {
+    const entry: OutboxEntry = { clientId: newClientId(), body, createdAt: new Date().toISOString(), state: "pending", ...(files?.length ? { files } : {}) };
     this.save([...this.entries(), entry]);
     return entry;
   }
 
-  mark(clientId: string, state: OutboxEntry["state"]): void {
-    this.save(this.entries().map((e) => (e.clientId === clientId ? { ...e, state } : e)));
+  update(clientId: string, patch: Partial<OutboxEntry>): void {
+    this.save(this.entries().map((e) => (e.clientId === clientId ? { ...e, ...patch } : e)));
   }
 
-  remove(clientIds: ReadonlySet<string>): void {
+  /** Takes the entries out and says which went, so their kept files can go too. */
+  remove(clientIds: ReadonlySet<string>): OutboxEntry[] {
     const entries = this.entries();
     const kept = entries.filter((e) => !clientIds.has(e.clientId));
     if (kept.length !== entries.length) this.save(kept);
+    return entries.filter((e) => clientIds.has(e.clientId));
   }
 
   private save(entries: OutboxEntry[]): void {

@@ -1,4 +1,6 @@
+// The conversation as plain text for the visitor to copy or save, files named under their message.
 import type { Locale, Message } from "@live-chat/protocol";
+import { describeAttachment } from "@live-chat/protocol/attachments";
 import type { Strings } from "../i18n/panel.js";
 
 /** A plain-text transcript of what the visitor saw, for copying or saving. */
@@ -8,7 +10,7 @@ export function transcriptText(messages: Message[], strings: Strings, locale: Lo
     const time = when.format(new Date(m.createdAt));
     if (m.kind === "system") return `[${time}] ${describeSystem(m)}`;
     const author = m.author.type === "visitor" ? strings.you : (m.author.name ?? strings.someone);
-    return `[${time}] ${author}: ${m.body}`;
+    return [`[${time}] ${author}: ${m.body}`, ...(m.attachments ?? []).map((a) => `  ${describeAttachment(a, locale)}`)].join("\n");
   });
   return [strings.transcriptTitle, "", ...lines, ""].join("\n");
 }

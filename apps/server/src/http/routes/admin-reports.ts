@@ -5,7 +5,7 @@ import { PHASES, planningQuerySchema, type OperatorReport, type Phase, type Repo
 import type { Context } from "../../context.js";
 import type { AuthService } from "../../auth/service.js";
 import { AppError } from "../../errors.js";
-import { parseQuery, requireAdmin, requireAuth } from "../middleware.js";
+import { parseQuery, requireAuth, requireReviewer } from "../middleware.js";
 import { CoachingReports } from "../../coaching/reports.js";
 import { methodFiguresOf } from "../../coaching/reviews.js";
 
@@ -148,7 +148,8 @@ export function summarizePeriod(range: { from: Date; to: Date }, period: Period,
 export function reportRoutes(ctx: Context, auth: AuthService): Router {
   const router = Router();
   const coaching = new CoachingReports(ctx);
-  router.use("/api/reports", requireAuth(auth), requireAdmin);
+  // Leads read the team's reports too; changing targets stays with admins (coaching.ts).
+  router.use("/api/reports", requireAuth(auth), requireReviewer);
 
   router.get("/api/reports/summary", async (req, res) => {
     const query = parseQuery(planningQuerySchema, req);

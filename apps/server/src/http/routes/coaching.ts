@@ -14,7 +14,7 @@ import type { Context } from "../../context.js";
 import type { AuthService } from "../../auth/service.js";
 import { AppError } from "../../errors.js";
 import { audit } from "../audit.js";
-import { parseBody, parseQuery, requireAdmin, requireAuth } from "../middleware.js";
+import { parseBody, parseQuery, requireAdmin, requireAuth, requireReviewer } from "../middleware.js";
 import { ContactReasonService } from "../../coaching/reasons.js";
 import { CoachingReports, rangeInZone, type Range } from "../../coaching/reports.js";
 import { toCsv, type CsvCell } from "../../coaching/csv.js";
@@ -25,7 +25,7 @@ export function coachingRoutes(ctx: Context, auth: AuthService): Router {
   const reasons = new ContactReasonService(ctx);
   const reports = new CoachingReports(ctx);
   router.use(["/api/contact-reasons", "/api/reviews", "/api/conversations/:id/review", "/api/conversations/:id/review-notes"], requireAuth(auth));
-  router.use(["/api/reports/targets", "/api/reports/heatmap", "/api/reports/daily", "/api/reports/export.csv"], requireAuth(auth), requireAdmin);
+  router.use(["/api/reports/targets", "/api/reports/heatmap", "/api/reports/daily", "/api/reports/export.csv"], requireAuth(auth), requireReviewer);
 
   // ---- contact reasons ----
   router.get("/api/contact-reasons", async (req, res) => {
@@ -49,7 +49,7 @@ export function coachingRoutes(ctx: Context, auth: AuthService): Router {
   router.get("/api/reports/targets", async (_req, res) => {
     res.json(await reports.targets());
   });
-  router.put("/api/reports/targets", async (req, res) => {
+  router.put("/api/reports/targets", requireAdmin, async (req, res) => {
     const saved = await reports.setTargets(parseBody(serviceTargetsSchema, req), req.principal!.user.id);
     await audit(ctx.db, req.principal!.user.id, "setting", "service_targets", "updated", saved);
     res.json(saved);

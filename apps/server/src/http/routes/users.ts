@@ -90,6 +90,7 @@ export function userRoutes(ctx: Context, auth: AuthService, routing: RoutingServ
         await auth.revokeAll(row.id, "signed_out");
       }
       if (input.maxChats) routing.requestDrain();
+      if (input.role && input.role !== existing.role) auth.forgetCachedPrincipals();
       res.json(toUser(row));
     } catch (err) {
       if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new AppError("CONFLICT", "email");

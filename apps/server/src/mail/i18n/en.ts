@@ -19,6 +19,8 @@ export const en = {
     intro: "Here is the transcript of your chat, as you asked.",
     visitor: "You",
     system: "Notice",
+    /** System lines by their systemKey, so they read in the mail's language; unknown keys keep their stored text. */
+    lines: { operator_joined: "{name} joined the chat.", transferred: "You are now chatting with {name}.", requeued: "Your chat goes to the next available colleague." } as Record<string, string>,
   },
   invitation: {
     subject: "You are invited to the support inbox",
@@ -42,4 +44,8 @@ export const en = {
     intro: "This is a test mail. If you can read it, outgoing mail works.",
   },
   someone: "A visitor",
+  chat_reply: {
+    subject: "Our answer to your e-mail",
+    original: "Your e-mail of {when}:",
+  },
 } as const;

@@ -21,6 +21,7 @@ export const nl: MailTexts = {
     intro: "Hier is het verslag van uw chat, zoals u vroeg.",
     visitor: "U",
     system: "Melding",
+    lines: { operator_joined: "{name} neemt deel aan de chat.", transferred: "U chat nu met {name}.", requeued: "Uw chat gaat naar de eerstvolgende beschikbare collega." } as Record<string, string>,
   },
   invitation: {
     subject: "U bent uitgenodigd voor de support-inbox",
@@ -42,6 +43,10 @@ export const nl: MailTexts = {
   test: {
     subject: "Testmail van uw livechat",
     intro: "Dit is een testmail. Kunt u hem lezen, dan werkt uitgaande mail.",
+  },
+  chat_reply: {
+    subject: "Ons antwoord op uw e-mail",
+    original: "Uw e-mail van {when}:",
   },
   someone: "Een bezoeker",
 };

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "MailOutbox" ADD COLUMN "inReplyTo" TEXT;
+ALTER TABLE "MailOutbox" ADD COLUMN "references" TEXT;

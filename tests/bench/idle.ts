@@ -1,0 +1,90 @@
+// Idle connections: server memory per connected visitor that sends nothing, for the product and a bare
+// Socket.IO server in the same run, read from the kernel (/proc/<pid>/status) with the sockets open.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { LoadSession } from "./load.js";
+import { startNamed, type NamedTarget } from "./targets.js";
+import { sleep } from "../support/clients.js";
+
+interface IdleOptions {
+  counts: number[];
+  loadProcesses: number;
+  log: (line: string) => void;
+  write: (name: string, result: object) => void;
+  machine: () => object;
+}
+
+const kib = (pid: number, field: "VmRSS" | "VmHWM") => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN);
+
+interface Reading {
+  rssKiB: number;
+  heapUsedKiB: number;
+  externalKiB: number;
+}
+
+/** The server's memory right after a full garbage collection (memory-probe.cjs answers SIGUSR2): live objects only. */
+async function collectedMemory(pid: number, dir: string): Promise<Reading> {
+  const file = join(dir, `memory-${pid}.json`);
+  const before = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { reading: number }).reading : 0;
+  process.kill(pid, "SIGUSR2");
+  for (let waited = 0; waited < 30_000; waited += 50) {
+    await sleep(50);
+    if (!existsSync(file)) continue;
+    const m = JSON.parse(readFileSync(file, "utf8")) as { reading: number; heapUsed: number; external: number };
+    if (m.reading > before) return { rssKiB: kib(pid, "VmRSS"), heapUsedKiB: Math.round(m.heapUsed / 1024), externalKiB: Math.round(m.external / 1024) };
+  }
+  throw new Error(`server ${pid} did not report its memory`);
+}
+
+/** The soft limit on open files of this process (inherited by every child the bench starts). */
+export function openFileLimit(): number {
+  const line = readFileSync("/proc/self/limits", "utf8").split("\n").find((l) => l.startsWith("Max open files"));
+  return Number(line?.split(/\s+/)[3] ?? NaN);
+}
+
+async function measure(target: NamedTarget, count: number, loadProcesses: number, dir: string) {
+  const pid = target.pids[0]!;
+  const baseline = await collectedMemory(pid, dir);
+  const session = await LoadSession.open({ ...target, operatorTokens: [] }, loadProcesses);
+  try {
+    const began = Date.now();
+    await session.connectIdle(count);
+    const connectSeconds = (Date.now() - began) / 1000;
+    const connected = await collectedMemory(pid, dir);
+    const per = (pick: (r: Reading) => number) => Math.round(((pick(connected) - pick(baseline)) / count) * 100) / 100;
+    return { baseline, connected, perVisitorKiB: per((r) => r.rssKiB), heapPerVisitorKiB: per((r) => r.heapUsedKiB + r.externalKiB), connectSeconds };
+  } finally {
+    await session.close();
+  }
+}
+
+export async function runIdle(options: IdleOptions): Promise<number> {
+  const limit = openFileLimit();
+  const needed = Math.max(...options.counts) + 1024;
+  // The server holds one descriptor per visitor plus its own; the generators split the visitors between them.
+  if (limit < needed) throw new Error(`${Math.max(...options.counts)} idle visitors need an open-file limit of at least ${needed} (now ${limit}): run \`ulimit -n ${needed}\` in this shell first`);
+  const startedAt = new Date().toISOString();
+  const machineAtStart = options.machine();
+  const rows: Array<{ visitors: number; bare: { perVisitorKiB: number; heapPerVisitorKiB: number }; product: { perVisitorKiB: number; heapPerVisitorKiB: number }; ratio: number }> = [];
+  for (const count of options.counts) {
+    const result: Record<string, { perVisitorKiB: number; heapPerVisitorKiB: number }> = {};
+    for (const name of ["relay", "product-sqlite"] as const) {
+      const dir = mkdtempSync(join(tmpdir(), "live-chat-memory-"));
+      const target = await startNamed(name, 0, { postgresUrl: "", redisUrl: "", memoryDir: dir });
+      try {
+        result[name] = await measure(target, count, options.loadProcesses, dir);
+        options.log(`idle ${count}: ${name} ${JSON.stringify(result[name])}`);
+      } finally {
+        await target.stop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    const ratio = Math.round((result["product-sqlite"]!.perVisitorKiB / result.relay!.perVisitorKiB) * 100) / 100;
+    rows.push({ visitors: count, bare: result.relay!, product: result["product-sqlite"]!, ratio });
+  }
+  process.stdout.write(`\nidle visitors: server memory per connection after a full GC, KiB (RSS; V8 heap + external), open-file limit ${limit}\n`);
+  for (const r of rows) process.stdout.write(`  ${String(r.visitors).padStart(6)}  bare ${r.bare.perVisitorKiB} (${r.bare.heapPerVisitorKiB})  product ${r.product.perVisitorKiB} (${r.product.heapPerVisitorKiB})  RSS ratio ${r.ratio}×\n`);
+  options.write("idle", { startedAt, machine: { ...machineAtStart, atEnd: options.machine() }, openFileLimit: limit, rows });
+  return 0;
+}
