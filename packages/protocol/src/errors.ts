@@ -101,6 +101,18 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "This link has expired. Open the chat again for a fresh link.",
     nl: "Deze link is verlopen. Open de chat opnieuw voor een nieuwe link.",
   },
+  VISITOR_NOT_ONLINE: {
+    en: "This visitor has left the site. Invite someone who is on it now.",
+    nl: "Deze bezoeker heeft de site verlaten. Nodig iemand uit die er nu is.",
+  },
+  VISITOR_IN_CHAT: {
+    en: "This visitor is already in a chat. Open that chat instead.",
+    nl: "Deze bezoeker zit al in een chat. Open die chat in plaats daarvan.",
+  },
+  INVITATION_DISMISSED: {
+    en: "This visitor closed an invitation during this visit. Wait until they start a chat themselves.",
+    nl: "Deze bezoeker heeft tijdens dit bezoek een uitnodiging gesloten. Wacht tot de bezoeker zelf een chat begint.",
+  },
 };
 
 export function errorBody(code: ErrorCode, locale: Locale = "en", field?: string, message?: string): ErrorBody {

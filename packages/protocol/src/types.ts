@@ -243,6 +243,9 @@ export const ERROR_CODES = [
   "FILE_LIMIT_REACHED",
   "LINK_EXPIRED",
   "CONNECTION_LOST",
+  "VISITOR_NOT_ONLINE",
+  "VISITOR_IN_CHAT",
+  "INVITATION_DISMISSED",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
