@@ -148,7 +148,7 @@ describe("privacy: find, export and erase a visitor", () => {
     await emitAck(visitor.socket, "conversation:start", { body: "Ik wacht nog", clientId: "h-1" });
     const refused = await api<{ error: { code: string; message: string } }>(server.url, `/api/privacy/visitors/${visitor.session.visitorId}`, { method: "DELETE", token: server.adminToken, headers: { "x-locale": "nl" } });
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toMatchObject({ code: "VISITOR_IN_CHAT", message: expect.stringContaining("open chat") });
+    expect(refused.body.error).toMatchObject({ code: "CHAT_STILL_OPEN", message: expect.stringContaining("open chat") });
     expect((await admin<PrivacyExport>(`/api/privacy/visitors/${visitor.session.visitorId}/export`)).body.conversations[0].messages.map((m) => m.body)).toContain("Ik wacht nog");
     expect((await admin("/api/privacy/visitors?q=")).status).toBe(400);
     expect((await admin("/api/privacy/visitors?q=ab%00")).status).toBe(400);

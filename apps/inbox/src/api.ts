@@ -1,5 +1,5 @@
 // The inbox's HTTP calls. Errors arrive as the server's { error: { code, message } }.
-import { ERROR_MESSAGES, type CannedReply, type ContactReason, type ErrorBody, type FollowUp, type FollowUpChannel, type InvitationInfo, type Locale, type Message, type OfflineMessage, type Phase, type User } from "@live-chat/protocol";
+import { ERROR_MESSAGES, type CannedReply, type ContactReason, type ErrorBody, type LiveVisitor, type VisitorConversation, type FollowUp, type FollowUpChannel, type InvitationInfo, type Locale, type Message, type OfflineMessage, type Phase, type User } from "@live-chat/protocol";
 
 export class ApiError extends Error {
   constructor(
@@ -170,4 +170,19 @@ export function mailPreferences(token: string): Promise<{ unansweredAlerts: bool
 
 export function saveMailPreferences(token: string, unansweredAlerts: boolean): Promise<{ unansweredAlerts: boolean }> {
   return request("/api/me/mail-preferences", { method: "PUT", token, body: { unansweredAlerts } });
+}
+
+/** Who is on the site now, across the cluster. */
+export function liveVisitors(token: string): Promise<LiveVisitor[]> {
+  return request("/api/visitors/live", { token });
+}
+
+/** A visitor's conversations, newest first. */
+export function visitorConversations(token: string, visitorId: string): Promise<VisitorConversation[]> {
+  return request(`/api/visitors/${encodeURIComponent(visitorId)}/conversations`, { token });
+}
+
+/** A whole transcript (up to 1,000 messages), for reading an earlier conversation. */
+export function transcriptMessages(token: string, conversationId: string): Promise<Message[]> {
+  return request(`/api/conversations/${encodeURIComponent(conversationId)}/messages?limit=1000`, { token });
 }

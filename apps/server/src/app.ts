@@ -38,6 +38,9 @@ import { fileRoutes } from "./http/routes/files.js";
 import { compressedStatic } from "./http/compressed-static.js";
 import { VisitorIdentities } from "./auth/visitors.js";
 import { DEMO_CSP, INBOX_CSP, pagePolicy, sameOriginForCookies, securityHeaders } from "./http/security.js";
+import { visitorRoutes } from "./http/routes/visitors.js";
+import { LiveVisitorHub } from "./live/hub.js";
+import { connectLivePeers } from "./realtime/live-peers.js";
 import { PrivacyService } from "./privacy/service.js";
 import { RetentionJob } from "./privacy/retention.js";
 import { privacyRoutes } from "./http/routes/privacy.js";
@@ -132,6 +135,8 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   const conversations = new ConversationService(ctx);
   const routing = new RoutingService(ctx, conversations, broadcast);
   const offline = new OfflineService(ctx);
+  const live = new LiveVisitorHub({ db, work, settings, announce: broadcast, routing });
+  if (clustered) live.connectPeers(connectLivePeers(ctx.visitors, live.local, log));
   const privacy = new PrivacyService(ctx);
   const retention = new RetentionJob(ctx, privacy, config.retentionIntervalMs);
 
@@ -180,6 +185,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   app.use(coachingRoutes(ctx, auth));
   const visitorIdentities = new VisitorIdentities(db, ctx.tokens);
   app.use(fileRoutes(ctx, auth, ctx.files, broadcast, visitorIdentities));
+  app.use(visitorRoutes(ctx, auth, live));
   app.use(privacyRoutes(ctx, auth, privacy, broadcast));
   app.use("/api", notFound);
   staticApps(app, config);
@@ -187,8 +193,9 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   app.use(errorHandler(log));
 
   const socketLimits = await createSocketLimits(config, app.get("trust proxy fn") as TrustFn, log);
-  setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline, mail.service, socketLimits.limits, visitorIdentities);
-  setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing, mail.service, socketLimits.limits);
+  setUpVisitorNamespace(ctx, ctx.visitors, broadcast, conversations, routing, offline, mail.service, socketLimits.limits, visitorIdentities, live);
+  setUpOperatorNamespace(ctx, ctx.operators, broadcast, auth, conversations, routing, mail.service, socketLimits.limits, live);
+  live.start();
 
   const initial = await settings.get();
   const visitorSweep = setInterval(() => {
@@ -242,6 +249,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     clearInterval(operatorSweep);
     clearInterval(unsentFilesSweep);
     clearInterval(clusterReconcile);
+    live.stop();
     clearInterval(retentionTimer);
     await mail.stop();
     // Disconnect bookkeeping and acks in flight finish while the cluster adapter can still answer,

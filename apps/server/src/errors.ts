@@ -32,6 +32,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   FILE_LIMIT_REACHED: 429,
   LINK_EXPIRED: 410,
   VISITOR_IN_CHAT: 409,
+  CHAT_STILL_OPEN: 409,
 };
 
 export class AppError extends Error {

@@ -1,12 +1,15 @@
 // <live-chat-widget>: the launcher bubble. It stays tiny; the chat panel and the socket client load
 // on first open, or at once when the visitor already has a conversation (for the unread badge).
 import { LitElement, css, html, nothing, type PropertyValues } from "lit";
-import type { Locale, WidgetSettings } from "@live-chat/protocol";
+import type { InvitationPayload, Locale, WidgetSettings } from "@live-chat/protocol";
 import { LAUNCHER_STRINGS } from "./i18n/launcher.js";
 import { format, resolveLocale } from "./locale.js";
 import { visuallyHidden } from "./shared-styles.js";
 import { readStored, writeStored } from "./storage.js";
 import { textOnAccent } from "./theme.js";
+import { watchPages } from "./page-watch.js";
+import type { Presence } from "./presence.js";
+import "./invitation-bubble.js";
 
 // Same as the server's default (DEFAULT_SETTINGS.widget.accentColor), so the bubble does not change colour
 // when the settings arrive; not imported, to keep zod out of the launcher.
@@ -22,7 +25,9 @@ export class LiveChatWidget extends LitElement {
     email: {},
     identity: {},
     position: {},
+    trackPages: { attribute: "track-pages" },
     open: { state: true },
+    invitation: { state: true },
     panelReady: { state: true },
     unread: { state: true },
     settings: { state: true },
@@ -34,7 +39,15 @@ export class LiveChatWidget extends LitElement {
   declare email: string | null;
   declare identity: string | null;
   declare position: string | null;
+  /** "off": the widget reports no pages (and so opens no connection before the chat). */
+  declare trackPages: string | null;
   declare open: boolean;
+  /** An operator's invitation, shown as a bubble until answered or dismissed. */
+  declare invitation: InvitationPayload | undefined;
+  /** The invitation the visitor answered: the chat that opens starts as its answer. */
+  private answering: InvitationPayload | undefined;
+  private presence: Promise<Presence | undefined> | undefined;
+  private stopWatching: (() => void) | undefined;
   declare panelReady: boolean;
   declare unread: number;
   declare settings: WidgetSettings | undefined;
@@ -48,6 +61,7 @@ export class LiveChatWidget extends LitElement {
     this.email = null;
     this.identity = null;
     this.position = null;
+    this.trackPages = null;
     this.open = false;
     this.panelReady = false;
     this.unread = 0;
@@ -69,6 +83,36 @@ export class LiveChatWidget extends LitElement {
       this.open = readStored<boolean>(this.serverUrl, "open") === true;
       void this.loadPanel();
     }
+    if (this.trackPages !== "off") this.stopWatching = watchPages((page) => void this.startPresence().then((p) => p?.page(page)));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatching?.();
+    void this.presence?.then((p) => p?.close());
+    this.presence = undefined;
+  }
+
+  private startPresence(): Promise<Presence | undefined> {
+    this.presence ??= import("./presence.js").then(
+      (m) => m.startPresence({ server: this.serverUrl, locale: this.resolvedLocale, name: this.name ?? undefined, email: this.email ?? undefined, identity: this.identity ?? undefined }, (invitation) => {
+        if (!this.open) this.invitation = invitation;
+      }),
+      () => undefined,
+    );
+    return this.presence;
+  }
+
+  private answerInvitation(): void {
+    this.answering = this.invitation;
+    this.invitation = undefined;
+    if (!this.open) this.toggle();
+  }
+
+  private dismissInvitation(): void {
+    this.invitation = undefined;
+    void this.presence?.then((p) => p?.dismissInvitation());
+    this.renderRoot.querySelector<HTMLButtonElement>(".launcher")?.focus();
   }
 
   private loadPanel(): Promise<void> {
@@ -142,6 +186,8 @@ export class LiveChatWidget extends LitElement {
             .visitorName=${this.name ?? undefined}
             .visitorEmail=${this.email ?? undefined}
             .identity=${this.identity ?? undefined}
+            .trackPages=${this.trackPages !== "off"}
+            .invitation=${this.answering}
             .open=${this.open}
             .side=${side}
             ?hidden=${!this.open}
@@ -149,6 +195,15 @@ export class LiveChatWidget extends LitElement {
             @live-chat-unread=${(e: CustomEvent<number>) => (this.unread = e.detail)}
             @live-chat-settings=${this.onSettings}
           ></live-chat-panel>`
+        : nothing}
+      ${this.invitation && !this.open
+        ? html`<live-chat-invitation
+            class=${side}
+            .invitation=${this.invitation}
+            .strings=${t}
+            @live-chat-answer=${this.answerInvitation}
+            @live-chat-dismiss=${this.dismissInvitation}
+          ></live-chat-invitation>`
         : nothing}
       <button
         class="launcher"

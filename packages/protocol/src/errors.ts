@@ -101,7 +101,19 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "This link has expired. Open the chat again for a fresh link.",
     nl: "Deze link is verlopen. Open de chat opnieuw voor een nieuwe link.",
   },
+  VISITOR_NOT_ONLINE: {
+    en: "This visitor has left the site. Invite someone who is on it now.",
+    nl: "Deze bezoeker heeft de site verlaten. Nodig iemand uit die er nu is.",
+  },
   VISITOR_IN_CHAT: {
+    en: "This visitor is already in a chat. Open that chat instead.",
+    nl: "Deze bezoeker zit al in een chat. Open die chat in plaats daarvan.",
+  },
+  INVITATION_DISMISSED: {
+    en: "This visitor closed an invitation during this visit. Wait until they start a chat themselves.",
+    nl: "Deze bezoeker heeft tijdens dit bezoek een uitnodiging gesloten. Wacht tot de bezoeker zelf een chat begint.",
+  },
+  CHAT_STILL_OPEN: {
     en: "This visitor has a chat that is still open. Let it end or close it first, then erase the visitor.",
     nl: "Deze bezoeker heeft nog een open chat. Laat die eerst eindigen of sluit hem, en wis de bezoeker daarna.",
   },

@@ -2,6 +2,7 @@
 // clients: Socket<ServerToClient, ClientToServer>.
 import type { OperatorPayloads, VisitorPayloads } from "./schemas.js";
 import type { Settings } from "./settings.js";
+import type { InvitationPayload, LiveVisitorsDelta } from "./live-visitors.js";
 import type {
   AckCallback,
   Availability,
@@ -37,6 +38,9 @@ export interface VisitorClientToServerEvents {
   "summary:answer": (p: VisitorPayloads["summary:answer"], ack: AckCallback<{ conversation: Conversation }>) => void;
   /** Queues the chat's transcript by mail, to `email` or the address the visitor gave. */
   "transcript:email": (p: VisitorPayloads["transcript:email"], ack: AckCallback) => void;
+  /** The page the visitor is on now; the launcher sends it without waiting for an ack. */
+  page: (p: VisitorPayloads["page"], ack?: AckCallback) => void;
+  "invitation:dismiss": (p: VisitorPayloads["invitation:dismiss"], ack?: AckCallback) => void;
 }
 
 export interface VisitorServerToClientEvents {
@@ -46,6 +50,8 @@ export interface VisitorServerToClientEvents {
   "conversation:updated": (c: Conversation) => void;
   typing: (t: { conversationId: string; typing: boolean; author: { type: "operator"; name: string } }) => void;
   availability: (a: Availability) => void;
+  /** An operator invites the visitor to chat (by hand or by the automatic rule). */
+  invitation: (i: InvitationPayload) => void;
 }
 
 export interface OperatorClientToServerEvents {
@@ -66,6 +72,7 @@ export interface OperatorClientToServerEvents {
   ) => void;
   /** Sets the chat's contact reasons (replacing them); its operator or an admin. */
   "conversation:reasons": (p: OperatorPayloads["conversation:reasons"], ack: AckCallback) => void;
+  "visitor:invite": (p: OperatorPayloads["visitor:invite"], ack: AckCallback) => void;
 }
 
 export interface OperatorServerToClientEvents {
@@ -83,4 +90,6 @@ export interface OperatorServerToClientEvents {
   "followup:updated": (f: FollowUp) => void;
   /** An admin added, changed, removed or imported canned replies: lists held by inboxes are stale. */
   "cannedReplies:changed": () => void;
+  /** Live visitors arrived, moved to another page or left: batched deltas. */
+  "visitors:updated": (d: LiveVisitorsDelta) => void;
 }

@@ -8,3 +8,4 @@ export * from "./version.js";
 export * from "./method/index.js";
 export * from "./attachments.js";
 export * from "./time.js";
+export * from "./live-visitors.js";

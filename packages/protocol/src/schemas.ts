@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { TARGET_METRICS, AUDIT_ENTITIES, CHECKLIST_ITEMS, FOLLOW_UP_CHANNELS, LOCALES, PHASES, PRESENCES, ROLES } from "./types.js";
 import { LIMITS } from "./limits.js";
+import { LIVE_LIMITS } from "./live-visitors.js";
 
 /** Refusal for text with lone surrogates (stored as U+FFFD, so ack and sync would differ) or NUL (PostgreSQL cannot store it). */
 export const NOT_WELL_FORMED = "NOT_WELL_FORMED_UNICODE";
@@ -27,6 +28,9 @@ export const localeSchema = z.enum(LOCALES);
 export const presenceSchema = z.enum(PRESENCES);
 export const roleSchema = z.enum(ROLES);
 
+/** A page address the widget reports: http(s) only, so nothing else is ever shown as a link. */
+const pageUrl = z.string().max(LIVE_LIMITS.url).refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), "an http(s) address");
+
 // ---- /visitor ----
 export const visitorHandshakeSchema = z.object({
   visitorToken: z.string().max(512).optional(),
@@ -44,7 +48,8 @@ const syncSchema = z.strictObject({ conversationId: id, afterSeq: z.number().int
 const typingSchema = z.strictObject({ conversationId: id, typing: z.boolean() });
 
 export const visitorSchemas = {
-  "conversation:start": z.strictObject({ body: body.optional(), clientId: clientId.optional(), name: name.optional(), email: email.optional() }),
+  /** `invitation: true` answers an operator's invitation: the chat goes to them when they have room. */
+  "conversation:start": z.strictObject({ body: body.optional(), clientId: clientId.optional(), name: name.optional(), email: email.optional(), invitation: z.boolean().optional() }),
   "message:send": z
     .strictObject({ conversationId: id, clientId, body: messageBody, attachments: attachmentIds.optional() })
     .refine(hasTextOrFiles, { path: ["body"], message: "a text, files, or both" }),
@@ -61,6 +66,10 @@ export const visitorSchemas = {
   rating: z.strictObject({ conversationId: id, score: z.number().int().min(1).max(5), comment: text().trim().max(LIMITS.comment).optional() }),
   "summary:answer": z.strictObject({ conversationId: id, messageId: id, answer: z.enum(["yes", "no"]) }),
   "transcript:email": z.strictObject({ conversationId: id, email: email.optional() }),
+  /** The page the visitor is on now (live visitors); sent by the launcher, no ack needed. */
+  page: z.strictObject({ url: pageUrl, title: text().trim().max(LIVE_LIMITS.title).optional() }),
+  /** The visitor closed the invitation bubble: no other invitation this visit. */
+  "invitation:dismiss": z.strictObject({}),
 } as const;
 
 // ---- /operator ----
@@ -87,6 +96,8 @@ export const operatorSchemas = {
   "conversation:close": z.strictObject({ conversationId: id, reason: text().trim().min(1).max(LIMITS.comment).optional() }),
   "operators:list": z.strictObject({}),
   "conversation:reasons": z.strictObject({ conversationId: id, reasonIds: z.array(id).max(20) }),
+  /** A proactive message to a live visitor who is not in a chat. */
+  "visitor:invite": z.strictObject({ visitorId: id, body: text().trim().min(1).max(LIVE_LIMITS.invitation) }),
 } as const;
 
 // ---- HTTP ----

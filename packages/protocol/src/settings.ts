@@ -3,6 +3,7 @@ import { z } from "zod";
 import { LIMITS } from "./limits.js";
 import { localeSchema } from "./schemas.js";
 import { WEEKDAYS } from "./types.js";
+import { LIVE_LIMITS } from "./live-visitors.js";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
@@ -49,6 +50,14 @@ export const settingsSchema = z.strictObject({
   filesPerVisitorPerHour: z.number().int().min(1).max(1000),
   /** How many files one message may carry. */
   filesPerMessage: z.number().int().min(1).max(LIMITS.attachmentsPerMessage),
+  /** Automatic invitations: after N seconds on a matching page, in business hours, when an operator has room. */
+  autoInvite: z.strictObject({
+    enabled: z.boolean(),
+    afterSeconds: z.number().int().min(1).max(3600),
+    /** Part of the page address, `*` for any characters; empty = every page. */
+    pagePattern: z.string().trim().max(LIVE_LIMITS.pattern),
+    body: z.strictObject({ nl: z.string().trim().min(1).max(LIVE_LIMITS.invitation), en: z.string().trim().min(1).max(LIVE_LIMITS.invitation) }),
+  }),
   /** Days after which a closed conversation is anonymised or deleted; null = kept (off). */
   retentionDays: z.number().int().min(1).max(3650).nullable(),
   /** What retention does: anonymise (the figures stay for reports) or delete the conversation outright. */
@@ -80,6 +89,12 @@ export const DEFAULT_SETTINGS: Settings = {
   fileMaxBytes: 10 * 1024 * 1024,
   filesPerVisitorPerHour: 10,
   filesPerMessage: 5,
+  autoInvite: {
+    enabled: false,
+    afterSeconds: 30,
+    pagePattern: "",
+    body: { nl: "Hallo! Kunnen wij u ergens mee helpen?", en: "Hi! Can we help you with anything?" },
+  },
   retentionDays: null,
   retentionAction: "anonymise",
 };

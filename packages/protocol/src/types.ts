@@ -243,7 +243,10 @@ export const ERROR_CODES = [
   "FILE_LIMIT_REACHED",
   "LINK_EXPIRED",
   "CONNECTION_LOST",
+  "VISITOR_NOT_ONLINE",
   "VISITOR_IN_CHAT",
+  "INVITATION_DISMISSED",
+  "CHAT_STILL_OPEN",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

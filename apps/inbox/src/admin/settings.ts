@@ -8,6 +8,7 @@ import { t } from "../i18n.js";
 import { adminStyles } from "./styles.js";
 import "./mail-settings.js";
 import "./mail-templates.js";
+import "./auto-invite-settings.js";
 import "./retention-settings.js";
 import { concerns, fieldError, formErrorOf, formLevelError, inLocale, revealError, type FormError, type Localized } from "./form-error.js";
 
@@ -273,6 +274,7 @@ export class AdminSettings extends LitElement {
             ${this.numberField("offlineAnswerHours", "offlineAnswerHours")}
           </div>
         </section>
+        <lc-admin-auto-invite .rule=${s.autoInvite} .locale=${l} @auto-invite-change=${(e: CustomEvent<Settings["autoInvite"]>) => this.change({ ...s, autoInvite: e.detail })}></lc-admin-auto-invite>
         ${this.notice ? html`<p class="notice" role="status">${this.notice(l)}</p>` : nothing}
         ${formLevelError(this.error, FIELDS)}
         <div class="buttons" style="justify-content: flex-start">

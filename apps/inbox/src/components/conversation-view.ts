@@ -20,6 +20,8 @@ import "./phase-stepper.js";
 import "./spelling-tool.js";
 import "./transcript.js";
 import "./transcript-mail.js";
+import "./visitor-trail.js";
+import "./visitor-history.js";
 
 @customElement("lc-conversation-view")
 export class ConversationView extends StoreElement {
@@ -132,6 +134,7 @@ export class ConversationView extends StoreElement {
     const v = c.visitor;
     const unknown = t(l, "unknown");
     const localTime = localTimeIn(v.timeZone, this.store.now, l);
+    const live = this.store.liveVisitors.get(v.id);
     return html`
       <section class="details" aria-labelledby="details-heading">
         <h3 id="details-heading">${t(l, "visitorDetails")}</h3>
@@ -151,6 +154,8 @@ export class ConversationView extends StoreElement {
           <dt>${t(l, "detailPresence")}</dt>
           <dd>${c.visitorConnected ? t(l, "visitorConnected") : t(l, "visitorGone")}</dd>
         </dl>
+        ${live ? html`<lc-visitor-trail .visitor=${live} .locale=${l} .now=${this.store.now}></lc-visitor-trail>` : null}
+        <lc-visitor-history .store=${this.store} .visitorId=${v.id} .exceptId=${c.id} .locale=${l}></lc-visitor-history>
       </section>
     `;
   }

@@ -17,6 +17,7 @@ import "./chat-list.js";
 import "./conversation-view.js";
 import "./mail-alerts.js";
 import "./name-prompt.js";
+import "./live-visitors.js";
 import { ADMIN_SECTIONS, adminSectionsFor, type AdminSection } from "../admin/admin-area.js";
 import { coachingPageFromPath, pathOf, type CoachingPage } from "../coaching/pages.js";
 import "../coaching/coaching-area.js";
@@ -36,9 +37,10 @@ const SECTION_LABEL: Record<AdminSection, MessageKey> = {
   privacy: "navPrivacy",
 };
 
-type View = { kind: "chats" } | { kind: "admin"; section: AdminSection } | { kind: "coaching"; page: CoachingPage };
+type View = { kind: "chats" } | { kind: "visitors" } | { kind: "admin"; section: AdminSection } | { kind: "coaching"; page: CoachingPage };
 
 function viewFromPath(path: string, search = ""): View {
+  if (/^\/inbox\/visitors\/?$/.test(path)) return { kind: "visitors" };
   const coaching = coachingPageFromPath(path, search);
   if (coaching) return { kind: "coaching", page: coaching };
   const match = /^\/inbox\/admin\/([a-z-]+)/.exec(path);
@@ -207,7 +209,7 @@ export class InboxApp extends LightElement {
 
   private navigate(view: View): void {
     this.view = view;
-    const path = view.kind === "admin" ? `/inbox/admin/${view.section}` : view.kind === "coaching" ? pathOf(view.page) : "/inbox";
+    const path = view.kind === "admin" ? `/inbox/admin/${view.section}` : view.kind === "coaching" ? pathOf(view.page) : view.kind === "visitors" ? "/inbox/visitors" : "/inbox";
     if (location.pathname + location.search !== path) history.pushState(null, "", path);
   }
 
@@ -302,6 +304,7 @@ export class InboxApp extends LightElement {
         <span class="brand">${t(l, "appTitle")}</span>
         <nav aria-label=${t(l, "mainNav")}>
           <a href="/inbox" aria-current=${view.kind === "chats" ? "page" : "false"} @click=${(e: Event) => this.follow(e, { kind: "chats" })}>${t(l, "navChats")}</a>
+          <a href="/inbox/visitors" aria-current=${view.kind === "visitors" ? "page" : "false"} @click=${(e: Event) => this.follow(e, { kind: "visitors" })}>${t(l, "navLiveVisitors")}</a>
           ${coachingLink("navPastChats", { page: "past-chats" })} ${coachingLink("navMyReviews", { page: "my-reviews" })}
           ${sections.map(
                 (section) => html`<a
@@ -332,7 +335,9 @@ export class InboxApp extends LightElement {
       ${store.user.needsName
         ? html`<lc-name-prompt .user=${store.user} .token=${store.token} .locale=${l} @name-chosen=${(e: CustomEvent<User>) => this.onNameChosen(e.detail)}></lc-name-prompt>`
         : null}
-      ${view.kind === "admin"
+      ${view.kind === "visitors"
+        ? html`<main class="live"><lc-live-visitors .store=${store} .locale=${l} @open-chats=${() => this.navigate({ kind: "chats" })}></lc-live-visitors></main>`
+        : view.kind === "admin"
         ? html`<main class="admin" @coaching-navigate=${this.onCoachingNavigate}><lc-admin-area .token=${store.token} .locale=${l} .user=${store.user} .section=${view.section}></lc-admin-area></main>`
         : view.kind === "coaching"
           ? html`<main class="admin" @coaching-navigate=${this.onCoachingNavigate}><lc-coaching-area .token=${store.token} .locale=${l} .user=${store.user} .page=${view.page}></lc-coaching-area></main>`

@@ -9,6 +9,7 @@ import { listen } from "./listeners.js";
 import { Outbox } from "./outbox.js";
 import { Transcripts } from "./transcripts.js";
 import { WorkLists } from "./work-lists.js";
+import { LiveVisitorList } from "./live-visitors.js";
 
 export type { Attention } from "./conversations.js";
 export type { Transcript } from "./transcripts.js";
@@ -23,6 +24,7 @@ export class InboxStore extends EventTarget implements StoreContext {
   readonly transcripts: Transcripts;
   readonly outbox: Outbox;
   readonly workLists: WorkLists;
+  readonly liveVisitors: LiveVisitorList;
   #changeQueued = false;
   #clock: ReturnType<typeof setInterval> | null = null;
 
@@ -40,6 +42,7 @@ export class InboxStore extends EventTarget implements StoreContext {
     this.transcripts = new Transcripts(this, this.conversations, (m) => this.receive(m));
     this.outbox = new Outbox(this, (conversationId, clientId, body, options) => this.transcripts.send(conversationId, clientId, body, options));
     this.workLists = new WorkLists(this);
+    this.liveVisitors = new LiveVisitorList(this);
   }
 
   connect(): void {
@@ -53,6 +56,7 @@ export class InboxStore extends EventTarget implements StoreContext {
   disconnect(): void {
     if (this.#clock) clearInterval(this.#clock);
     this.conversations.stop();
+    this.liveVisitors.stop();
     this.connection.close();
   }
 

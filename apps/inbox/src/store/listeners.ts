@@ -13,6 +13,7 @@ export function listen(socket: OperatorSocket, store: InboxStore): void {
     workLists.reload();
     transcripts.catchUpAll();
     outbox.resendAfterReconnect();
+    void store.liveVisitors.load();
   });
   socket.on("disconnect", () => connection.down());
   socket.on("connect_error", (err) => {
@@ -27,7 +28,10 @@ export function listen(socket: OperatorSocket, store: InboxStore): void {
     store.changed();
   });
   socket.on("conversation:assigned", (c) => conversations.assigned(c));
-  socket.on("conversation:updated", (c) => conversations.upsert(c));
+  socket.on("conversation:updated", (c) => {
+    conversations.upsert(c);
+    store.liveVisitors.conversationUpdated(c);
+  });
   socket.on("queue:updated", (q) => conversations.queueUpdated(q));
   socket.on("message", (m) => store.receive(m));
   socket.on("typing", (t) => transcripts.visitorTyped(t.conversationId, t.typing));
@@ -35,6 +39,7 @@ export function listen(socket: OperatorSocket, store: InboxStore): void {
   // Handled (or reopened) by anyone: every inbox shows it at once.
   socket.on("offline:updated", (m) => workLists.offline.put(m));
   socket.on("followup:updated", (f) => workLists.putFollowUp(f));
+  socket.on("visitors:updated", (d) => store.liveVisitors.updated(d));
   socket.on("cannedReplies:changed", () => {
     store.cannedRepliesVersion++;
     store.changed();

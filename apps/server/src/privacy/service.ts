@@ -179,7 +179,7 @@ export class PrivacyService {
     if (visitorId === ERASED_VISITOR_ID || !VISITOR_ID.test(visitorId)) throw new AppError("NOT_FOUND");
     const visitor = await this.db.visitor.findUnique({ where: { id: visitorId }, include: { conversations: { select: { id: true, status: true } } } });
     if (!visitor) throw new AppError("NOT_FOUND");
-    if (visitor.conversations.some((c) => OPEN_STATUSES.includes(c.status))) throw new AppError("VISITOR_IN_CHAT");
+    if (visitor.conversations.some((c) => OPEN_STATUSES.includes(c.status))) throw new AppError("CHAT_STILL_OPEN");
     await this.ensureErasedVisitor();
     let counts = zeroCounts();
     for (const c of visitor.conversations) counts = addCounts(counts, await this.anonymiseConversation(c.id));
@@ -191,7 +191,7 @@ export class PrivacyService {
       await tx.attachment.deleteMany({ where: { id: { in: uploads.map((u) => u.id) } } });
       // A chat started meanwhile would go with the row: refuse instead, and an erasure later finishes the job.
       const gone = await tx.visitor.deleteMany({ where: { id: visitorId, conversations: { none: { status: { in: OPEN_STATUSES } } } } });
-      if (gone.count === 0) throw new AppError("VISITOR_IN_CHAT");
+      if (gone.count === 0) throw new AppError("CHAT_STILL_OPEN");
       return removed.count;
     });
     await this.ctx.files.dropUnreferenced(uploads.flatMap((u) => (u.thumbnailHash ? [u.hash, u.thumbnailHash] : [u.hash])));

@@ -1,6 +1,6 @@
 // Tells the sockets concerned what a service changed. Services return what changed; the transports
 // (socket handlers, http routes, background sweeps) hand it here, so no service touches a room.
-import type { Availability, Conversation, FollowUp, Message, MethodChange, OfflineMessage, Presence, QueueInfo } from "@live-chat/protocol";
+import type { Availability, Conversation, FollowUp, InvitationPayload, LiveVisitorsDelta, Message, MethodChange, OfflineMessage, Presence, QueueInfo } from "@live-chat/protocol";
 import { rooms, type OperatorNamespace, type VisitorNamespace } from "../context.js";
 import type { Appended } from "../conversation/service.js";
 import { toConversation, type ConversationWithParties } from "../conversation/serialize.js";
@@ -80,6 +80,16 @@ export class Broadcast {
   /** An erased visitor's open widgets are cut off on every node: their token leads nowhere any more. */
   visitorErased(visitorId: string): void {
     this.visitors.in(rooms.visitor(visitorId)).disconnectSockets(true);
+  }
+
+  /** This node's live visitors that arrived, moved or left since the last batch. */
+  liveVisitors(delta: LiveVisitorsDelta): void {
+    this.operators.to(rooms.allOperators).emit("visitors:updated", delta);
+  }
+
+  /** An invitation to chat, to every tab the visitor has open. */
+  invitation(visitorId: string, invitation: InvitationPayload): void {
+    this.visitors.to(rooms.visitor(visitorId)).emit("invitation", invitation);
   }
 
   /** Whether the visitor has a widget open on any node of the cluster. */

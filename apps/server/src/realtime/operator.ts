@@ -15,8 +15,9 @@ import type { Broadcast } from "./broadcast.js";
 import { bindHandlers } from "./handlers.js";
 import { checkProtocolVersion } from "./protocol-version.js";
 import type { SocketRateLimits } from "./limits.js";
+import type { LiveVisitorHub } from "../live/hub.js";
 
-export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broadcast: Broadcast, auth: AuthService, conversations: ConversationService, routing: RoutingService, mail: Pick<MailService, "mailChatReply">, limits: SocketRateLimits): void {
+export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broadcast: Broadcast, auth: AuthService, conversations: ConversationService, routing: RoutingService, mail: Pick<MailService, "mailChatReply">, limits: SocketRateLimits, live: LiveVisitorHub): void {
   ns.use(checkProtocolVersion(PROTOCOL_VERSION));
   ns.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -156,6 +157,9 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
           if (change) await audit(ctx.db, userId, "conversation", conversationId, "reasons_changed", change);
           const row = await conversations.load(conversationId);
           if (row) broadcast.conversation(row);
+        },
+        "visitor:invite": async ({ visitorId, body }) => {
+          await live.invite(visitorId, { operatorId: userId, name: socket.data.name }, body);
         },
       },
       locale,

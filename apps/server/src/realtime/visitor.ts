@@ -15,8 +15,9 @@ import { clientAddress, type SocketRateLimits } from "./limits.js";
 import type { VisitorIdentities, VisitorProfile } from "../auth/visitors.js";
 import { checkProtocolVersion } from "./protocol-version.js";
 import type { MailService } from "../mail/service.js";
+import type { LiveVisitorHub } from "../live/hub.js";
 
-export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadcast: Broadcast, conversations: ConversationService, routing: RoutingService, offline: OfflineService, mail: Pick<MailService, "emailTranscript">, limits: SocketRateLimits, identities: VisitorIdentities): void {
+export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadcast: Broadcast, conversations: ConversationService, routing: RoutingService, offline: OfflineService, mail: Pick<MailService, "emailTranscript">, limits: SocketRateLimits, identities: VisitorIdentities, live: LiveVisitorHub): void {
   ns.use(checkProtocolVersion(PROTOCOL_VERSION));
   ns.use(async (socket, next) => {
     try {
@@ -68,6 +69,8 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
     // The row is written on the first action worth keeping; a visitor who only looks costs nothing.
     const keepVisitor = () => identities.keep(socket.data.visitor, socket.data.profile);
     void socket.join(rooms.visitor(visitorId));
+    const timeZone = (socket.handshake.auth as { timeZone?: unknown } | undefined)?.timeZone;
+    live.visitorConnected(visitorId, { locale: socket.data.locale, ...(typeof timeZone === "string" ? { timeZone: timeZone.slice(0, 64) } : {}) });
 
     const owned = async (conversationId: string) => {
       if (socket.data.conversationIds.has(conversationId)) return;
@@ -81,7 +84,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
       socket,
       visitorSchemas,
       {
-        "conversation:start": async ({ body, clientId, name, email }) => {
+        "conversation:start": async ({ body, clientId, name, email, invitation }) => {
           await limits.take("start", visitorId, socket.data.address);
           // Outside business hours nobody would read a new chat until the visitor is long gone: the
           // message form takes over (the widget offers it). A chat already open carries on.
@@ -91,9 +94,18 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
           }
           await keepVisitor();
           if (name || email) await ctx.db.visitor.updateMany({ where: { id: visitorId, verified: false }, data: { ...(name ? { name } : {}), ...(email ? { email } : {}) } });
-          const { conversation, firstMessage } = await conversations.start(visitorId, socket.data.locale, body ? { body, clientId } : undefined);
-          if (firstMessage) broadcast.appended(firstMessage);
+          // An answer to an invitation goes to the operator who sent it when they have room, before the queue moves.
+          const inviter = invitation ? await live.inviter(visitorId) : undefined;
+          const start = async () => {
+            const result = await conversations.start(visitorId, socket.data.locale, body ? { body, clientId } : undefined);
+            if (result.firstMessage) broadcast.appended(result.firstMessage);
+            if (result.created && inviter) await routing.tryAssign(result.conversation.id, inviter.operatorId, "routed");
+            return result;
+          };
+          const started = inviter ? await routing.beforeNextDrain(start) : await start();
+          const conversation = (inviter && started.created ? await conversations.load(started.conversation.id) : null) ?? started.conversation;
           socket.data.conversationIds.add(conversation.id);
+          live.conversationChanged(visitorId, conversation.id);
           const position = await routing.queuePosition(conversation.id);
           return { conversation: toConversation(conversation, { forVisitor: true, queuePosition: position?.position }) };
         },
@@ -132,6 +144,14 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
           await owned(conversationId);
           const left = await conversations.markVisitorLeft(conversationId, "ended");
           if (left) broadcast.conversation(left);
+          live.conversationChanged(visitorId, undefined);
+        },
+        page: async ({ url, title }) => {
+          await limits.take("page", visitorId, socket.data.address);
+          live.page(visitorId, url, title);
+        },
+        "invitation:dismiss": async () => {
+          live.dismissInvitation(visitorId);
         },
         "offline:message": async (input) => {
           await limits.take("offline", visitorId, socket.data.address);
@@ -175,6 +195,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
     );
 
     socket.on("disconnect", () => {
+      live.visitorDisconnected(visitorId);
       ctx.work.run("visitor disconnect bookkeeping", async () => {
         if (!(await broadcast.visitorConnected(visitorId))) broadcast.conversations(await conversations.setVisitorConnected(visitorId, false));
       });
@@ -186,6 +207,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
       const open = returned ?? (await conversations.openForVisitor(visitorId));
       if (open) {
         socket.data.conversationIds.add(open.id);
+        live.conversationChanged(visitorId, open.id);
         if (!open.visitorConnected) broadcast.conversations(await conversations.setVisitorConnected(visitorId, true));
       }
       const current = open ? await conversations.load(open.id) : null;

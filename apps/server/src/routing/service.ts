@@ -87,6 +87,21 @@ export class RoutingService {
     return users.sort((a, b) => a.openChats - b.openChats || idleSince(a) - idleSince(b) || (a.id < b.id ? -1 : 1));
   }
 
+  /** The operator the next chat would go to (online, connected, with room), if there is one. */
+  async firstWithRoom(): Promise<{ id: string; name: string } | null> {
+    const [first] = await this.candidates();
+    if (!first) return null;
+    return this.ctx.db.user.findUnique({ where: { id: first.id }, select: { id: true, name: true } });
+  }
+
+  /**
+   * Runs `work` before any queue drain of this node can start, e.g. starting the chat a visitor
+   * opened by answering an invitation and offering it to the inviting operator first.
+   */
+  beforeNextDrain<T>(work: () => Promise<T>): Promise<T> {
+    return this.mutex.run("drain", work);
+  }
+
   /** Assigns queued chats, oldest first, while someone has a free slot. */
   async drainQueue(): Promise<number> {
     let assigned = 0;

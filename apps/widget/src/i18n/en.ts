@@ -76,6 +76,8 @@ export const en = {
     transferred: "You are now chatting with {name}.",
     requeued: "Your chat goes to the next available colleague.",
   } as Record<string, string>,
+  // Live visitors (issue #15): the invitation the visitor answered, shown where the greeting would be.
+  invitationGreeting: "{name}: {body}",
   attach: "Attach a file or photo",
   attached: "Files to send",
   removeFile: "Remove {name}",

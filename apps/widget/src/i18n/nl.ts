@@ -76,6 +76,7 @@ export const nl: Strings = {
     transferred: "U chat nu met {name}.",
     requeued: "Uw chat gaat naar de eerstvolgende beschikbare collega.",
   },
+  invitationGreeting: "{name}: {body}",
   attach: "Bestand of foto toevoegen",
   attached: "Bestanden om te versturen",
   removeFile: "{name} verwijderen",

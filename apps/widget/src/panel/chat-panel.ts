@@ -1,7 +1,7 @@
 // <live-chat-panel>: the opened chat. Loaded on first open together with the socket client. It holds the
 // session and picks the view; its child elements render their part and raise what the visitor did.
 import { LitElement, html, nothing, type PropertyValues } from "lit";
-import type { Locale, WidgetSettings } from "@live-chat/protocol";
+import type { InvitationPayload, Locale, WidgetSettings } from "@live-chat/protocol";
 import { PANEL_STRINGS, type Strings } from "../i18n/panel.js";
 import { format } from "../locale.js";
 import { ChatSession, type PendingMessage } from "./chat-session.js";
@@ -32,6 +32,8 @@ export class LiveChatPanel extends LitElement {
     visitorName: {},
     visitorEmail: {},
     identity: {},
+    trackPages: {},
+    invitation: {},
     open: { type: Boolean },
     side: {},
     settings: { state: true },
@@ -48,6 +50,9 @@ export class LiveChatPanel extends LitElement {
   declare visitorName: string | undefined;
   declare visitorEmail: string | undefined;
   declare identity: string | undefined;
+  declare trackPages: boolean;
+  /** The invitation the visitor answered by opening the chat: shown first, and the chat starts as its answer. */
+  declare invitation: InvitationPayload | undefined;
   declare open: boolean;
   declare side: "left" | "right";
   declare settings: WidgetSettings | undefined;
@@ -95,6 +100,7 @@ export class LiveChatPanel extends LitElement {
       name: this.visitorName,
       email: this.visitorEmail,
       identity: this.identity,
+      trackPages: this.trackPages,
       onSettings: (s) => {
         this.settings = s;
         emit(this, "live-chat-settings", s);
@@ -217,6 +223,7 @@ export class LiveChatPanel extends LitElement {
 
   protected override willUpdate(): void {
     const s = this.session;
+    if (s) s.answersInvitation = !!this.invitation;
     if (s?.refusedWhileClosed.length) {
       this.draft.body = [...s.refusedWhileClosed, this.draft.body].filter(Boolean).join("\n\n");
       s.refusedWhileClosed = [];
@@ -281,7 +288,7 @@ export class LiveChatPanel extends LitElement {
         .locale=${this.locale}
         .messages=${s.messages}
         .pending=${pending}
-        .greeting=${this.settings?.greeting?.[this.locale] || t.greeting}
+        .greeting=${this.invitation && !c ? format(t.invitationGreeting, { name: this.invitation.operator.name, body: this.invitation.body }) : this.settings?.greeting?.[this.locale] || t.greeting}
         .ended=${s.ended}
         .server=${this.server}
         .progress=${s.progress}

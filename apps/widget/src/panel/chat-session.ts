@@ -16,6 +16,7 @@ export interface SessionOptions {
   name?: string;
   email?: string;
   identity?: string;
+  trackPages?: boolean;
   onSettings: (settings: WidgetSettings) => void;
 }
 
@@ -41,6 +42,8 @@ export class ChatSession implements ReactiveController {
   refusedWhileClosed: string[] = [];
   /** How far each attached file's upload is (0–1), by its key; shown on the pending message. */
   readonly progress = new Map<string, number>();
+  /** The visitor opened the chat from an invitation: the chat they start goes to the inviting operator. */
+  answersInvitation = false;
   private readonly outbox: Outbox;
 
   private socket: VisitorSocket | undefined;
@@ -339,6 +342,7 @@ export class ChatSession implements ReactiveController {
       ...(withFiles ? {} : { body: entry.body, clientId: entry.clientId }),
       name: present(this.intro.name ?? this.options.name),
       email: present(this.intro.email ?? this.options.email),
+      ...(this.answersInvitation ? { invitation: true } : {}),
     });
     if (ack?.ok) {
       this.messages = [];

@@ -18,6 +18,8 @@ export interface VisitorIdentity {
   name?: string;
   email?: string;
   identity?: string;
+  /** False when the site set track-pages="off": the handshake then carries no page address either. */
+  trackPages?: boolean;
 }
 
 export function present(value: string | undefined): string | undefined {
@@ -60,7 +62,7 @@ export function openVisitorSocket(visitor: VisitorIdentity): VisitorSocket {
         locale: visitor.locale,
         identity: present(visitor.identity),
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-        pageUrl: location.href.slice(0, 2048),
+        pageUrl: visitor.trackPages === false ? undefined : location.href.slice(0, 2048),
         protocolVersion: PROTOCOL_VERSION,
       }),
   });
