@@ -111,6 +111,8 @@ describe("privacy: find, export and erase a visitor", () => {
     expect((await admin<PrivacyVisitor[]>("/api/privacy/visitors?q=femke")).body).toEqual([]);
     expect((await admin<unknown[]>(`/api/conversations/${femke.conversationId}/messages`)).body).toEqual([]);
     expect((await admin<Conversation[]>("/api/conversations?status=closed")).body.map((c) => c.id)).toEqual([gijs.conversationId]);
+    expect((await admin<unknown[]>("/api/visitors/erased/conversations")).body).toEqual([]);
+    expect((await admin<unknown[]>(`/api/visitors/${femke.session.visitorId}/conversations`)).body).toEqual([]);
     expect((await admin<FollowUp[]>("/api/follow-ups?status=all")).body.map((f) => f.conversationId)).toEqual([gijs.conversationId]);
     expect((await admin<OfflineMessage[]>("/api/offline-messages")).body.map((o) => o.name)).toEqual(["Gijs"]);
     expect((await admin<MailItem[]>("/api/mail")).body.map((m) => m.to)).toEqual(["gijs@example.nl"]);

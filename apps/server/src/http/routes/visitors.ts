@@ -15,7 +15,8 @@ export function visitorRoutes(ctx: Context, auth: AuthService, live: { list(): P
 
   router.get("/api/visitors/:id/conversations", async (req, res) => {
     const rows = await ctx.db.conversation.findMany({
-      where: { visitorId: String(req.params.id) },
+      // Anonymised chats belong to nobody: not even the shared "erased" visitor lists them as a history.
+      where: { visitorId: String(req.params.id), erasedAt: null },
       include: { operator: { select: { id: true, name: true } }, reasons: { select: { reasonId: true } }, rating: { select: { score: true, comment: true } }, _count: { select: { messages: true } } },
       orderBy: { createdAt: "desc" },
       take: 100,
