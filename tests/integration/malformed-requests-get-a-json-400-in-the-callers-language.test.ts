@@ -24,9 +24,15 @@ describe("malformed requests", () => {
       expect(res.type, path).toContain("application/json");
       expect(res.body, path).toMatchObject({ error: { code: "BAD_REQUEST", message: expect.stringContaining("Het verzoek is niet begrepen") } });
       // Anonymous, the sign-in check answers first, in the browser's language; still JSON, still no 500.
+      // A NUL in the address is refused before anything, sign-in included, reads it (PostgreSQL cannot hold it).
       const anonymous = await raw(path, { headers: { "accept-language": "nl" } });
-      expect(anonymous.status, path).toBe(401);
-      expect(anonymous.body, path).toMatchObject({ error: { code: "UNAUTHORIZED", message: "Log eerst in." } });
+      if (path.includes("%00")) {
+        expect(anonymous.status, path).toBe(400);
+        expect(anonymous.body, path).toMatchObject({ error: { code: "BAD_REQUEST", message: expect.stringContaining("Het verzoek is niet begrepen") } });
+      } else {
+        expect(anonymous.status, path).toBe(401);
+        expect(anonymous.body, path).toMatchObject({ error: { code: "UNAUTHORIZED", message: "Log eerst in." } });
+      }
     }
   });
 
