@@ -142,7 +142,7 @@ export class LiveChatPanel extends LitElement {
   private async afterChildren(focus: boolean, scroll: boolean): Promise<void> {
     // A lazily fetched part (the end view) is upgraded only once its chunk arrives.
     const parts = [...this.renderRoot.querySelectorAll<LitElement>("section > *")];
-    await Promise.all(parts.map((p) => customElements.whenDefined(p.localName).then(() => p.updateComplete)));
+    await Promise.all(parts.map(async (p) => p.localName.includes("-") && (await customElements.whenDefined(p.localName), await p.updateComplete)));
     if (scroll) this.renderRoot.querySelector<MessageList>("live-chat-messages")?.scrollToEnd();
     if (!focus) return;
     // On a touch screen a focused field opens the keyboard over half the panel before the visitor has
