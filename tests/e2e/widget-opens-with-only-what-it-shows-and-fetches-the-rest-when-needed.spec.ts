@@ -1,5 +1,6 @@
 // The opened chat loads only what it shows: the other language, the end-of-chat view and the upload code
-// arrive when the visitor is about to need them (End chat asked, the paperclip reached for), never on open.
+// arrive when the visitor is about to need them (End chat asked, the paperclip reached for, the language
+// switched), never on open.
 import type { Page } from "@playwright/test";
 import { expect, startChatWith, test } from "./widget-fixtures.js";
 
@@ -38,4 +39,9 @@ test("the chat opens without the other language, the end view or the upload code
   await page.getByRole("button", { name: "Yes, end chat" }).click();
   await expect(page.getByRole("radio", { name: "4 out of 5" })).toBeVisible();
   expect(await fetched(scripts, '"Chat met ons"')).toBe(false);
+
+  // The site switches the widget to Dutch: the Dutch table is fetched then, and the chat speaks it.
+  await page.locator("live-chat-widget").evaluate((widget) => widget.setAttribute("locale", "nl"));
+  await expect(page.getByRole("heading", { name: "Chat met ons" })).toBeVisible();
+  expect(await fetched(scripts, '"Chat met ons"')).toBe(true);
 });
