@@ -32,7 +32,7 @@ test("a screenshot whose upload was cut off is sent after a reload, stored once,
 
   await page.close();
   const again = await context.newPage();
-  await openChat(again, server.url);
+  await again.goto(`${server.url}/demo`);
   await expect(again.getByText("image.png")).toBeVisible();
   await again.getByRole("button", { name: "Try again" }).click();
   await expect

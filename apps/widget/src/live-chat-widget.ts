@@ -116,7 +116,8 @@ export class LiveChatWidget extends LitElement {
   }
 
   private loadPanel(): Promise<void> {
-    this.panelLoading ??= import("./panel/chat-panel.js").then(
+    // The panel and the visitor's language table in parallel: the panel shows only once it can speak.
+    this.panelLoading ??= Promise.all([import("./panel/chat-panel.js"), import("./i18n/panel.js").then((m) => m.loadStrings(this.resolvedLocale))]).then(
       () => {
         this.panelReady = true;
       },

@@ -53,7 +53,11 @@ export class ChatHeader extends LitElement {
       ${this.hasTranscript
         ? [this.button(t.copyTranscript, ICONS.copy, () => emit(this, "live-chat-copy")), this.button(t.downloadTranscript, ICONS.download, () => emit(this, "live-chat-download"))]
         : nothing}
-      ${this.canEnd ? this.button(t.endChat, ICONS.end, () => (this.confirming = true)) : nothing}
+      ${this.canEnd ? this.button(t.endChat, ICONS.end, () => {
+            // Asking to end: the panel fetches the end view now, so it is there when the visitor confirms.
+            emit(this, "live-chat-ending");
+            this.confirming = true;
+          }) : nothing}
       ${this.button(t.minimise, ICONS.minimise, () => emit(this, "live-chat-close"))}
     </header>
     ${this.canEnd && this.confirming

@@ -1,10 +1,13 @@
 // <live-chat-panel>: the opened chat. Loaded on first open together with the socket client. It holds the
 // session and picks the view; its child elements render their part and raise what the visitor did.
+// The visitor's language table, the end-of-chat view, the message form and the upload code are chunks of
+// their own, fetched when they are about to be needed, so opening the chat loads only what it shows.
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import type { InvitationPayload, Locale, WidgetSettings } from "@live-chat/protocol";
-import { PANEL_STRINGS, type Strings } from "../i18n/panel.js";
+import { loadStrings, stringsFor, type Strings } from "../i18n/panel.js";
 import { format } from "../locale.js";
 import { ChatSession, type PendingMessage } from "./chat-session.js";
+import { loadUploads } from "./outbox.js";
 import type { ComposedMessage, Composer } from "./composer.js";
 import type { Rating } from "./ended-view.js";
 import { systemText, type MessageList } from "./message-list.js";
@@ -15,9 +18,7 @@ import { downloadText, transcriptText } from "./transcript.js";
 import { UnreadCount } from "./unread.js";
 import "./chat-header.js";
 import "./composer.js";
-import "./ended-view.js";
 import "./message-list.js";
-import "./offline-form.js";
 import "./queue-notice.js";
 
 type DraftField = "name" | "email" | "body";
@@ -76,6 +77,10 @@ export class LiveChatPanel extends LitElement {
   private shownPending: PendingMessage[] = [];
   /** What the visitor typed but did not send, so it survives a switch between the chat and the message form. */
   private draft: Record<DraftField, string> = { name: "", email: "", body: "" };
+  /** The last table shown: while another language loads, the chat keeps speaking this one. */
+  private shownStrings: Strings | undefined;
+  private endedView: Promise<unknown> | undefined;
+  private offlineForm: Promise<unknown> | undefined;
 
   constructor() {
     super();
@@ -88,8 +93,19 @@ export class LiveChatPanel extends LitElement {
     this.leavingMessage = false;
   }
 
+  /** Set once a table arrived: render() shows nothing before that, and the widget waits for it before showing the panel. */
   private get t(): Strings {
-    return PANEL_STRINGS[this.locale];
+    return (this.shownStrings = stringsFor(this.locale) ?? this.shownStrings)!;
+  }
+
+  /** The message form, fetched as soon as the service is unavailable or a queued visitor may choose to leave a message. */
+  private loadOfflineForm(): void {
+    this.offlineForm ??= import("./offline-form.js").catch(() => (this.offlineForm = undefined));
+  }
+
+  /** The rating and transcript-by-mail view, fetched when the chat nears its end; a failed fetch is tried again. */
+  private loadEndedView(): void {
+    this.endedView ??= import("./ended-view.js").catch(() => (this.endedView = undefined));
   }
 
   override connectedCallback(): void {
@@ -124,8 +140,9 @@ export class LiveChatPanel extends LitElement {
 
   /** Focus and scrolling wait for the child elements, which render after the panel. */
   private async afterChildren(focus: boolean, scroll: boolean): Promise<void> {
+    // A lazily fetched part (the end view) is upgraded only once its chunk arrives.
     const parts = [...this.renderRoot.querySelectorAll<LitElement>("section > *")];
-    await Promise.all(parts.map((p) => p.updateComplete));
+    await Promise.all(parts.map(async (p) => p.localName.includes("-") && (await customElements.whenDefined(p.localName), await p.updateComplete)));
     if (scroll) this.renderRoot.querySelector<MessageList>("live-chat-messages")?.scrollToEnd();
     if (!focus) return;
     // On a touch screen a focused field opens the keyboard over half the panel before the visitor has
@@ -222,7 +239,10 @@ export class LiveChatPanel extends LitElement {
   // ---- rendering ----
 
   protected override willUpdate(): void {
+    if (!stringsFor(this.locale)) void loadStrings(this.locale).then(() => this.requestUpdate(), () => undefined);
     const s = this.session;
+    if (s?.ended || s?.conversation?.phase === "closing") this.loadEndedView();
+    if (!this.available() || this.leavingMessage || this.offlineSent || s?.conversation?.status === "queued") this.loadOfflineForm();
     if (s) s.answersInvitation = !!this.invitation;
     if (s?.refusedWhileClosed.length) {
       this.draft.body = [...s.refusedWhileClosed, this.draft.body].filter(Boolean).join("\n\n");
@@ -237,7 +257,7 @@ export class LiveChatPanel extends LitElement {
 
   protected override render() {
     const s = this.session;
-    if (!s) return nothing;
+    if (!s || !this.t) return nothing;
     this.shownPending = s.pending();
     const t = this.t;
     const c = s.conversation;
@@ -251,11 +271,13 @@ export class LiveChatPanel extends LitElement {
       @input=${this.keepDraft}
       @live-chat-copy=${this.copyTranscript}
       @live-chat-download=${() => downloadText(this.transcript(), "chat-transcript.txt")}
+      @live-chat-ending=${this.loadEndedView}
       @live-chat-end=${this.endChat}
       @live-chat-send=${this.send}
       @live-chat-typing=${(e: CustomEvent<boolean>) => s.setTyping(e.detail)}
       @live-chat-retry=${(e: CustomEvent<string>) => s.retry(e.detail)}
       @live-chat-discard=${(e: CustomEvent<string>) => s.discard(e.detail)}
+      @dragenter=${() => void loadUploads().catch(() => undefined)}
       @dragover=${(e: DragEvent) => e.preventDefault()}
       @drop=${this.drop}
       @live-chat-summary-answer=${(e: CustomEvent<{ messageId: string; answer: "yes" | "no" }>) => s.answerSummary(e.detail.messageId, e.detail.answer)}

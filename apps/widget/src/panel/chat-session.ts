@@ -3,8 +3,8 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { Ack, Availability, Conversation, Locale, Message, QueueInfo, VisitorServerToClientEvents, WidgetSettings } from "@live-chat/protocol";
 import { readStored, writeStored } from "../storage.js";
-import { Outbox, newClientId, type OutboxEntry } from "./outbox.js";
-import { dropFiles, keepFile, keptFile, upload, type PendingFile, type UploadFailure } from "./uploads.js";
+import { Outbox, loadUploads, newClientId, type OutboxEntry } from "./outbox.js";
+import type { PendingFile, UploadFailure } from "./uploads.js";
 import { isOutdated, openVisitorSocket, rateLimitedFor, present, request, type AckOf, type PayloadOf, type VisitorSocket } from "./visitor-socket.js";
 
 const TYPING_IDLE_MS = 3_000;
@@ -66,6 +66,8 @@ export class ChatSession implements ReactiveController {
   }
 
   hostConnected(): void {
+    // A reload with a file still waiting: fetch the upload code now, so the resend does not wait for it.
+    if (this.outbox.entries().some((e) => e.files?.length)) void loadUploads().catch(() => undefined);
     const socket = openVisitorSocket(this.options);
     this.socket = socket;
     socket.on("session", (s) => void this.onSession(s));
@@ -243,9 +245,11 @@ export class ChatSession implements ReactiveController {
     const text = body.trim();
     if (!text && !files.length) return;
     const pendingFiles: PendingFile[] = [];
+    // Files reach here only after the composer held them, which already fetched the upload code.
+    const uploads = files.length ? await loadUploads() : undefined;
     for (const file of files) {
       const kept = { key: newClientId(), name: file.name || "image.png", size: file.size };
-      await keepFile(kept.key, file);
+      await uploads?.keepFile(kept.key, file);
       pendingFiles.push(kept);
     }
     this.outbox.add(text, pendingFiles);
@@ -267,7 +271,8 @@ export class ChatSession implements ReactiveController {
   }
 
   private forget(entries: OutboxEntry[]): void {
-    dropFiles(entries.flatMap((e) => e.files?.map((f) => f.key) ?? []));
+    const keys = entries.flatMap((e) => e.files?.map((f) => f.key) ?? []);
+    if (keys.length) void loadUploads().then((u) => u.dropFiles(keys), () => undefined);
   }
 
   /** Uploads what is not on the server yet, remembering each id, so a retry after a reload uploads nothing twice. */
@@ -276,6 +281,7 @@ export class ChatSession implements ReactiveController {
     const token = readStored<string>(this.options.server, "token");
     for (const file of files) {
       if (file.id) continue;
+      const { keptFile, upload } = await loadUploads();
       const blob = await keptFile(file.key);
       if (!blob || !token) throw { message: "", retry: false } satisfies UploadFailure;
       const attachment = await upload(this.options.server, token, file, blob, this.options.locale, (fraction) => {

@@ -6,7 +6,11 @@ import { LIMITS } from "@live-chat/protocol/limits";
 import type { Strings } from "../i18n/panel.js";
 import { visuallyHidden } from "../shared-styles.js";
 import { format } from "../locale.js";
+import { loadUploads } from "./outbox.js";
 import { controls, define, emit } from "./part.js";
+
+/** The upload code arrives while the visitor is still choosing; a failed fetch is tried again on send. */
+const preloadUploads = (): void => void loadUploads().catch(() => undefined);
 
 /** What the server accepts (it checks the bytes; this only narrows the picker). No `capture`: a phone then offers its camera, gallery and files. */
 const ACCEPT = "image/*,.pdf,.txt,.csv,.log,.md,.docx,.xlsx,.odt";
@@ -39,6 +43,7 @@ export class Composer extends LitElement {
   /** Files chosen, pasted or dropped wait here until the visitor sends. */
   addFiles(list: Iterable<File>): void {
     this.files = [...this.files, ...list];
+    preloadUploads();
   }
 
   private onPaste(event: ClipboardEvent): void {
@@ -99,7 +104,14 @@ export class Composer extends LitElement {
       <div class="row">
         <label class="sr" for="message">${t.message}</label>
         <input id="file" type="file" multiple accept=${ACCEPT} hidden @change=${this.onChosen} />
-        <button type="button" aria-label=${t.attach} title=${t.attach} @click=${() => this.field<HTMLInputElement>("file")?.click()}>📎</button>
+        <button
+          type="button"
+          aria-label=${t.attach}
+          title=${t.attach}
+          @pointerenter=${preloadUploads}
+          @focus=${preloadUploads}
+          @click=${() => this.field<HTMLInputElement>("file")?.click()}
+        >📎</button>
         <textarea
           id="message"
           .value=${this.body}

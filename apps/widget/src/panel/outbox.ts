@@ -1,8 +1,20 @@
 // Messages the visitor typed that the server has not acknowledged yet. Kept in localStorage so a
 // reload or a network drop loses nothing; each keeps its clientId, so a resend is stored only once.
-// Attached files are named here; their bytes wait in IndexedDB (uploads.ts).
+// Attached files are named here; their bytes wait in IndexedDB (uploads.ts, loaded only once files are in play).
 import { readStored, writeStored } from "../storage.js";
-import type { PendingFile } from "./uploads.js";
+import type { PendingFile, UploadFailure } from "./uploads.js";
+
+type Uploads = typeof import("./uploads.js");
+let uploads: Promise<Uploads> | undefined;
+
+/** The file code is its own chunk: fetched when the visitor reaches for the paperclip, drags, pastes, or the
+ * outbox holds a file. Fetched once; a failed fetch (offline) is an upload worth retrying, and is tried again. */
+export function loadUploads(): Promise<Uploads> {
+  return (uploads ??= import("./uploads.js").catch(() => {
+    uploads = undefined;
+    throw { message: "", retry: true } satisfies UploadFailure;
+  }));
+}
 
 export interface OutboxEntry {
   clientId: string;
