@@ -83,6 +83,7 @@ await build({
   define: { __WIDGET_ENTRY__: JSON.stringify(entryFile) },
 });
 copyFileSync(join(here, "public/demo.html"), join(dist, "demo.html"));
+copyFileSync(join(here, "public/demo-shop.js"), join(dist, "demo-shop.js"));
 // The product's icon for the demo page and the inbox tab: without one every page load logs a 404 for /favicon.ico.
 copyFileSync(join(here, "public/favicon.svg"), join(dist, "favicon.svg"));
 

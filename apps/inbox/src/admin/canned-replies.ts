@@ -2,6 +2,7 @@
 // duplicated, deleted after confirmation; exported and imported as JSON.
 import { html, LitElement, nothing } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
+import { repeat } from "lit/directives/repeat.js";
 import {
   CHECKLIST_LABELS,
   LOCALES,
@@ -46,11 +47,16 @@ export class AdminCannedReplies extends LitElement {
     if (changed.has("locale")) this.error = inLocale(this.error, this.locale);
   }
 
+  /** Only the newest request's answer is shown: an earlier search that answers late must not replace it. */
+  private loadSeq = 0;
+
   private async load(): Promise<void> {
+    const seq = ++this.loadSeq;
     try {
-      this.replies = await this.api.cannedReplies({ locale: this.language, q: this.search.trim() });
+      const replies = await this.api.cannedReplies({ locale: this.language, q: this.search.trim() });
+      if (seq === this.loadSeq) this.replies = replies;
     } catch (err) {
-      this.error = formErrorOf(err, this.locale);
+      if (seq === this.loadSeq) this.error = formErrorOf(err, this.locale);
     }
   }
 
@@ -234,7 +240,7 @@ export class AdminCannedReplies extends LitElement {
                     <th>${t(l, "phases")}</th><th>${t(l, "checklistItem")}</th><th>${t(l, "actions")}</th>
                   </tr>
                 </thead>
-                <tbody>${visible.map((r) => this.renderRow(r))}</tbody>
+                <tbody>${repeat(visible, (r) => r.id, (r) => this.renderRow(r))}</tbody>
               </table>
             `}
       <lc-admin-confirm></lc-admin-confirm>
