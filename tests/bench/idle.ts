@@ -26,6 +26,19 @@ interface Reading {
 
 /** The server's memory right after a full garbage collection (memory-probe.cjs answers SIGUSR2): live objects only. */
 async function collectedMemory(pid: number, dir: string): Promise<Reading> {
+  await collectOnce(pid, dir);
+  // V8 gives pages back to the system some seconds after the GCs that freed them: wait while RSS still falls.
+  let previous = kib(pid, "VmRSS");
+  for (let second = 0; second < 30; second++) {
+    await sleep(1000);
+    const now = kib(pid, "VmRSS");
+    if (now > previous * 0.995 && second >= 3) break;
+    previous = Math.min(previous, now);
+  }
+  return collectOnce(pid, dir);
+}
+
+async function collectOnce(pid: number, dir: string): Promise<Reading> {
   const file = join(dir, `memory-${pid}.json`);
   const before = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { reading: number }).reading : 0;
   process.kill(pid, "SIGUSR2");
