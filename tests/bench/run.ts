@@ -120,11 +120,11 @@ async function compare(): Promise<number> {
 
 export function rampOptionsFromEnv(): RampOptions {
   return {
-    startRate: numberFromEnv("BENCH_RAMP_START_RATE", 200),
+    startRate: numberFromEnv("BENCH_RAMP_START_RATE", 100),
     factor: numberFromEnv("BENCH_RAMP_FACTOR", 1.5),
-    startVisitors: Math.round(numberFromEnv("BENCH_RAMP_START_VISITORS", 100)),
+    startVisitors: Math.round(numberFromEnv("BENCH_RAMP_START_VISITORS", 50)),
     maxVisitors: Math.round(numberFromEnv("BENCH_RAMP_MAX_VISITORS", 1000)),
-    maxSteps: Math.round(numberFromEnv("BENCH_RAMP_MAX_STEPS", 10)),
+    maxSteps: Math.round(numberFromEnv("BENCH_RAMP_MAX_STEPS", 12)),
     warmupSeconds: numberFromEnv("BENCH_WARMUP_SECONDS", 1),
     stepSeconds: numberFromEnv("BENCH_SECONDS", 5),
     p99LimitMs: numberFromEnv("BENCH_P99_LIMIT_MS", 100),

@@ -18,26 +18,23 @@ export function bindHandlers<Schemas extends Record<string, ZodType>>(
   log: Logger,
   work: BackgroundWork,
 ): void {
-  socket.onAny((event: string, ...args: unknown[]) => {
-    if (Object.hasOwn(schemas, event)) return;
-    const ack = args[args.length - 1];
-    if (typeof ack === "function") (ack as Ack)({ ok: false, error: errorBody("BAD_REQUEST", locale(), undefined, `${errorBody("BAD_REQUEST", locale()).message} (${event})`) });
+  // One listener per socket for every event (not one per event): thousands of idle visitors each hold less.
+  socket.onAny(async (event: string, ...args: unknown[]) => {
+    const last = args[args.length - 1];
+    const ack: Ack = typeof last === "function" ? (last as Ack) : () => undefined;
+    if (!Object.hasOwn(schemas, event)) {
+      if (typeof last === "function") ack({ ok: false, error: errorBody("BAD_REQUEST", locale(), undefined, `${errorBody("BAD_REQUEST", locale()).message} (${event})`) });
+      return;
+    }
+    const payload = args.length > 0 && typeof args[0] !== "function" ? args[0] : undefined;
+    const parsed = schemas[event]!.safeParse(payload);
+    if (!parsed.success) return ack({ ok: false, error: fromZod(parsed.error, locale()).body(locale()) });
+    try {
+      const result = await work.track(handlers[event as keyof Schemas]!(parsed.data as never));
+      ack({ ok: true, ...(result ?? {}) });
+    } catch (err) {
+      if (!(err instanceof AppError)) log.error({ err, event }, "socket handler failed");
+      ack({ ok: false, error: toErrorBody(err, locale()).body });
+    }
   });
-  for (const event of Object.keys(schemas) as Array<keyof Schemas & string>) {
-    const listen = socket.on.bind(socket) as (name: string, listener: (...args: unknown[]) => void) => void;
-    listen(event, async (...args: unknown[]) => {
-      const last = args[args.length - 1];
-      const ack: Ack = typeof last === "function" ? (last as Ack) : () => undefined;
-      const payload = args.length > 0 && typeof args[0] !== "function" ? args[0] : undefined;
-      const parsed = schemas[event]!.safeParse(payload);
-      if (!parsed.success) return ack({ ok: false, error: fromZod(parsed.error, locale()).body(locale()) });
-      try {
-        const result = await work.track(handlers[event](parsed.data as ReturnType<Schemas[typeof event]["parse"]>));
-        ack({ ok: true, ...(result ?? {}) });
-      } catch (err) {
-        if (!(err instanceof AppError)) log.error({ err, event }, "socket handler failed");
-        ack({ ok: false, error: toErrorBody(err, locale()).body });
-      }
-    });
-  }
 }
