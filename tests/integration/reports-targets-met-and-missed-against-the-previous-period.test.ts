@@ -69,6 +69,11 @@ describe("service targets", () => {
     const saved = await api<ServiceTarget[]>(server.url, "/api/reports/targets", { method: "PUT", token: server.adminToken, body: TARGETS });
     expect(saved.status).toBe(200);
     expect((await api<ServiceTarget[]>(server.url, "/api/reports/targets", { token: server.adminToken })).body).toEqual(saved.body);
+    // Saving the same list again (in another order) changes nothing and leaves no second history entry.
+    const entries = await db.auditEntry.count({ where: { entityId: "service_targets" } });
+    const again = await api<ServiceTarget[]>(server.url, "/api/reports/targets", { method: "PUT", token: server.adminToken, body: [...TARGETS].reverse() });
+    expect(again.body).toEqual(saved.body);
+    expect(await db.auditEntry.count({ where: { entityId: "service_targets" } })).toBe(entries);
 
     const summary = await api<ReportSummary>(server.url, "/api/reports/summary?from=2026-05-11&to=2026-05-17", { token: server.adminToken });
     expect(summary.body.conversations).toBe(4);

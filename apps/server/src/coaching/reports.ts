@@ -40,6 +40,13 @@ export class CoachingReports {
     return rows.map((r) => ({ metric: r.metric as TargetMetric, target: r.target, ...(r.seconds !== null ? { seconds: r.seconds } : {}) }));
   }
 
+  /** A list as `targets()` would read it back once saved: by metric, without absent fields. */
+  asStored(targets: ServiceTarget[]): ServiceTarget[] {
+    return [...targets]
+      .sort((a, b) => (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0))
+      .map((t) => ({ metric: t.metric, target: t.target, ...(t.seconds !== undefined && t.seconds !== null ? { seconds: t.seconds } : {}) }));
+  }
+
   /** Replaces the whole list: a metric left out has no target any more. */
   async setTargets(targets: ServiceTarget[], by: string): Promise<ServiceTarget[]> {
     await this.ctx.db.$transaction([

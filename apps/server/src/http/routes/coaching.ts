@@ -50,7 +50,11 @@ export function coachingRoutes(ctx: Context, auth: AuthService): Router {
     res.json(await reports.targets());
   });
   router.put("/api/reports/targets", requireAdmin, async (req, res) => {
-    const saved = await reports.setTargets(parseBody(serviceTargetsSchema, req), req.principal!.user.id);
+    const wanted = parseBody(serviceTargetsSchema, req);
+    const before = await reports.targets();
+    // Saving the list as it stands changes nothing, so it leaves no history entry either.
+    if (JSON.stringify(before) === JSON.stringify(reports.asStored(wanted))) return void res.json(before);
+    const saved = await reports.setTargets(wanted, req.principal!.user.id);
     await audit(ctx.db, req.principal!.user.id, "setting", "service_targets", "updated", saved);
     res.json(saved);
   });
