@@ -280,6 +280,7 @@ export class LiveChatPanel extends LitElement {
       @dragenter=${() => void loadUploads().catch(() => undefined)}
       @dragover=${(e: DragEvent) => e.preventDefault()}
       @drop=${this.drop}
+      @live-chat-fresh-link=${(e: CustomEvent<[string, string]>) => void s.openFresh(...e.detail)}
       @live-chat-summary-answer=${(e: CustomEvent<{ messageId: string; answer: "yes" | "no" }>) => s.answerSummary(e.detail.messageId, e.detail.answer)}
       @live-chat-leave-message=${() => (this.leavingMessage = true)}
       @live-chat-back=${() => (this.leavingMessage = false)}

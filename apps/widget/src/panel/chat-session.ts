@@ -222,6 +222,20 @@ export class ChatSession implements ReactiveController {
     if (ack?.ok) this.addMessages(ack.messages);
   }
 
+  /** Opens a file whose link has expired: the message again from the server, with links that work now. */
+  async openFresh(messageId: string, attachmentId: string): Promise<void> {
+    const c = this.conversation;
+    const m = this.messages.find((k) => k.id === messageId);
+    if (!c || !m) return;
+    const ack = await request(this.socket, "sync", { conversationId: c.id, afterSeq: m.seq - 1 });
+    const fresh = ack?.ok ? ack.messages.find((k) => k.id === messageId) : undefined;
+    const a = fresh?.attachments?.find((k) => k.id === attachmentId);
+    if (!fresh || !a) return;
+    this.messages = this.messages.map((k) => (k.id === messageId ? fresh : k));
+    this.host.requestUpdate();
+    window.open(new URL(a.url, this.options.server).href, "_blank", "noopener");
+  }
+
   /** Adds messages of the current conversation in seq order, once each (seq has holes where notes were). */
   private addMessages(list: Message[]): void {
     const c = this.conversation;

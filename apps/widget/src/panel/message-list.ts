@@ -42,11 +42,17 @@ export class MessageList extends LitElement {
   }
 
   /** An image as a thumbnail that opens the full file; any other file as a card with its name and size. */
-  private renderAttachment(a: Attachment) {
+  private renderAttachment(m: Message, a: Attachment) {
     const url = new URL(a.url, this.server).href;
+    // A link lives 15 minutes (`exp`); an older one would answer 410, so the session fetches the message afresh and opens that.
+    const follow = (e: Event) => {
+      if (Number(new URL(url).searchParams.get("exp")) - 30 > Date.now() / 1000) return;
+      e.preventDefault();
+      emit(this, "live-chat-fresh-link", [m.id, a.id]);
+    };
     return a.thumbnailUrl
-      ? html`<a class="file" href=${url} target="_blank" rel="noopener"><img src=${new URL(a.thumbnailUrl, this.server).href} alt=${a.name} /></a>`
-      : html`<a class="file card" href=${url} download=${a.name} target="_blank" rel="noopener"
+      ? html`<a class="file" href=${url} target="_blank" rel="noopener" @click=${follow}><img src=${new URL(a.thumbnailUrl, this.server).href} alt=${a.name} /></a>`
+      : html`<a class="file card" href=${url} download=${a.name} target="_blank" rel="noopener" @click=${follow}
           ><span class="name">${a.name}</span> <span class="size">${formatFileSize(a.size, this.locale)}</span></a
         >`;
   }
@@ -59,7 +65,7 @@ export class MessageList extends LitElement {
     return html`<li class="msg ${own ? "own" : "them"}">
       ${own ? nothing : html`<span class="author">${m.author.name ?? t.someone}</span>`}
       ${m.body ? html`<div class="bubble">${linkify(m.body)}</div>` : nothing}
-      ${m.attachments?.map((a) => this.renderAttachment(a)) ?? nothing}
+      ${m.attachments?.map((a) => this.renderAttachment(m, a)) ?? nothing}
       <span class="meta"><time datetime=${m.createdAt}>${clock(this.locale, m.createdAt)}</time>${own ? html` · ${t.sent}` : nothing}</span>
       ${asksSummary
         ? html`<div class="choices">
