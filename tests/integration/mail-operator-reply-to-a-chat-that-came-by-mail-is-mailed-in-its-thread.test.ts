@@ -51,12 +51,20 @@ describe("an operator's reply in a chat that came by mail", () => {
     expect(reply.text).toContain("Dat is aangepast naar maat 42.");
     expect(reply.text).toContain("> Graag maat 42 in plaats van 41.");
 
+    // The server stored a reply and went down before it mailed or acknowledged it: the inbox's retry
+    // (same clientId) finds the message stored and sends the mail it still owes, once.
+    await server.services.conversations.appendMessage({ conversationId: chat.id, author: { type: "operator", id: noor.id, name: "Noor" }, kind: "text", body: "Ook de kleur is aangepast.", clientId: "n-crash", guard: { operatorId: noor.id } });
+    const retried = await emitAck(noor.socket, "message:send", { conversationId: chat.id, clientId: "n-crash", body: "Ook de kleur is aangepast." });
+    expect(retried.message).toMatchObject({ body: "Ook de kleur is aangepast.", channel: "mail" });
+    expect((await mailTo("daan@example.nl", "chat_reply", 2)).text).toContain("Ook de kleur is aangepast.");
+    expect((await emitAck(noor.socket, "message:send", { conversationId: chat.id, clientId: "n-crash", body: "Ook de kleur is aangepast." })).message.channel).toBe("mail");
+
     const second = nextEvent<Message>(noor.socket, "message", (m) => m.channel === "mail" && m.author.type === "visitor");
     await inbound().sendMail({ from: "daan@example.nl", to: replyToOf(reply), subject: `Re: ${reply.subject}`, inReplyTo: reply.messageId, references: reply.references as string[], messageId: "<second-reply@example.nl>", text: "Dank u wel!" });
     expect((await second).conversationId).toBe(chat.id);
     const file = await upload(server.url, { operatorToken: noor.token }, { bytes: pdf("bon"), name: "bon-42.pdf", key: "bon-1" });
     await emitAck(noor.socket, "message:send", { conversationId: chat.id, clientId: "n-2", body: "Graag gedaan, hierbij de bon.", attachments: [file.body.id] });
-    const again = await mailTo("daan@example.nl", "chat_reply", 2);
+    const again = await mailTo("daan@example.nl", "chat_reply", 3);
     expect(again.inReplyTo).toBe("<second-reply@example.nl>");
     expect(again.text).toContain("Graag gedaan, hierbij de bon.\n\nBijlage: bon-42.pdf");
     expect(replyToOf(again)).toBe(replyToOf(reply));
@@ -64,6 +72,7 @@ describe("an operator's reply in a chat that came by mail", () => {
     const stored = await api<Message[]>(server.url, `/api/conversations/${chat.id}/messages`, { token: noor.token });
     expect(stored.body.filter((m) => m.kind === "text").map((m) => [m.author.type, m.channel ?? "chat"])).toEqual([
       ["visitor", "mail"],
+      ["operator", "mail"],
       ["operator", "mail"],
       ["visitor", "mail"],
       ["operator", "mail"],
