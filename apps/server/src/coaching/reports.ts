@@ -37,7 +37,7 @@ export class CoachingReports {
 
   async targets(): Promise<ServiceTarget[]> {
     const rows = await this.ctx.db.serviceTarget.findMany({ orderBy: { metric: "asc" } });
-    return rows.map((r) => ({ metric: r.metric as TargetMetric, target: r.target, ...(r.seconds !== null ? { seconds: r.seconds } : {}) }));
+    return this.asStored(rows.map((r) => ({ metric: r.metric as TargetMetric, target: r.target, seconds: r.seconds ?? undefined })));
   }
 
   /** A list as `targets()` would read it back once saved: by metric, without absent fields. */

@@ -91,10 +91,7 @@ export function setUpOperatorNamespace(ctx: Context, ns: OperatorNamespace, broa
           });
           const attached = await ctx.files.attachments.attachToMessage(appended.message, { ids: attachments, uploader: { type: "operator", id: userId }, cannedReplyId, visitorId: appended.created ? appended.head.visitorId : undefined });
           // A retry of a send stored but never acknowledged (the server went down in between): a mail it still owes goes now, once.
-          if (!appended.created) {
-            const stored = await ctx.db.message.findUnique({ where: { id: attached.forOperators.id }, select: { channel: true } });
-            return { message: stored?.channel === "mail" ? { ...attached.forOperators, channel: "mail" as const } : await mail.mailChatReply(attached.forOperators) };
-          }
+          if (!appended.created) return { message: attached.forOperators.channel === "mail" ? attached.forOperators : await mail.mailChatReply(attached.forOperators) };
           // A chat the customer keeps by mail gets the reply by mail too (its files named in the mail).
           const mailed = await mail.mailChatReply(attached.forOperators);
           const views = mailed.channel === "mail" ? { forOperators: mailed, forVisitor: { ...attached.forVisitor, channel: mailed.channel } } : attached;

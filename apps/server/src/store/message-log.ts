@@ -37,6 +37,8 @@ export interface StoredMessage {
   cannedReplyId: string | null;
   meta: string | null;
   createdAt: Date;
+  /** "mail" once the message went out by mail; read back with a stored message, never written by an append. */
+  channel?: string;
 }
 
 export type AppendResult =

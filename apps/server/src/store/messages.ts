@@ -37,7 +37,7 @@ async function findByClientId(db: Db, conversationId: string, clientId: string):
 const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 export function sqliteMessageLog(db: Db, client: BetterSqlite3.Database, exclusive: <T>(work: () => Promise<T>) => Promise<T>): MessageLog {
-  const byClientId = client.prepare(`SELECT ${MESSAGE_COLUMNS} FROM "Message" WHERE "conversationId" = ? AND "clientId" = ?`).safeIntegers(false);
+  const byClientId = client.prepare(`SELECT ${MESSAGE_COLUMNS}, "channel" FROM "Message" WHERE "conversationId" = ? AND "clientId" = ?`).safeIntegers(false);
   const insert = client.prepare(`INSERT INTO "Message" (${MESSAGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const advance = Object.fromEntries(
     (Object.keys(SET_EFFECT) as Effect[]).map((effect) => [
