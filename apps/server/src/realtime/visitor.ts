@@ -39,7 +39,8 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
         locale,
         lastSeenAt: new Date(),
       };
-      let visitor = auth.visitorToken ? await identities.resume(auth.visitorToken, profile, identity !== null) : null;
+      const resumed = auth.visitorToken ? await identities.resume(auth.visitorToken, profile, identity !== null) : null;
+      let visitor = resumed === "erased" ? null : resumed;
       if (!visitor) {
         // Only a new visitor counts against the address's connection budget; a returning widget reconnects freely.
         try {
@@ -53,7 +54,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
         }
         visitor = identities.create();
       }
-      socket.data = { visitorId: visitor.id, visitorToken: visitor.token, locale, conversationIds: new Set(), address, visitor, profile };
+      socket.data = { visitorId: visitor.id, visitorToken: visitor.token, locale, conversationIds: new Set(), address, visitor, profile, replaced: resumed === "erased" };
       next();
     } catch (err) {
       ctx.log.error({ err }, "visitor handshake failed");
@@ -219,6 +220,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
         conversation: current ? toConversation(current, { forVisitor: true, queuePosition: position?.position }) : null,
         availability: await routing.availability(),
         widget: { ...settings.widget, waitLimitSeconds: settings.waitLimitSeconds },
+        ...(socket.data.replaced ? { replaced: "VISITOR_ERASED" as const } : {}),
       });
       if (position) socket.emit("queue", position);
     } catch (err) {
