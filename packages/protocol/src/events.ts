@@ -23,11 +23,6 @@ export interface VisitorSession {
   availability: Availability;
   /** Public widget settings (accent colour, greeting) so the widget needs no extra request. */
   widget?: WidgetSettings;
-  /**
-   * VISITOR_ERASED: the token presented named a visitor who has since been erased (GDPR), so this
-   * session is a new visitor with a new token; the widget forgets everything it stored about the old one.
-   */
-  replaced?: "VISITOR_ERASED";
 }
 
 export type WidgetSettings = Settings["widget"] & Pick<Settings, "waitLimitSeconds">;
@@ -57,7 +52,11 @@ export interface VisitorServerToClientEvents {
   availability: (a: Availability) => void;
   /** An operator invites the visitor to chat (by hand or by the automatic rule). */
   invitation: (i: InvitationPayload) => void;
-  /** The visitor was erased (GDPR) while connected: forget what was stored; the server disconnects next, and a reconnect is a new visitor. */
+  /**
+   * The visitor this browser was is erased (GDPR): forget everything stored about them. Sent to a widget
+   * connected at the moment of the erasure (the server disconnects it next; its reconnect is a new visitor),
+   * and before `session` to a handshake that presented an erased visitor's token (that session is a new visitor).
+   */
   "visitor:erased": (e: { code: "VISITOR_ERASED" }) => void;
 }
 

@@ -214,13 +214,14 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
       const current = open ? await conversations.load(open.id) : null;
       const position = current ? await routing.queuePosition(current.id) : null;
       const settings = await ctx.settings.get();
+      // The token presented was an erased visitor's: the browser forgets them before it learns its new identity.
+      if (socket.data.replaced) socket.emit("visitor:erased", { code: "VISITOR_ERASED" });
       socket.emit("session", {
         visitorId,
         visitorToken: socket.data.visitorToken,
         conversation: current ? toConversation(current, { forVisitor: true, queuePosition: position?.position }) : null,
         availability: await routing.availability(),
         widget: { ...settings.widget, waitLimitSeconds: settings.waitLimitSeconds },
-        ...(socket.data.replaced ? { replaced: "VISITOR_ERASED" as const } : {}),
       });
       if (position) socket.emit("queue", position);
     } catch (err) {

@@ -121,6 +121,7 @@ export class LiveChatPanel extends LitElement {
         this.settings = s;
         emit(this, "live-chat-settings", s);
       },
+      onErased: () => this.startOver(),
     });
     super.connectedCallback();
   }

@@ -18,6 +18,8 @@ export interface SessionOptions {
   identity?: string;
   trackPages?: boolean;
   onSettings: (settings: WidgetSettings) => void;
+  /** The visitor was erased (GDPR): the panel starts over, showing nothing of the chat (visitor-socket.ts calls it). */
+  onErased: () => void;
 }
 
 /** `outdated`: the server speaks a newer protocol; the socket stays down until the page is reloaded. */
@@ -441,6 +443,7 @@ export class ChatSession implements ReactiveController {
     this.messages = [];
     this.queue = undefined;
     this.ended = false;
+    this.intro = {};
     this.storeConversation(undefined);
     this.host.requestUpdate();
   }
