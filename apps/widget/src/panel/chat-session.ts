@@ -369,7 +369,7 @@ export class ChatSession implements ReactiveController {
     if (ack?.ok) {
       this.messages = [];
       this.ended = false;
-      writeStored(this.options.server, "left", undefined);
+      writeStored(this.options.server, "left");
       this.setConversation(ack.conversation);
       await this.sync();
       if (withFiles) return this.deliver(entry, attachments);

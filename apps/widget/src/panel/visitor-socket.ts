@@ -51,7 +51,7 @@ export function rateLimitedFor(err: Error): number | null {
  * bytes), so the next connect is a new visitor. The settings stay: they are the site's, not the person's.
  */
 function forget(server: string): void {
-  for (const item of ["token", "conversation", "left", "seen", "outbox", "open"] as const) writeStored(server, item, undefined);
+  for (const item of ["token", "conversation", "left", "seen", "outbox", "open"] as const) writeStored(server, item);
   try {
     indexedDB.deleteDatabase("live-chat-files");
   } catch {
