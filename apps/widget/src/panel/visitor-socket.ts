@@ -46,19 +46,6 @@ export function rateLimitedFor(err: Error): number | null {
   return typeof seconds === "number" && seconds > 0 ? Math.min(seconds, 3600) : 60;
 }
 
-/**
- * The visitor was erased (GDPR): this browser forgets what it kept of them (token, chat, outbox, the files'
- * bytes), so the next connect is a new visitor. The settings stay: they are the site's, not the person's.
- */
-function forget(server: string): void {
-  for (const item of ["token", "conversation", "left", "seen", "outbox", "open"] as const) writeStored(server, item);
-  try {
-    indexedDB.deleteDatabase("live-chat-files");
-  } catch {
-    // Blocked storage kept no files.
-  }
-}
-
 export function openVisitorSocket(visitor: VisitorIdentity): VisitorSocket {
   const { server } = visitor;
   const socket: VisitorSocket = io(`${server}/visitor`, {
@@ -81,10 +68,16 @@ export function openVisitorSocket(visitor: VisitorIdentity): VisitorSocket {
         protocolVersion: PROTOCOL_VERSION,
       }),
   });
-  // Before any `session` handler: the launcher and the panel store the new visitor's token only into emptied storage.
+  // The visitor was erased (GDPR): this browser forgets what it kept of them (token, chat, outbox, the files' bytes)
+  // and connects again as a new visitor; the settings stay, they are the site's. Registered before any `session`
+  // handler, so the launcher and the panel store the new visitor's token into emptied storage.
   socket.on("visitor:erased", () => {
-    forget(server);
+    for (const item of ["token", "conversation", "left", "seen", "outbox", "open"] as const) writeStored(server, item);
     visitor.onErased?.();
+    // The server cuts this connection off next, for good: a new one, without the forgotten token, is a new visitor.
+    socket.disconnect().connect();
+    // Last: where storage is blocked (an opaque origin) this throws, and there were no files to forget.
+    indexedDB.deleteDatabase("live-chat-files");
   });
   return socket;
 }
