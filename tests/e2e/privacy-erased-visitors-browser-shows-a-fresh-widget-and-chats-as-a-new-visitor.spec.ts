@@ -5,7 +5,7 @@ import type { Page } from "@playwright/test";
 import type { Conversation } from "@live-chat/protocol";
 import { api, emitAck, eventually, login } from "../support/clients.js";
 import { signInToInbox } from "./inbox-fixtures.js";
-import { expect, openChat, sendMessage, test } from "./widget-fixtures.js";
+import { expect, openChat, sendMessage, test, type Operator } from "./widget-fixtures.js";
 
 /** Everything the widget keeps in this browser for the chat server, by item. */
 async function stored(page: Page): Promise<Record<string, string>> {
@@ -16,20 +16,25 @@ async function stored(page: Page): Promise<Record<string, string>> {
 }
 const visitorIdOf = (token: string | undefined) => /^"vt1_(v[0-9a-f]+)\./.exec(token ?? "")?.[1];
 
-test("a visitor erased in the Privacy page sees a fresh widget, open or reloaded, and their next chat is a new visitor's", async ({ page, browser, server, bringOperatorOnline }) => {
-  const anna = await bringOperatorOnline("Anna");
-  const assigned = anna.nextAssigned();
-  await openChat(page, server.url);
-  await page.getByRole("textbox", { name: "Name (optional)" }).fill("Femke de Vries");
-  await sendMessage(page, "Mijn bestelnummer is 4711");
+/** The visitor chats under `name`, hears back, ends the chat, and the operator closes it: only an ended chat can be erased. */
+async function chatThatEnded(page: Page, url: string, operator: Operator, name: string, body: string, answer: string): Promise<Conversation> {
+  const assigned = operator.nextAssigned();
+  await openChat(page, url);
+  await page.getByRole("textbox", { name: "Name (optional)" }).fill(name);
+  await sendMessage(page, body);
   const chat = await assigned;
-  await anna.say(chat.id, "Ik kijk het na, Femke.");
-  await expect(page.getByText("Ik kijk het na, Femke.")).toBeVisible();
-  // The visitor ends the chat and the operator closes it: only a chat that has ended can be erased.
+  await operator.say(chat.id, answer);
+  await expect(page.getByText(answer)).toBeVisible();
   await page.getByRole("button", { name: "End chat" }).click();
   await page.getByRole("button", { name: "Yes, end chat" }).click();
   await expect(page.getByText("This chat has ended.")).toBeVisible();
-  await eventually(async () => expect((await emitAck(anna.socket, "conversation:close", { conversationId: chat.id })).ok).toBe(true));
+  await eventually(async () => expect((await emitAck(operator.socket, "conversation:close", { conversationId: chat.id })).ok).toBe(true));
+  return chat;
+}
+
+test("a visitor erased in the Privacy page sees a fresh widget, open or reloaded, and their next chat is a new visitor's", async ({ page, browser, server, bringOperatorOnline }) => {
+  const anna = await bringOperatorOnline("Anna");
+  const chat = await chatThatEnded(page, server.url, anna, "Femke de Vries", "Mijn bestelnummer is 4711", "Ik kijk het na, Femke.");
   const erasedId = visitorIdOf((await stored(page)).token);
   expect(erasedId).toBe(chat.visitor.id);
 
@@ -73,15 +78,7 @@ test("a visitor erased in the Privacy page sees a fresh widget, open or reloaded
 
 test("a visitor erased while their tab was closed comes back as a new visitor, and the browser forgets the old chat", async ({ page, server, bringOperatorOnline }) => {
   const anna = await bringOperatorOnline("Anna");
-  const assigned = anna.nextAssigned();
-  await openChat(page, server.url);
-  await page.getByRole("textbox", { name: "Name (optional)" }).fill("Gijs Bakker");
-  await sendMessage(page, "Waar blijft pakket 5822?");
-  const chat = await assigned;
-  await page.getByRole("button", { name: "End chat" }).click();
-  await page.getByRole("button", { name: "Yes, end chat" }).click();
-  await expect(page.getByText("This chat has ended.")).toBeVisible();
-  await eventually(async () => expect((await emitAck(anna.socket, "conversation:close", { conversationId: chat.id })).ok).toBe(true));
+  const chat = await chatThatEnded(page, server.url, anna, "Gijs Bakker", "Waar blijft pakket 5822?", "Het is onderweg, Gijs.");
   expect(Object.keys(await stored(page))).toContain("left");
   const context = page.context();
   await page.close();
@@ -100,4 +97,5 @@ test("a visitor erased while their tab was closed comes back as a new visitor, a
   await sendMessage(back, "Nog een vraag");
   expect((await next).visitor.id).toBe(visitorIdOf((await stored(back)).token));
   await expect(back.getByText("Waar blijft pakket 5822?")).toHaveCount(0);
+  await expect(back.getByText("Het is onderweg, Gijs.")).toHaveCount(0);
 });
