@@ -37,6 +37,8 @@ export interface VisitorSocketData {
   /** Whether the visitor's row exists yet, and what to write into it when it is created. */
   visitor: KnownVisitor;
   profile: VisitorProfile;
+  /** The token presented was an erased visitor's: this is a new visitor, told `visitor:erased` before its `session`. */
+  replaced?: boolean;
 }
 
 export type OperatorNamespace = Namespace<OperatorClientToServerEvents, OperatorServerToClientEvents, Record<string, never>, OperatorSocketData>;

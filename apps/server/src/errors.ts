@@ -33,6 +33,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   LINK_EXPIRED: 410,
   VISITOR_IN_CHAT: 409,
   CHAT_STILL_OPEN: 409,
+  VISITOR_ERASED: 401,
 };
 
 export class AppError extends Error {

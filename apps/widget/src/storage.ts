@@ -15,7 +15,8 @@ export function readStored<T>(server: string, item: StoredItem): T | undefined {
   }
 }
 
-export function writeStored(server: string, item: StoredItem, value: unknown): void {
+/** Without a value, the item goes. */
+export function writeStored(server: string, item: StoredItem, value?: unknown): void {
   try {
     if (value === undefined) localStorage.removeItem(storageKey(server, item));
     else localStorage.setItem(storageKey(server, item), JSON.stringify(value));

@@ -117,6 +117,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "This visitor has a chat that is still open. Let it end or close it first, then erase the visitor.",
     nl: "Deze bezoeker heeft nog een open chat. Laat die eerst eindigen of sluit hem, en wis de bezoeker daarna.",
   },
+  VISITOR_ERASED: {
+    en: "Your details and chats have been erased at your request, so this chat is no longer available. Reload the page to start a new chat.",
+    nl: "Uw gegevens en chats zijn op uw verzoek gewist, dus deze chat is niet meer beschikbaar. Laad de pagina opnieuw om een nieuwe chat te beginnen.",
+  },
 };
 
 export function errorBody(code: ErrorCode, locale: Locale = "en", field?: string, message?: string): ErrorBody {

@@ -52,6 +52,12 @@ export interface VisitorServerToClientEvents {
   availability: (a: Availability) => void;
   /** An operator invites the visitor to chat (by hand or by the automatic rule). */
   invitation: (i: InvitationPayload) => void;
+  /**
+   * The visitor this browser was is erased (GDPR): forget everything stored about them. Sent to a widget
+   * connected at the moment of the erasure (the server disconnects it next; its reconnect is a new visitor),
+   * and before `session` to a handshake that presented an erased visitor's token (that session is a new visitor).
+   */
+  "visitor:erased": (e: { code: "VISITOR_ERASED" }) => void;
 }
 
 export interface OperatorClientToServerEvents {

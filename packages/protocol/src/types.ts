@@ -247,6 +247,7 @@ export const ERROR_CODES = [
   "VISITOR_IN_CHAT",
   "INVITATION_DISMISSED",
   "CHAT_STILL_OPEN",
+  "VISITOR_ERASED",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

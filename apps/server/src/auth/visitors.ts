@@ -1,7 +1,9 @@
 // Who a visitor's widget is: resumed from its token or new. The Visitor row is written only when the
 // visitor does something worth keeping (opens a chat, leaves a message), so an idle or scripted
-// connection costs no database write; the signed token carries the id until then.
+// connection costs no database write; the signed token carries the id until then. A token whose
+// visitor was erased (GDPR) leads nowhere: the id is tombstoned and refused everywhere.
 import { Prisma } from "../generated/sqlite/client.js";
+import { AppError } from "../errors.js";
 import type { Db } from "../store/db.js";
 import type { TokenService } from "./tokens.js";
 
@@ -24,10 +26,10 @@ export class VisitorIdentities {
 
   /**
    * The visitor behind `token`: a stored one gets the handshake's profile (a verified name or email
-   * changes only by a new verified identity); a signed token without a row stays unwritten; anything
-   * else is null, and the caller makes a new visitor.
+   * changes only by a new verified identity); a signed token without a row stays unwritten; an
+   * erased visitor's token is "erased"; anything else is null. For both the caller makes a new visitor.
    */
-  async resume(token: string, profile: VisitorProfile, identityVerified: boolean): Promise<KnownVisitor | null> {
+  async resume(token: string, profile: VisitorProfile, identityVerified: boolean): Promise<KnownVisitor | "erased" | null> {
     const row = await this.db.visitor.findUnique({ where: { tokenHash: this.tokens.hashVisitorToken(token) }, select: { id: true, verified: true } });
     if (row) {
       const { name: _name, email: _email, ...rest } = profile;
@@ -35,7 +37,13 @@ export class VisitorIdentities {
       return { id: row.id, token, stored: true };
     }
     const id = this.tokens.visitorIdOf(token);
-    return id ? { id, token, stored: false } : null;
+    if (!id) return null;
+    return (await this.isErased(id)) ? "erased" : { id, token, stored: false };
+  }
+
+  /** Only an id without a Visitor row can be erased (erasure deletes the row), so a stored visitor costs no second read. */
+  private async isErased(id: string): Promise<boolean> {
+    return (await this.db.erasedVisitor.count({ where: { id } })) > 0;
   }
 
   /** A new visitor: an id and its token, nothing written. */
@@ -46,6 +54,8 @@ export class VisitorIdentities {
   /** Writes the visitor's row if it is not there yet (two tabs may race: the second finds the first's row). */
   async keep(visitor: KnownVisitor, profile: VisitorProfile): Promise<void> {
     if (visitor.stored) return;
+    // A widget that connected just before its visitor was erased must not bring the row back.
+    if (await this.isErased(visitor.id)) throw new AppError("VISITOR_ERASED");
     try {
       await this.db.visitor.upsert({ where: { id: visitor.id }, create: { ...profile, id: visitor.id, tokenHash: this.tokens.hashVisitorToken(visitor.token) }, update: {} });
     } catch (err) {
@@ -54,9 +64,12 @@ export class VisitorIdentities {
     visitor.stored = true;
   }
 
-  /** The visitor id a token proves, stored or not (the HTTP `Authorization: Visitor` scheme). */
+  /** The visitor id a token proves, stored or not (the HTTP `Authorization: Visitor` scheme); an erased visitor's token is refused. */
   async idOf(token: string): Promise<string | null> {
     const row = await this.db.visitor.findUnique({ where: { tokenHash: this.tokens.hashVisitorToken(token) }, select: { id: true } });
-    return row?.id ?? this.tokens.visitorIdOf(token);
+    if (row) return row.id;
+    const id = this.tokens.visitorIdOf(token);
+    if (id && (await this.isErased(id))) throw new AppError("VISITOR_ERASED");
+    return id;
   }
 }

@@ -192,6 +192,8 @@ export class PrivacyService {
       // A chat started meanwhile would go with the row: refuse instead, and an erasure later finishes the job.
       const gone = await tx.visitor.deleteMany({ where: { id: visitorId, conversations: { none: { status: { in: OPEN_STATUSES } } } } });
       if (gone.count === 0) throw new AppError("CHAT_STILL_OPEN");
+      // The tombstone: the id alone, so the browser's token is refused from now on and starts over as a new visitor.
+      await tx.erasedVisitor.upsert({ where: { id: visitorId }, create: { id: visitorId }, update: {} });
       return removed.count;
     });
     await this.ctx.files.dropUnreferenced(uploads.flatMap((u) => (u.thumbnailHash ? [u.hash, u.thumbnailHash] : [u.hash])));

@@ -77,8 +77,12 @@ export class Broadcast {
     this.operators.to(rooms.allOperators).emit("queue:updated", { waiting, oldestWaitSeconds });
   }
 
-  /** An erased visitor's open widgets are cut off on every node: their token leads nowhere any more. */
+  /**
+   * An erased visitor's open widgets are told (so their browsers forget what they stored), then cut off on
+   * every node: their token leads nowhere any more. One Redis stream carries both, so the word arrives first.
+   */
   visitorErased(visitorId: string): void {
+    this.visitors.to(rooms.visitor(visitorId)).emit("visitor:erased", { code: "VISITOR_ERASED" });
     this.visitors.in(rooms.visitor(visitorId)).disconnectSockets(true);
   }
 

@@ -39,7 +39,8 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
         locale,
         lastSeenAt: new Date(),
       };
-      let visitor = auth.visitorToken ? await identities.resume(auth.visitorToken, profile, identity !== null) : null;
+      const resumed = auth.visitorToken ? await identities.resume(auth.visitorToken, profile, identity !== null) : null;
+      let visitor = resumed === "erased" ? null : resumed;
       if (!visitor) {
         // Only a new visitor counts against the address's connection budget; a returning widget reconnects freely.
         try {
@@ -53,7 +54,7 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
         }
         visitor = identities.create();
       }
-      socket.data = { visitorId: visitor.id, visitorToken: visitor.token, locale, conversationIds: new Set(), address, visitor, profile };
+      socket.data = { visitorId: visitor.id, visitorToken: visitor.token, locale, conversationIds: new Set(), address, visitor, profile, replaced: resumed === "erased" };
       next();
     } catch (err) {
       ctx.log.error({ err }, "visitor handshake failed");
@@ -213,6 +214,8 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
       const current = open ? await conversations.load(open.id) : null;
       const position = current ? await routing.queuePosition(current.id) : null;
       const settings = await ctx.settings.get();
+      // The token presented was an erased visitor's: the browser forgets them before it learns its new identity.
+      if (socket.data.replaced) socket.emit("visitor:erased", { code: "VISITOR_ERASED" });
       socket.emit("session", {
         visitorId,
         visitorToken: socket.data.visitorToken,

@@ -121,6 +121,11 @@ export class LiveChatPanel extends LitElement {
         this.settings = s;
         emit(this, "live-chat-settings", s);
       },
+      // Nothing of the erased visitor stays on screen, not even the name they typed.
+      onErased: () => {
+        this.draft = { name: "", email: "", body: "" };
+        this.startOver();
+      },
     });
     super.connectedCallback();
   }

@@ -18,6 +18,8 @@ export interface SessionOptions {
   identity?: string;
   trackPages?: boolean;
   onSettings: (settings: WidgetSettings) => void;
+  /** The visitor was erased (GDPR): the panel starts over, showing nothing of the chat (visitor-socket.ts calls it). */
+  onErased: () => void;
 }
 
 /** `outdated`: the server speaks a newer protocol; the socket stays down until the page is reloaded. */
@@ -367,7 +369,7 @@ export class ChatSession implements ReactiveController {
     if (ack?.ok) {
       this.messages = [];
       this.ended = false;
-      writeStored(this.options.server, "left", undefined);
+      writeStored(this.options.server, "left");
       this.setConversation(ack.conversation);
       await this.sync();
       if (withFiles) return this.deliver(entry, attachments);
@@ -441,6 +443,7 @@ export class ChatSession implements ReactiveController {
     this.messages = [];
     this.queue = undefined;
     this.ended = false;
+    this.intro = {};
     this.storeConversation(undefined);
     this.host.requestUpdate();
   }

@@ -27,6 +27,8 @@ function store<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBReque
       open.onupgradeneeded = () => open.result.createObjectStore("files");
       open.onsuccess = () => {
         const req = run(open.result.transaction("files", mode).objectStore("files"));
+        // Closed once the transaction is done, so an erasure's deleteDatabase is never left waiting on us.
+        open.result.close();
         req.onsuccess = () => resolve(req.result as T);
         req.onerror = () => resolve(undefined);
       };

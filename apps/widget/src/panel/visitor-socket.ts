@@ -3,7 +3,7 @@
 import { io, type Socket } from "socket.io-client";
 import type { HandshakeRateLimited, Locale, VisitorClientToServerEvents, VisitorServerToClientEvents } from "@live-chat/protocol";
 import { PROTOCOL_VERSION } from "@live-chat/protocol/version";
-import { readStored } from "../storage.js";
+import { readStored, writeStored } from "../storage.js";
 
 export type VisitorSocket = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
 type Requests = VisitorClientToServerEvents;
@@ -20,6 +20,8 @@ export interface VisitorIdentity {
   identity?: string;
   /** False when the site set track-pages="off": the handshake then carries no page address either. */
   trackPages?: boolean;
+  /** Called once the browser has forgotten an erased visitor, so what is on screen goes too. */
+  onErased?: () => void;
 }
 
 export function present(value: string | undefined): string | undefined {
@@ -46,7 +48,7 @@ export function rateLimitedFor(err: Error): number | null {
 
 export function openVisitorSocket(visitor: VisitorIdentity): VisitorSocket {
   const { server } = visitor;
-  return io(`${server}/visitor`, {
+  const socket: VisitorSocket = io(`${server}/visitor`, {
     transports: ["websocket", "polling"],
     tryAllTransports: true,
     // Backoff with jitter, so a restarted server is not met by every widget in the same instant.
@@ -66,6 +68,18 @@ export function openVisitorSocket(visitor: VisitorIdentity): VisitorSocket {
         protocolVersion: PROTOCOL_VERSION,
       }),
   });
+  // The visitor was erased (GDPR): this browser forgets what it kept of them (token, chat, outbox, the files' bytes)
+  // and connects again as a new visitor; the settings stay, they are the site's. Registered before any `session`
+  // handler, so the launcher and the panel store the new visitor's token into emptied storage.
+  socket.on("visitor:erased", () => {
+    for (const item of ["token", "conversation", "left", "seen", "outbox", "open"] as const) writeStored(server, item);
+    visitor.onErased?.();
+    // The server cuts this connection off next, for good: a new one, without the forgotten token, is a new visitor.
+    socket.disconnect().connect();
+    // Last: where storage is blocked (an opaque origin) this throws, and there were no files to forget.
+    indexedDB.deleteDatabase("live-chat-files");
+  });
+  return socket;
 }
 
 /** Emits and waits for the ack; null when there was no answer (not connected, or timed out). */

@@ -1,0 +1,5 @@
+-- CreateTable
+CREATE TABLE "ErasedVisitor" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "erasedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
