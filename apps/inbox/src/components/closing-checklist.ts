@@ -38,14 +38,29 @@ export class ClosingChecklist extends LightElement {
     this.pending = rest;
   }
 
-  private toggleReason(id: string, on: boolean): void {
-    const current = this.conversation.reasonIds ?? [];
-    void this.setReasons(on ? [...current, id] : current.filter((r) => r !== id));
+  /**
+   * The reasons as the operator last ticked them, while a change is on its way: a second tick before the
+   * first is confirmed builds on the first, instead of on the server's older list (which would drop it).
+   */
+  @state() private picked: string[] | null = null;
+  private reasonChanges = 0;
+
+  private async toggleReason(id: string, on: boolean): Promise<void> {
+    const current = this.picked ?? this.conversation.reasonIds ?? [];
+    const next = on ? [...current.filter((r) => r !== id), id] : current.filter((r) => r !== id);
+    this.picked = next;
+    this.reasonChanges++;
+    try {
+      await this.setReasons(next);
+    } finally {
+      // Once the last change is answered the server's list is the truth again (a refusal shows what it kept).
+      if (--this.reasonChanges === 0) this.picked = null;
+    }
   }
 
   /** Active reasons, and retired ones only where this chat already has them. */
   private renderReasons(c: Conversation, l: Locale) {
-    const chosen = c.reasonIds ?? [];
+    const chosen = this.picked ?? c.reasonIds ?? [];
     const shown = (this.reasons ?? []).filter((r) => r.active || chosen.includes(r.id));
     return html`
       <fieldset class="contact-reasons">
@@ -55,7 +70,7 @@ export class ClosingChecklist extends LightElement {
           : shown.map(
               (r) => html`<label class="check-item ${chosen.includes(r.id) ? "checked" : ""}">
                 <input type="checkbox" .checked=${live(chosen.includes(r.id))} ?disabled=${c.status === "closed"}
-                  @change=${(e: Event) => this.toggleReason(r.id, (e.target as HTMLInputElement).checked)} />
+                  @change=${(e: Event) => void this.toggleReason(r.id, (e.target as HTMLInputElement).checked)} />
                 ${r.names[l]}
               </label>`,
             )}

@@ -3,6 +3,10 @@ import type { ContactReason } from "@live-chat/protocol";
 import type { Context } from "../context.js";
 import { AppError } from "../errors.js";
 import type { ContactReason as ContactReasonRow } from "../generated/sqlite/client.js";
+import { KeyedMutex } from "../conversation/locks.js";
+
+/** One chat's reason changes, one at a time in this process (an operator's socket is on one node). */
+const tagging = new KeyedMutex();
 
 export function toContactReason(row: ContactReasonRow, used: number): ContactReason {
   return { id: row.id, names: { nl: row.nameNl, en: row.nameEn }, position: row.position, active: row.active, used, createdAt: row.createdAt.toISOString() };
@@ -55,9 +59,14 @@ export class ContactReasonService {
   /**
    * Replaces the chat's reasons. A retired reason may stay on a chat that already has it but
    * cannot be newly picked. Only the chat's operator or an admin may do this. Returns the reasons
-   * before and after, or null when nothing changed (for the history).
+   * before and after, or null when nothing changed (for the history). Two changes of one chat run one
+   * after the other, in the order they came (an operator ticking two boxes quickly sends two).
    */
-  async setForConversation(conversationId: string, reasonIds: string[], by: { id: string; role: string }): Promise<{ before: string[]; after: string[] } | null> {
+  setForConversation(conversationId: string, reasonIds: string[], by: { id: string; role: string }): Promise<{ before: string[]; after: string[] } | null> {
+    return tagging.run(conversationId, () => this.replaceReasons(conversationId, reasonIds, by));
+  }
+
+  private async replaceReasons(conversationId: string, reasonIds: string[], by: { id: string; role: string }): Promise<{ before: string[]; after: string[] } | null> {
     const conversation = await this.ctx.db.conversation.findUnique({ where: { id: conversationId }, select: { operatorId: true, reasons: { select: { reasonId: true } } } });
     if (!conversation) throw new AppError("NOT_FOUND");
     if (conversation.operatorId !== by.id && by.role !== "admin") throw new AppError("NOT_ASSIGNED");
