@@ -9,6 +9,10 @@ import { sleep } from "../support/clients.js";
 
 interface IdleOptions {
   counts: number[];
+  /** How long the visitors sit idle before the first reading (no forced GC): what V8's memory reducer gives back by itself. */
+  settleSeconds: number;
+  /** File name under results/ (BENCH_RESULT_NAME, default idle). */
+  resultName: string;
   loadProcesses: number;
   log: (line: string) => void;
   write: (name: string, result: object) => void;
@@ -57,7 +61,7 @@ export function openFileLimit(): number {
   return Number(line?.split(/\s+/)[3] ?? NaN);
 }
 
-async function measure(target: NamedTarget, count: number, loadProcesses: number, dir: string) {
+async function measure(target: NamedTarget, count: number, loadProcesses: number, dir: string, settleSeconds: number) {
   const pid = target.pids[0]!;
   const baseline = await collectedMemory(pid, dir);
   const session = await LoadSession.open({ ...target, operatorTokens: [] }, loadProcesses);
@@ -65,9 +69,13 @@ async function measure(target: NamedTarget, count: number, loadProcesses: number
     const began = Date.now();
     await session.connectIdle(count);
     const connectSeconds = (Date.now() - began) / 1000;
+    // First as the server stands after a while of idle sockets (pings only), nothing forced; then after a full GC.
+    await sleep(settleSeconds * 1000);
+    const settledRssKiB = kib(pid, "VmRSS");
     const connected = await collectedMemory(pid, dir);
-    const per = (pick: (r: Reading) => number) => Math.round(((pick(connected) - pick(baseline)) / count) * 100) / 100;
-    return { baseline, connected, perVisitorKiB: per((r) => r.rssKiB), heapPerVisitorKiB: per((r) => r.heapUsedKiB + r.externalKiB), connectSeconds };
+    const perKiB = (kibs: number) => Math.round((kibs / count) * 100) / 100;
+    const per = (pick: (r: Reading) => number) => perKiB(pick(connected) - pick(baseline));
+    return { baseline, connected, settledRssKiB, perVisitorKiB: per((r) => r.rssKiB), settledPerVisitorKiB: perKiB(settledRssKiB - baseline.rssKiB), heapPerVisitorKiB: per((r) => r.heapUsedKiB + r.externalKiB), connectSeconds };
   } finally {
     await session.close();
   }
@@ -80,14 +88,15 @@ export async function runIdle(options: IdleOptions): Promise<number> {
   if (limit < needed) throw new Error(`${Math.max(...options.counts)} idle visitors need an open-file limit of at least ${needed} (now ${limit}): run \`ulimit -n ${needed}\` in this shell first`);
   const startedAt = new Date().toISOString();
   const machineAtStart = options.machine();
-  const rows: Array<{ visitors: number; bare: { perVisitorKiB: number; heapPerVisitorKiB: number }; product: { perVisitorKiB: number; heapPerVisitorKiB: number }; ratio: number }> = [];
+  type Measured = Awaited<ReturnType<typeof measure>>;
+  const rows: Array<{ visitors: number; bare: Measured; product: Measured; ratio: number; settledRatio: number; heapRatio: number }> = [];
   for (const count of options.counts) {
-    const result: Record<string, { perVisitorKiB: number; heapPerVisitorKiB: number }> = {};
+    const result: Record<string, Measured> = {};
     for (const name of ["relay", "product-sqlite"] as const) {
       const dir = mkdtempSync(join(tmpdir(), "live-chat-memory-"));
       const target = await startNamed(name, 0, { postgresUrl: "", redisUrl: "", memoryDir: dir });
       try {
-        result[name] = await measure(target, count, options.loadProcesses, dir);
+        result[name] = await measure(target, count, options.loadProcesses, dir, options.settleSeconds);
         options.log(`idle ${count}: ${name} ${JSON.stringify(result[name])}`);
       } finally {
         // Thousands of visitors leaving at once keep the product's shutdown busy: a slow stop is reported, not fatal.
@@ -95,11 +104,13 @@ export async function runIdle(options: IdleOptions): Promise<number> {
         rmSync(dir, { recursive: true, force: true });
       }
     }
-    const ratio = Math.round((result["product-sqlite"]!.perVisitorKiB / result.relay!.perVisitorKiB) * 100) / 100;
-    rows.push({ visitors: count, bare: result.relay!, product: result["product-sqlite"]!, ratio });
+    const bare = result.relay!;
+    const product = result["product-sqlite"]!;
+    const ratio = (pick: (m: Measured) => number) => Math.round((pick(product) / pick(bare)) * 100) / 100;
+    rows.push({ visitors: count, bare, product, ratio: ratio((m) => m.perVisitorKiB), settledRatio: ratio((m) => m.settledPerVisitorKiB), heapRatio: ratio((m) => m.heapPerVisitorKiB) });
   }
-  process.stdout.write(`\nidle visitors: server memory per connection after a full GC, KiB (RSS; V8 heap + external), open-file limit ${limit}\n`);
-  for (const r of rows) process.stdout.write(`  ${String(r.visitors).padStart(6)}  bare ${r.bare.perVisitorKiB} (${r.bare.heapPerVisitorKiB})  product ${r.product.perVisitorKiB} (${r.product.heapPerVisitorKiB})  RSS ratio ${r.ratio}×\n`);
-  options.write("idle", { startedAt, machine: { ...machineAtStart, atEnd: options.machine() }, openFileLimit: limit, rows });
+  process.stdout.write(`\nidle visitors: server memory per connection, KiB: RSS after a full GC (RSS after ${options.settleSeconds} s idle, nothing forced; V8 heap + external after the GC), open-file limit ${limit}\n`);
+  for (const r of rows) process.stdout.write(`  ${String(r.visitors).padStart(6)}  bare ${r.bare.perVisitorKiB} (${r.bare.settledPerVisitorKiB}; ${r.bare.heapPerVisitorKiB})  product ${r.product.perVisitorKiB} (${r.product.settledPerVisitorKiB}; ${r.product.heapPerVisitorKiB})  ratio ${r.ratio}× (${r.settledRatio}×; ${r.heapRatio}×)  handshakes ${r.bare.connectSeconds} s / ${r.product.connectSeconds} s\n`);
+  options.write(options.resultName, { startedAt, machine: { ...machineAtStart, atEnd: options.machine() }, openFileLimit: limit, settleSeconds: options.settleSeconds, rows });
   return 0;
 }

@@ -169,7 +169,7 @@ async function main(): Promise<number> {
     case "ramp":
       return ramp();
     case "idle":
-      return runIdle({ counts: (process.env.BENCH_IDLE_VISITORS || "2000,10000").split(",").map(Number), loadProcesses: Math.max(loadProcesses, 4), log, write: writeResult, machine });
+      return runIdle({ counts: (process.env.BENCH_IDLE_VISITORS || "2000,10000").split(",").map(Number), settleSeconds: Number(process.env.BENCH_IDLE_SETTLE_SECONDS || 30), resultName: process.env.BENCH_RESULT_NAME || "idle", loadProcesses: Math.max(loadProcesses, 4), log, write: writeResult, machine });
     case "startup":
       return runStartup({ log, write: writeResult, machine });
     case "widget":

@@ -1,5 +1,5 @@
 // What every part of the server shares: config, database, settings, tokens, sockets, logger.
-import type { Namespace, Server } from "socket.io";
+import type { Namespace, Server, Socket } from "socket.io";
 import type {
   OperatorClientToServerEvents,
   OperatorServerToClientEvents,
@@ -12,7 +12,7 @@ import type { Db, Provider } from "./store/db.js";
 import type { MessageLog } from "./store/message-log.js";
 import type { SettingsStore } from "./store/settings.js";
 import type { TokenService } from "./auth/tokens.js";
-import type { KnownVisitor, VisitorProfile } from "./auth/visitors.js";
+import type { VisitorProfile } from "./auth/visitors.js";
 import type { Logger } from "./log.js";
 import type { BackgroundWork } from "./background.js";
 import type { FileService } from "./files/service.js";
@@ -30,19 +30,19 @@ export interface VisitorSocketData {
   /** The token this visitor holds (sent back once in `session` so the widget can keep it). */
   visitorToken: string;
   locale: "nl" | "en";
-  /** Conversations this visitor owns, cached so a message needs no ownership query. */
-  conversationIds: Set<string>;
+  /** Conversations this visitor owns, cached so a message needs no ownership query; made on the first one. */
+  conversationIds?: Set<string>;
   /** The client's address under TRUST_PROXY, counted by the abuse limits. */
   address: string;
-  /** Whether the visitor's row exists yet, and what to write into it when it is created. */
-  visitor: KnownVisitor;
-  profile: VisitorProfile;
+  /** While the visitor's row is not written yet: what to write into it when it is (dropped once it is). */
+  unsaved?: VisitorProfile;
   /** The token presented was an erased visitor's: this is a new visitor, told `visitor:erased` before its `session`. */
   replaced?: boolean;
 }
 
 export type OperatorNamespace = Namespace<OperatorClientToServerEvents, OperatorServerToClientEvents, Record<string, never>, OperatorSocketData>;
 export type VisitorNamespace = Namespace<VisitorClientToServerEvents, VisitorServerToClientEvents, Record<string, never>, VisitorSocketData>;
+export type VisitorSocket = Socket<VisitorClientToServerEvents, VisitorServerToClientEvents, Record<string, never>, VisitorSocketData>;
 
 export interface Context {
   config: Config;

@@ -7,17 +7,25 @@ import { AppError } from "../errors.js";
 import type { Db } from "../store/db.js";
 import type { TokenService } from "./tokens.js";
 
-/** What the handshake learnt about the visitor: written to their row now (a stored visitor) or when it is created. */
+/**
+ * What the handshake learnt about the visitor: written to their row now (a stored visitor) or when it is
+ * created. Always built by `visitorProfile` with every field present (undefined where unknown), so the
+ * profiles of thousands of waiting visitors share one object shape.
+ */
 export type VisitorProfile = {
-  name?: string;
-  email?: string;
-  verified?: boolean;
-  timeZone?: string;
-  pageUrl?: string;
+  name: string | undefined;
+  email: string | undefined;
+  verified: true | undefined;
+  timeZone: string | undefined;
+  pageUrl: string | undefined;
   userAgent: string | null;
   locale: string;
   lastSeenAt: Date;
 };
+
+export function visitorProfile(fields: Partial<VisitorProfile> & Pick<VisitorProfile, "userAgent" | "locale" | "lastSeenAt">): VisitorProfile {
+  return { name: fields.name, email: fields.email, verified: fields.verified, timeZone: fields.timeZone, pageUrl: fields.pageUrl, userAgent: fields.userAgent, locale: fields.locale, lastSeenAt: fields.lastSeenAt };
+}
 
 export type KnownVisitor = { id: string; token: string; stored: boolean };
 
@@ -52,16 +60,14 @@ export class VisitorIdentities {
   }
 
   /** Writes the visitor's row if it is not there yet (two tabs may race: the second finds the first's row). */
-  async keep(visitor: KnownVisitor, profile: VisitorProfile): Promise<void> {
-    if (visitor.stored) return;
+  async keep(id: string, token: string, profile: VisitorProfile): Promise<void> {
     // A widget that connected just before its visitor was erased must not bring the row back.
-    if (await this.isErased(visitor.id)) throw new AppError("VISITOR_ERASED");
+    if (await this.isErased(id)) throw new AppError("VISITOR_ERASED");
     try {
-      await this.db.visitor.upsert({ where: { id: visitor.id }, create: { ...profile, id: visitor.id, tokenHash: this.tokens.hashVisitorToken(visitor.token) }, update: {} });
+      await this.db.visitor.upsert({ where: { id }, create: { ...profile, id, tokenHash: this.tokens.hashVisitorToken(token) }, update: {} });
     } catch (err) {
       if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")) throw err;
     }
-    visitor.stored = true;
   }
 
   /** The visitor id a token proves, stored or not (the HTTP `Authorization: Visitor` scheme); an erased visitor's token is refused. */

@@ -47,6 +47,7 @@ interface HubDeps {
 export class LiveVisitorHub {
   readonly local = new LiveVisitors();
   private peers: LivePeers = { list: async () => [], handOver: async () => [], invite: async () => [], inviter: async () => [], dismissed: () => undefined };
+  private peersConnected = false;
   private timers: NodeJS.Timeout[] = [];
 
   constructor(private readonly deps: HubDeps) {}
@@ -54,6 +55,7 @@ export class LiveVisitorHub {
   /** With REDIS_URL: how to reach the other nodes. */
   connectPeers(peers: LivePeers): void {
     this.peers = peers;
+    this.peersConnected = true;
   }
 
   start(): void {
@@ -77,15 +79,19 @@ export class LiveVisitorHub {
    * follows immediately); their name and earlier chats are filled in when the database answers,
    * and another node may hold the earlier pages of this visit.
    */
-  visitorConnected(visitorId: string, profile: Pick<VisitorProfile, "locale" | "timeZone" | "conversationId">): void {
+  visitorConnected(visitorId: string, profile: Pick<VisitorProfile, "locale" | "timeZone" | "conversationId">, stored = true): void {
     const known = this.local.has(visitorId);
     this.local.connected(visitorId, profile);
+    // A visitor whose row is not written yet has no name and no earlier chats: only the other nodes may know more.
+    if (!stored && !this.peersConnected) return;
     this.deps.work.run("live visitor profile", async () => {
-      const [row, previousConversations] = await Promise.all([
-        this.deps.db.visitor.findUnique({ where: { id: visitorId }, select: { name: true } }),
-        this.deps.db.conversation.count({ where: { visitorId, ...OVER } }),
-      ]);
-      this.local.update(visitorId, { name: row?.name ?? undefined, previousConversations });
+      if (stored) {
+        const [row, previousConversations] = await Promise.all([
+          this.deps.db.visitor.findUnique({ where: { id: visitorId }, select: { name: true } }),
+          this.deps.db.conversation.count({ where: { visitorId, ...OVER } }),
+        ]);
+        this.local.update(visitorId, { name: row?.name ?? undefined, previousConversations });
+      }
       if (known) return;
       for (const snapshot of await this.peers.handOver(visitorId)) if (snapshot) this.local.takeOver(snapshot);
     });
