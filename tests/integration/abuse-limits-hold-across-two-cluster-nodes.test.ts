@@ -1,5 +1,5 @@
 // Two nodes on one PostgreSQL and one Redis: a visitor hopping between nodes with fresh identities
-// still meets one offline budget per address, because the counters live in Redis.
+// still meets one offline budget per address, and one visitor one message budget, because the counters live in Redis.
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server.js";
@@ -28,5 +28,27 @@ describe.skipIf(!available)("abuse limits in a cluster of two nodes", () => {
     }
     expect(results.filter(Boolean)).toHaveLength(10);
     expect(results.slice(10).every((ok) => !ok)).toBe(true);
+  });
+
+  it("counts one visitor's messages against one budget on both nodes: of 4 on one node and 4 on the other, 6 pass", async () => {
+    const url = new URL(POSTGRES_URL);
+    url.searchParams.set("schema", `lc_abuse_${randomBytes(5).toString("hex")}`);
+    const env = { DATABASE_URL: url.toString(), REDIS_URL, REDIS_KEY_PREFIX: `test-${randomBytes(5).toString("hex")}`, SESSION_SECRET: "cluster-test-secret", VISITOR_MESSAGE_LIMIT: "6" };
+    const a = await startTestServer(env);
+    const b = await startTestServer(env);
+    nodes.push(a, b);
+    const first = await connectVisitor(a.url, {});
+    const start = await emitAck(first.socket, "conversation:start", {});
+    const conversationId = start.conversation.id as string;
+    const send = (socket: typeof first.socket, i: number) => emitAck(socket, "message:send", { conversationId, clientId: `hop-${i}`, body: `hop ${i}` });
+    const results: Array<{ ok: boolean; error?: { code: string } }> = [];
+    for (let i = 0; i < 4; i++) results.push(await send(first.socket, i));
+    first.socket.close();
+    const again = await connectVisitor(b.url, { visitorToken: first.session.visitorToken });
+    expect(again.session.visitorId).toBe(first.session.visitorId);
+    for (let i = 4; i < 8; i++) results.push(await send(again.socket, i));
+    again.socket.close();
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, true, true, true, false, false]);
+    expect(results.slice(6).map((r) => r.error?.code)).toEqual(["RATE_LIMITED", "RATE_LIMITED"]);
   });
 });

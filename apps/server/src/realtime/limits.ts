@@ -1,7 +1,8 @@
 // Flood protection for the sockets, above all the public /visitor namespace: generous for people, firm for scripts.
 // Every budget counts per visitor AND per client address, so a reconnect (a new visitor id) starts
 // nothing afresh; with REDIS_URL the counters live in Redis and hold across the cluster's nodes.
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { createHash } from "node:crypto";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { createClient } from "redis";
 import { RateLimitedError } from "../auth/service.js";
 import type { Logger } from "../log.js";
@@ -71,48 +72,97 @@ export function clientAddress(req: IncomingMessage, trust: TrustFn): string {
   return hops[i]!;
 }
 
+/**
+ * Fixed windows in Redis, the visitor's and the address's counter in ONE round trip: each key is
+ * created at 0 with the window as its expiry, then counted; the first counter past its budget refuses
+ * (the address is then not counted, as before), answering with the ms its window has left. The keys
+ * and their meaning are rate-limiter-flexible's (`<prefix>:rl:<action>:<scope>:<id>`, INCRBY + EX).
+ * ARGV: per key its points and its window in seconds.
+ */
+const TAKE_SCRIPT = `
+for i = 1, #KEYS do
+  local points = tonumber(ARGV[i * 2 - 1])
+  local seconds = ARGV[i * 2]
+  redis.call('set', KEYS[i], 0, 'EX', seconds, 'NX')
+  local consumed = redis.call('incr', KEYS[i])
+  if consumed > points then
+    local ttl = redis.call('pttl', KEYS[i])
+    if ttl == -1 then
+      redis.call('expire', KEYS[i], seconds)
+      ttl = 1000 * seconds
+    end
+    return ttl
+  end
+end
+return 0
+`;
+const TAKE_SHA = createHash("sha1").update(TAKE_SCRIPT).digest("hex");
+
+type Counter = { budget: Budget; memory?: RateLimiterMemory };
+
 export class SocketRateLimits {
-  private readonly limiters = new Map<string, RateLimiterAbstract>();
+  private readonly counters = new Map<string, Counter>();
 
   constructor(private readonly options: LimitOptions = {}, readonly trust: TrustFn = () => false) {
     for (const [action, budgets] of Object.entries(BUDGETS)) {
       const perVisitor = action === "message" && options.messagesPer10s ? { ...budgets.visitor, points: options.messagesPer10s } : budgets.visitor;
-      this.limiters.set(`${action}:visitor`, this.limiter(`${action}:visitor`, perVisitor));
+      this.counters.set(`${action}:visitor`, this.counter(perVisitor));
       const scale = options.addressScale ?? 1;
-      this.limiters.set(`${action}:address`, this.limiter(`${action}:address`, { ...budgets.address, points: Math.max(1, Math.round(budgets.address.points * scale)) }));
+      this.counters.set(`${action}:address`, this.counter({ ...budgets.address, points: Math.max(1, Math.round(budgets.address.points * scale)) }));
     }
-    for (const [action, budget] of Object.entries(OPERATOR_BUDGETS)) this.limiters.set(`${action}:operator`, this.limiter(`${action}:operator`, budget));
-    this.limiters.set("connect:address", this.limiter("connect:address", options.connectsPerMinute ? { ...CONNECT, points: options.connectsPerMinute } : CONNECT));
+    for (const [action, budget] of Object.entries(OPERATOR_BUDGETS)) this.counters.set(`${action}:operator`, this.counter(budget));
+    this.counters.set("connect:address", this.counter(options.connectsPerMinute ? { ...CONNECT, points: options.connectsPerMinute } : CONNECT));
   }
 
-  private limiter(name: string, budget: Budget): RateLimiterAbstract {
-    const { redis } = this.options;
-    if (!redis) return new RateLimiterMemory(budget);
-    return new RateLimiterRedis({ ...budget, storeClient: redis.client, useRedisPackage: true, keyPrefix: `${redis.keyPrefix}:rl:${name}` });
+  private counter(budget: Budget): Counter {
+    return this.options.redis ? { budget } : { budget, memory: new RateLimiterMemory(budget) };
   }
 
   /** Takes one unit of the action's budget for the visitor and for their address, or refuses with RATE_LIMITED and when to retry. */
   async take(action: VisitorAction, visitorId: string, address: string): Promise<void> {
-    await this.consume(`${action}:visitor`, visitorId);
-    await this.consume(`${action}:address`, address);
+    await this.consume([[`${action}:visitor`, visitorId], [`${action}:address`, address]]);
   }
 
   /** Takes one unit of an operator action's budget for that signed-in user, or refuses with RATE_LIMITED. */
   async takeOperator(action: OperatorAction, userId: string): Promise<void> {
-    await this.consume(`${action}:operator`, userId);
+    await this.consume([[`${action}:operator`, userId]]);
   }
 
   /** One new connection from `address`; refused (RATE_LIMITED) when the address opens too many. */
   async connect(address: string): Promise<void> {
-    await this.consume("connect:address", address);
+    await this.consume([["connect:address", address]]);
   }
 
-  private async consume(limiter: `${string}:${Scope}`, key: string): Promise<void> {
+  /** One unit of each counter in turn; the first one past its budget refuses, and the later ones are not counted. */
+  private async consume(units: Array<[`${string}:${Scope}`, string]>): Promise<void> {
+    const { redis } = this.options;
+    if (redis) {
+      const keys = units.map(([name, key]) => `${redis.keyPrefix}:rl:${name}:${key}`);
+      const args = units.flatMap(([name]) => {
+        const { budget } = this.counters.get(name)!;
+        return [String(budget.points), String(budget.duration)];
+      });
+      const retryMs = Number(await this.evalTake(redis.client, keys, args));
+      if (retryMs > 0) throw new RateLimitedError(Math.max(1, Math.ceil(retryMs / 1000)));
+      return;
+    }
+    for (const [name, key] of units) {
+      try {
+        await this.counters.get(name)!.memory!.consume(key);
+      } catch (err) {
+        if (err instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
+        throw err;
+      }
+    }
+  }
+
+  /** By its hash (the script text crosses once per Redis start), loading it when Redis does not know it yet. */
+  private async evalTake(client: RedisClient, keys: string[], args: string[]): Promise<unknown> {
     try {
-      await this.limiters.get(limiter)!.consume(key);
+      return await client.evalSha(TAKE_SHA, { keys, arguments: args });
     } catch (err) {
-      if (err instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
-      throw err;
+      if (!(err instanceof Error) || !err.message.startsWith("NOSCRIPT")) throw err;
+      return client.eval(TAKE_SCRIPT, { keys, arguments: args });
     }
   }
 }
