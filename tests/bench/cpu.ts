@@ -14,12 +14,12 @@ export class CgroupUnavailable extends Error {}
 
 /** One cpu cgroup of our own: its processes share `cores` of a core at most (none: no cap, only the weight). */
 export class CpuGroup {
-  private constructor(readonly path: string, readonly cores: number | undefined) {}
+  private constructor(readonly path: string, private readonly root: string, readonly cores: number | undefined) {}
 
-  static create(name: string, cores: number | undefined): CpuGroup {
-    const path = join(CPU_ROOT, `live-chat-bench-${process.pid}-${name}`);
+  static create(name: string, cores: number | undefined, root = CPU_ROOT): CpuGroup {
+    const path = join(root, `live-chat-bench-${process.pid}-${name}`);
     try {
-      if (!existsSync(join(CPU_ROOT, "cpu.cfs_quota_us"))) throw new Error(`${CPU_ROOT} has no cpu.cfs_quota_us (not a cgroup v1 cpu controller)`);
+      if (!existsSync(join(root, "cpu.cfs_quota_us"))) throw new Error(`${root} has no cpu.cfs_quota_us (not a cgroup v1 cpu controller)`);
       mkdirSync(path);
       writeFileSync(join(path, "cpu.cfs_period_us"), String(PERIOD_US));
       writeFileSync(join(path, "cpu.cfs_quota_us"), cores === undefined ? "-1" : String(Math.max(1000, Math.round(cores * PERIOD_US))));
@@ -30,9 +30,9 @@ export class CpuGroup {
       } catch {
         // Reported below with the first cause.
       }
-      throw new CgroupUnavailable(`BENCH_NODE_CPU needs a writable cgroup v1 cpu controller at ${CPU_ROOT} (run as root; set BENCH_CGROUP_ROOT to mount it elsewhere): ${err instanceof Error ? err.message : String(err)}`);
+      throw new CgroupUnavailable(`BENCH_NODE_CPU needs a writable cgroup v1 cpu controller at ${root} (run as root; set BENCH_CGROUP_ROOT to mount it elsewhere): ${err instanceof Error ? err.message : String(err)}`);
     }
-    return new CpuGroup(path, cores);
+    return new CpuGroup(path, root, cores);
   }
 
   /** Moves a whole process (every thread) into the group. */
@@ -51,7 +51,7 @@ export class CpuGroup {
     if (!existsSync(this.path)) return;
     for (const pid of readFileSync(join(this.path, "cgroup.procs"), "utf8").split("\n").filter(Boolean)) {
       try {
-        writeFileSync(join(CPU_ROOT, "cgroup.procs"), pid);
+        writeFileSync(join(this.root, "cgroup.procs"), pid);
       } catch {
         // It exited meanwhile.
       }
@@ -139,4 +139,28 @@ export class CpuMeter {
     const nodes = delta("nodes");
     return { seconds, nodes: nodes.map((v) => Math.round(v * 100) / 100), nodeCores: nodes.map(cores), loadGeneratorCores: cores(sum(delta("loadGenerators"))), postgresCores: cores(sum(delta("postgres"))), redisCores: cores(sum(delta("redis"))) };
   }
+}
+
+/** Calls per Redis command so far (INFO commandstats): the cluster's round trips, counted by Redis itself. */
+export async function redisCommandCalls(client: { info: (section: string) => Promise<string> }): Promise<Map<string, number>> {
+  const calls = new Map<string, number>();
+  for (const line of (await client.info("commandstats")).split("\n")) {
+    const match = /^cmdstat_([^:]+):calls=(\d+)/.exec(line.trim());
+    if (match) calls.set(match[1]!, Number(match[2]));
+  }
+  return calls;
+}
+
+/** Redis commands per message between two counts, the commands that moved only (the whole Redis server's, so anyone else's too). */
+export function perMessage(before: Map<string, number>, after: Map<string, number>, messages: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  let total = 0;
+  for (const [name, n] of after) {
+    const d = n - (before.get(name) ?? 0);
+    if (d <= 0 || name === "info") continue;
+    total += d;
+    out[name] = Math.round((d / messages) * 100) / 100;
+  }
+  out.total = Math.round((total / messages) * 100) / 100;
+  return out;
 }

@@ -3,7 +3,8 @@
 import { LoadSession } from "./load.js";
 import { summarise, type RunSummary } from "./stats.js";
 import { startNamed, type StorageCheck, type TargetName } from "./targets.js";
-import { CpuGroup, CpuMeter, type CpuUse } from "./cpu.js";
+import { createClient } from "redis";
+import { CpuGroup, CpuMeter, perMessage, redisCommandCalls, type CpuUse } from "./cpu.js";
 
 export interface RampOptions {
   /** Total messages a second of the first step, and the factor each next step multiplies it by. */
@@ -31,6 +32,8 @@ export interface StepCpu extends CpuUse {
   perThousandMessages: number[];
   /** With the cap: seconds each node's group was held back by it in the step. */
   throttledSeconds?: number[];
+  /** A cluster's Redis commands per message sent, by command (INFO commandstats of the whole Redis server). */
+  redisCommandsPerMessage?: Record<string, number>;
 }
 
 export interface RampStep {
@@ -85,7 +88,9 @@ export async function runRamp(name: TargetName, options: RampOptions, log: (line
   let session: LoadSession | undefined;
   // With capped nodes the load generators get a group of their own too: uncapped, but weighted so other work on the machine does not starve them.
   let loadGroup: CpuGroup | undefined;
+  const redis = target.nodes.length > 1 ? createClient({ url: options.redisUrl }) : undefined;
   try {
+    await redis?.connect();
     session = await LoadSession.open(target, options.loadProcesses);
     const meter = new CpuMeter(target.pids, () => session?.pids ?? []);
     if (options.nodeCpu !== undefined) {
@@ -98,12 +103,15 @@ export async function runRamp(name: TargetName, options: RampOptions, log: (line
       await session.grow(visitors);
       const perVisitorRate = targetRate / visitors;
       const throttledBefore = target.cpuGroups.map((g) => g.throttling().throttledSeconds);
+      const callsBefore = redis ? await redisCommandCalls(redis) : undefined;
       const before = meter.sample();
       const run = await session.step(step, perVisitorRate, options.warmupSeconds, options.stepSeconds);
       const use = CpuMeter.between(before, meter.sample());
+      const callsAfter = redis ? await redisCommandCalls(redis) : undefined;
       const cpu: StepCpu = {
         ...use,
         perThousandMessages: use.nodes.map((s) => Math.round((s / (run.messages.length / 1000)) * 1000) / 1000),
+        ...(callsBefore && callsAfter ? { redisCommandsPerMessage: perMessage(callsBefore, callsAfter, run.messages.length) } : {}),
         ...(target.cpuGroups.length > 0 ? { throttledSeconds: target.cpuGroups.map((g, i) => Math.round((g.throttling().throttledSeconds - throttledBefore[i]!) * 100) / 100) } : {}),
       };
       messages.push(...run.messages);
@@ -115,7 +123,7 @@ export async function runRamp(name: TargetName, options: RampOptions, log: (line
       if (summary.sendLag.p99 > options.p99LimitMs) why.push(`the load generator fell behind (send lag p99 ${summary.sendLag.p99} ms)`);
       const held = why.length === 0;
       steps.push({ step, visitors, perVisitorRate: Math.round(perVisitorRate * 100) / 100, targetRate: Math.round(targetRate), deliveredRate: Math.round(deliveredRate), summary, sameNodeAssignments: run.sameNodeAssignments, cpu, held, why });
-      log(`${name} step ${step}: ${visitors} visitors × ${perVisitorRate.toFixed(2)} msg/s = ${Math.round(targetRate)} msg/s asked, ${Math.round(deliveredRate)} delivered, p50 ${summary.delivery.p50} ms, p99 ${summary.delivery.p99} ms; cores: nodes ${cpu.nodeCores.join("/")}, load ${cpu.loadGeneratorCores}, postgres ${cpu.postgresCores}, redis ${cpu.redisCores}; node CPU-s/1000 msg ${cpu.perThousandMessages.join("/")}${held ? "" : ` — stops: ${why.join("; ")}`}`);
+      log(`${name} step ${step}: ${visitors} visitors × ${perVisitorRate.toFixed(2)} msg/s = ${Math.round(targetRate)} msg/s asked, ${Math.round(deliveredRate)} delivered, p50 ${summary.delivery.p50} ms, p99 ${summary.delivery.p99} ms; cores: nodes ${cpu.nodeCores.join("/")}, load ${cpu.loadGeneratorCores}, postgres ${cpu.postgresCores}, redis ${cpu.redisCores}; node CPU-s/1000 msg ${cpu.perThousandMessages.join("/")}${cpu.redisCommandsPerMessage ? `; Redis commands/msg ${JSON.stringify(cpu.redisCommandsPerMessage)}` : ""}${held ? "" : ` — stops: ${why.join("; ")}`}`);
       if (!held) {
         stoppedBecause = why.join("; ");
         break;
@@ -129,6 +137,7 @@ export async function runRamp(name: TargetName, options: RampOptions, log: (line
   } finally {
     await session?.close();
     loadGroup?.remove();
+    await redis?.quit().catch(() => undefined);
     await target.stop();
   }
 }
