@@ -73,35 +73,55 @@ export function clientAddress(req: IncomingMessage, trust: TrustFn): string {
 }
 
 /**
- * Fixed windows in Redis, the visitor's and the address's counter in ONE round trip: each key is
- * created at 0 with the window as its expiry, then counted; the first counter past its budget refuses
- * (the address is then not counted, as before), answering with the ms its window has left. The keys
- * and their meaning are rate-limiter-flexible's (`<prefix>:rl:<action>:<scope>:<id>`, INCRBY + EX).
- * ARGV: per key its points and its window in seconds.
+ * Fixed windows in Redis, the visitor's and the address's counter in ONE round trip, and most of the
+ * time none: a node takes a lease of several units of a window at once (a tenth of the budget) and
+ * spends it locally until it is used up or the window ends. Each key is created at 0 with the window as
+ * its expiry; the first counter whose window is spent refuses (the later ones are then not counted, as
+ * before) with the ms its window has left; otherwise each is counted up by its lease, at most what the
+ * window has left. The counter thus never admits more than the budget across all nodes; a lease a node
+ * does not use up is lost for that window (a visitor who moves to another node mid-window may be refused
+ * up to lease − 1 units early; budgets under 20 lease one unit, exact). Keys and meaning stay
+ * rate-limiter-flexible's (`<prefix>:rl:<action>:<scope>:<id>`, the units counted in the window).
+ * ARGV: per key its points, its window in seconds and its lease. Answers {refused index (0: none),
+ * ms left of the refused window, then per key the units granted and the ms its window has left}.
  */
 const TAKE_SCRIPT = `
+local out = {0, 0}
 for i = 1, #KEYS do
-  local points = tonumber(ARGV[i * 2 - 1])
-  local seconds = ARGV[i * 2]
+  local points = tonumber(ARGV[i * 3 - 2])
+  local seconds = ARGV[i * 3 - 1]
+  local lease = tonumber(ARGV[i * 3])
   redis.call('set', KEYS[i], 0, 'EX', seconds, 'NX')
-  local consumed = redis.call('incr', KEYS[i])
-  if consumed > points then
-    local ttl = redis.call('pttl', KEYS[i])
-    if ttl == -1 then
-      redis.call('expire', KEYS[i], seconds)
-      ttl = 1000 * seconds
-    end
-    return ttl
+  local used = tonumber(redis.call('get', KEYS[i]))
+  local ttl = redis.call('pttl', KEYS[i])
+  if ttl < 0 then
+    redis.call('expire', KEYS[i], seconds)
+    ttl = 1000 * seconds
   end
+  if used >= points then
+    redis.call('incr', KEYS[i])
+    out[1] = i
+    out[2] = ttl
+    return out
+  end
+  local grant = math.min(lease, points - used)
+  redis.call('incrby', KEYS[i], grant)
+  out[#out + 1] = grant
+  out[#out + 1] = ttl
 end
-return 0
+return out
 `;
 const TAKE_SHA = createHash("sha1").update(TAKE_SCRIPT).digest("hex");
+/** Leases held are pruned of ended windows once there are this many. */
+const LEASES_PRUNE_AT = 10_000;
 
-type Counter = { budget: Budget; memory?: RateLimiterMemory };
+type Counter = { budget: Budget; lease: number; memory?: RateLimiterMemory };
+/** Units of one key's window this node may still spend without asking Redis, until `until` (epoch ms). */
+type Lease = { left: number; until: number };
 
 export class SocketRateLimits {
   private readonly counters = new Map<string, Counter>();
+  private readonly leases = new Map<string, Lease>();
 
   constructor(private readonly options: LimitOptions = {}, readonly trust: TrustFn = () => false) {
     for (const [action, budgets] of Object.entries(BUDGETS)) {
@@ -115,7 +135,8 @@ export class SocketRateLimits {
   }
 
   private counter(budget: Budget): Counter {
-    return this.options.redis ? { budget } : { budget, memory: new RateLimiterMemory(budget) };
+    const lease = Math.max(1, Math.floor(budget.points / 10));
+    return this.options.redis ? { budget, lease } : { budget, lease, memory: new RateLimiterMemory(budget) };
   }
 
   /** Takes one unit of the action's budget for the visitor and for their address, or refuses with RATE_LIMITED and when to retry. */
@@ -136,16 +157,7 @@ export class SocketRateLimits {
   /** One unit of each counter in turn; the first one past its budget refuses, and the later ones are not counted. */
   private async consume(units: Array<[`${string}:${Scope}`, string]>): Promise<void> {
     const { redis } = this.options;
-    if (redis) {
-      const keys = units.map(([name, key]) => `${redis.keyPrefix}:rl:${name}:${key}`);
-      const args = units.flatMap(([name]) => {
-        const { budget } = this.counters.get(name)!;
-        return [String(budget.points), String(budget.duration)];
-      });
-      const retryMs = Number(await this.evalTake(redis.client, keys, args));
-      if (retryMs > 0) throw new RateLimitedError(Math.max(1, Math.ceil(retryMs / 1000)));
-      return;
-    }
+    if (redis) return this.consumeShared(redis, units);
     for (const [name, key] of units) {
       try {
         await this.counters.get(name)!.memory!.consume(key);
@@ -154,6 +166,47 @@ export class SocketRateLimits {
         throw err;
       }
     }
+  }
+
+  private async consumeShared(redis: NonNullable<LimitOptions["redis"]>, units: Array<[`${string}:${Scope}`, string]>): Promise<void> {
+    const keys = units.map(([name, key]) => `${redis.keyPrefix}:rl:${name}:${key}`);
+    const began = Date.now();
+    // A unit of a lease held here is taken at once (before any await, so no concurrent call can take it too).
+    const local = keys.map((key) => {
+      const lease = this.leases.get(key);
+      if (!lease || lease.left <= 0 || lease.until <= began) return undefined;
+      lease.left--;
+      return lease;
+    });
+    const asked = keys.map((key, i) => ({ key, i })).filter(({ i }) => !local[i]);
+    // Every counter had units leased here: no round trip.
+    if (asked.length === 0) return;
+    const args = asked.flatMap(({ i }) => {
+      const { budget, lease } = this.counters.get(units[i]![0])!;
+      return [String(budget.points), String(budget.duration), String(lease)];
+    });
+    let answer: number[];
+    try {
+      answer = ((await this.evalTake(redis.client, asked.map((a) => a.key), args)) as Array<number | string>).map(Number);
+    } catch (err) {
+      for (const lease of local) if (lease) lease.left++;
+      throw err;
+    }
+    const [refusedAsked = 0, refusedTtl = 0] = answer;
+    const now = Date.now();
+    // Counted: every unit before the refused counter (all of them when none refused); those after it are given back.
+    const refusedAt = refusedAsked > 0 ? asked[refusedAsked - 1]!.i : keys.length;
+    local.forEach((lease, i) => {
+      if (lease && i > refusedAt) lease.left++;
+    });
+    asked.forEach(({ key, i }, n) => {
+      if (i >= refusedAt) return;
+      const grant = answer[2 + n * 2]!;
+      const ttl = answer[3 + n * 2]!;
+      this.leases.set(key, { left: grant - 1, until: now + ttl });
+    });
+    if (this.leases.size > LEASES_PRUNE_AT) for (const [key, lease] of this.leases) if (lease.until <= now || lease.left <= 0) this.leases.delete(key);
+    if (refusedAsked > 0) throw new RateLimitedError(Math.max(1, Math.ceil(refusedTtl / 1000)));
   }
 
   /** By its hash (the script text crosses once per Redis start), loading it when Redis does not know it yet. */
