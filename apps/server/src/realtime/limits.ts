@@ -122,6 +122,8 @@ type Lease = { left: number; until: number };
 export class SocketRateLimits {
   private readonly counters = new Map<string, Counter>();
   private readonly leases = new Map<string, Lease>();
+  /** Lease requests in flight, by key: a call that finds one waits for it instead of leasing again (a burst would take a lease each and waste them). */
+  private readonly leasing = new Map<string, Promise<unknown>>();
 
   constructor(private readonly options: LimitOptions = {}, readonly trust: TrustFn = () => false) {
     for (const [action, budgets] of Object.entries(BUDGETS)) {
@@ -170,6 +172,11 @@ export class SocketRateLimits {
 
   private async consumeShared(redis: NonNullable<LimitOptions["redis"]>, units: Array<[`${string}:${Scope}`, string]>): Promise<void> {
     const keys = units.map(([name, key]) => `${redis.keyPrefix}:rl:${name}:${key}`);
+    for (;;) {
+      const inFlight = keys.map((key) => this.leasing.get(key)).find((p) => p !== undefined);
+      if (!inFlight) break;
+      await inFlight.catch(() => undefined);
+    }
     const began = Date.now();
     // A unit of a lease held here is taken at once (before any await, so no concurrent call can take it too).
     const local = keys.map((key) => {
@@ -186,11 +193,15 @@ export class SocketRateLimits {
       return [String(budget.points), String(budget.duration), String(lease)];
     });
     let answer: number[];
+    const request = this.evalTake(redis.client, asked.map((a) => a.key), args);
+    for (const { key } of asked) this.leasing.set(key, request);
     try {
-      answer = ((await this.evalTake(redis.client, asked.map((a) => a.key), args)) as Array<number | string>).map(Number);
+      answer = ((await request) as Array<number | string>).map(Number);
     } catch (err) {
       for (const lease of local) if (lease) lease.left++;
       throw err;
+    } finally {
+      for (const { key } of asked) if (this.leasing.get(key) === request) this.leasing.delete(key);
     }
     const [refusedAsked = 0, refusedTtl = 0] = answer;
     const now = Date.now();
