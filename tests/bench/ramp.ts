@@ -1,5 +1,6 @@
 // The saturation point: raise the message rate (and the visitors) step by step on one target until p99
 // delivery passes the limit or anything is lost; the last step that held is its maximum sustained rate.
+import { loadavg } from "node:os";
 import { LoadSession } from "./load.js";
 import { summarise, type RunSummary } from "./stats.js";
 import { startNamed, type StorageCheck, type TargetName } from "./targets.js";
@@ -47,6 +48,8 @@ export interface RampStep {
   /** Chats whose operator sat on the visitor's own node (a cluster wants 0). */
   sameNodeAssignments: number;
   cpu: StepCpu;
+  /** The machine's 1-minute load average at the end of the step. */
+  loadAverage: number;
   held: boolean;
   why: string[];
 }
@@ -122,7 +125,7 @@ export async function runRamp(name: TargetName, options: RampOptions, log: (line
       // An open-loop generator that cannot keep its schedule would measure a lower rate than it claims.
       if (summary.sendLag.p99 > options.p99LimitMs) why.push(`the load generator fell behind (send lag p99 ${summary.sendLag.p99} ms)`);
       const held = why.length === 0;
-      steps.push({ step, visitors, perVisitorRate: Math.round(perVisitorRate * 100) / 100, targetRate: Math.round(targetRate), deliveredRate: Math.round(deliveredRate), summary, sameNodeAssignments: run.sameNodeAssignments, cpu, held, why });
+      steps.push({ step, visitors, perVisitorRate: Math.round(perVisitorRate * 100) / 100, targetRate: Math.round(targetRate), deliveredRate: Math.round(deliveredRate), summary, sameNodeAssignments: run.sameNodeAssignments, cpu, loadAverage: Math.round(loadavg()[0]! * 100) / 100, held, why });
       log(`${name} step ${step}: ${visitors} visitors × ${perVisitorRate.toFixed(2)} msg/s = ${Math.round(targetRate)} msg/s asked, ${Math.round(deliveredRate)} delivered, p50 ${summary.delivery.p50} ms, p99 ${summary.delivery.p99} ms; cores: nodes ${cpu.nodeCores.join("/")}, load ${cpu.loadGeneratorCores}, postgres ${cpu.postgresCores}, redis ${cpu.redisCores}; node CPU-s/1000 msg ${cpu.perThousandMessages.join("/")}${cpu.redisCommandsPerMessage ? `; Redis commands/msg ${JSON.stringify(cpu.redisCommandsPerMessage)}` : ""}${held ? "" : ` — stops: ${why.join("; ")}`}`);
       if (!held) {
         stoppedBecause = why.join("; ");

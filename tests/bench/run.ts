@@ -157,9 +157,12 @@ async function ramp(): Promise<number> {
   process.stdout.write(`\nmax sustained msg/s (p99 ≤ ${options.p99LimitMs} ms, nothing lost)${cap}, ${atStart.cpus} CPUs, load average ${atStart.loadAverage.join(" ")} → ${loadavg().map(round2).join(" ")}\n`);
   for (const r of results) process.stdout.write(`  ${r.target.padEnd(22)} ${String(r.maxSustainedRate).padStart(7)}  (stopped: ${r.stoppedBecause})${r.storage ? `, stored ${r.storage.stored}, ${r.storage.problems.length} problems` : ""}${r.cpuAtMax ? `; at that step node CPU-s/1000 msg ${r.cpuAtMax.perThousandMessages.join("/")}, cores: nodes ${r.cpuAtMax.nodeCores.join("/")}, load ${r.cpuAtMax.loadGeneratorCores}, postgres ${r.cpuAtMax.postgresCores}, redis ${r.cpuAtMax.redisCores}` : ""}\n`);
   process.stdout.write(`ratios: ${JSON.stringify(ratios)}\n`);
+  // What a message costs the whole target (all its nodes) at its highest step that held.
+  const cpuPerThousand = Object.fromEntries(results.filter((r) => r.cpuAtMax).map((r) => [r.target, round2(r.cpuAtMax!.perThousandMessages.reduce((n, x) => n + x, 0))]));
+  if (Object.keys(cpuPerThousand).length > 0) process.stdout.write(`CPU-seconds per 1,000 messages, all nodes together, at the highest step that held: ${JSON.stringify(cpuPerThousand)}\n`);
   const lost = results.filter((r) => r.storage && (r.storage.problems.length > 0 || r.storage.stored !== r.steps.reduce((n, s) => n + s.summary.acknowledged, 0)));
   const name = process.env.BENCH_RESULT_NAME || "ramp";
-  writeResult(name, { startedAt, machine: { ...atStart, loadAverageAtEnd: loadavg().map(round2) }, options: { ...options, postgresUrl: undefined, redisUrl: undefined }, results, ratios });
+  writeResult(name, { startedAt, machine: { ...atStart, loadAverageAtEnd: loadavg().map(round2) }, options: { ...options, postgresUrl: undefined, redisUrl: undefined }, results, ratios, cpuPerThousand });
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, `${name}.svg`), rampChart(results, `Delivery latency against rate${cap ? ` — nodes capped at ${options.nodeCpu} core` : ""} — ${atStart.cpus} CPUs, load ${atStart.loadAverage[0]}`));
   return lost.length === 0 ? 0 : 1;
