@@ -74,6 +74,10 @@ class LoadProcess {
     });
   }
 
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   async close(): Promise<void> {
     if (this.child.exitCode !== null) return;
     const exited = new Promise((resolve) => this.child.once("exit", resolve));
@@ -110,6 +114,11 @@ export class LoadSession {
 
   private nodeOf(index: number): string {
     return this.target.nodes[index % this.target.nodes.length]!;
+  }
+
+  /** The load-generator processes' ids, to measure their CPU. */
+  get pids(): number[] {
+    return [this.operatorProcess, ...this.visitorProcesses].map((p) => p.pid);
   }
 
   get visitors(): number {

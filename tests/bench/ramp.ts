@@ -1,8 +1,11 @@
 // The saturation point: raise the message rate (and the visitors) step by step on one target until p99
 // delivery passes the limit or anything is lost; the last step that held is its maximum sustained rate.
+import { loadavg } from "node:os";
 import { LoadSession } from "./load.js";
 import { summarise, type RunSummary } from "./stats.js";
 import { startNamed, type StorageCheck, type TargetName } from "./targets.js";
+import { createClient } from "redis";
+import { CpuGroup, CpuMeter, perMessage, redisCommandCalls, type CpuUse } from "./cpu.js";
 
 export interface RampOptions {
   /** Total messages a second of the first step, and the factor each next step multiplies it by. */
@@ -19,6 +22,19 @@ export interface RampOptions {
   loadProcesses: number;
   postgresUrl: string;
   redisUrl: string;
+  /** BENCH_NODE_CPU: each node (product, floor or relay) in its own cgroup capped at this share of a core. */
+  nodeCpu?: number;
+  /** BENCH_PROFILE_DIR: each node writes its CPU profile there when it stops. */
+  profileDir?: string;
+}
+
+export interface StepCpu extends CpuUse {
+  /** CPU seconds each node spent per 1,000 messages the step sent (warm-up included, as the CPU is). */
+  perThousandMessages: number[];
+  /** With the cap: seconds each node's group was held back by it in the step. */
+  throttledSeconds?: number[];
+  /** A cluster's Redis commands per message sent, by command (INFO commandstats of the whole Redis server). */
+  redisCommandsPerMessage?: Record<string, number>;
 }
 
 export interface RampStep {
@@ -31,6 +47,9 @@ export interface RampStep {
   summary: RunSummary;
   /** Chats whose operator sat on the visitor's own node (a cluster wants 0). */
   sameNodeAssignments: number;
+  cpu: StepCpu;
+  /** The machine's 1-minute load average at the end of the step. */
+  loadAverage: number;
   held: boolean;
   why: string[];
 }
@@ -38,9 +57,13 @@ export interface RampStep {
 export interface RampResult {
   target: TargetName;
   nodes: number;
+  /** The cap on each node, in cores (none: uncapped). */
+  nodeCpu?: number;
   steps: RampStep[];
   /** The delivered rate of the last step that held (0: not even the first). */
   maxSustainedRate: number;
+  /** The CPU of the last step that held: per node, per 1,000 messages, and what the rest of the machine used. */
+  cpuAtMax?: StepCpu;
   storage?: StorageCheck;
   serverErrors: string[];
   /** Why the ramp stopped. */
@@ -66,14 +89,34 @@ export async function runRamp(name: TargetName, options: RampOptions, log: (line
   const messages: Parameters<NonNullable<typeof target.verify>>[0]["messages"] = [];
   let stoppedBecause = `all ${options.maxSteps} steps held`;
   let session: LoadSession | undefined;
+  // With capped nodes the load generators get a group of their own too: uncapped, but weighted so other work on the machine does not starve them.
+  let loadGroup: CpuGroup | undefined;
+  const redis = target.nodes.length > 1 ? createClient({ url: options.redisUrl }) : undefined;
   try {
+    await redis?.connect();
     session = await LoadSession.open(target, options.loadProcesses);
+    const meter = new CpuMeter(target.pids, () => session?.pids ?? []);
+    if (options.nodeCpu !== undefined) {
+      loadGroup = CpuGroup.create("load", undefined);
+      for (const pid of [process.pid, ...session.pids]) loadGroup.add(pid);
+    }
     for (let step = 0; step < options.maxSteps; step++) {
       const targetRate = options.startRate * options.factor ** step;
       const visitors = visitorsAt(step);
       await session.grow(visitors);
       const perVisitorRate = targetRate / visitors;
+      const throttledBefore = target.cpuGroups.map((g) => g.throttling().throttledSeconds);
+      const callsBefore = redis ? await redisCommandCalls(redis) : undefined;
+      const before = meter.sample();
       const run = await session.step(step, perVisitorRate, options.warmupSeconds, options.stepSeconds);
+      const use = CpuMeter.between(before, meter.sample());
+      const callsAfter = redis ? await redisCommandCalls(redis) : undefined;
+      const cpu: StepCpu = {
+        ...use,
+        perThousandMessages: use.nodes.map((s) => Math.round((s / (run.messages.length / 1000)) * 1000) / 1000),
+        ...(callsBefore && callsAfter ? { redisCommandsPerMessage: perMessage(callsBefore, callsAfter, run.messages.length) } : {}),
+        ...(target.cpuGroups.length > 0 ? { throttledSeconds: target.cpuGroups.map((g, i) => Math.round((g.throttling().throttledSeconds - throttledBefore[i]!) * 100) / 100) } : {}),
+      };
       messages.push(...run.messages);
       const summary = summarise(run);
       const measured = run.messages.filter((m) => m.measured);
@@ -82,8 +125,8 @@ export async function runRamp(name: TargetName, options: RampOptions, log: (line
       // An open-loop generator that cannot keep its schedule would measure a lower rate than it claims.
       if (summary.sendLag.p99 > options.p99LimitMs) why.push(`the load generator fell behind (send lag p99 ${summary.sendLag.p99} ms)`);
       const held = why.length === 0;
-      steps.push({ step, visitors, perVisitorRate: Math.round(perVisitorRate * 100) / 100, targetRate: Math.round(targetRate), deliveredRate: Math.round(deliveredRate), summary, sameNodeAssignments: run.sameNodeAssignments, held, why });
-      log(`${name} step ${step}: ${visitors} visitors × ${perVisitorRate.toFixed(2)} msg/s = ${Math.round(targetRate)} msg/s asked, ${Math.round(deliveredRate)} delivered, p50 ${summary.delivery.p50} ms, p99 ${summary.delivery.p99} ms${held ? "" : ` — stops: ${why.join("; ")}`}`);
+      steps.push({ step, visitors, perVisitorRate: Math.round(perVisitorRate * 100) / 100, targetRate: Math.round(targetRate), deliveredRate: Math.round(deliveredRate), summary, sameNodeAssignments: run.sameNodeAssignments, cpu, loadAverage: Math.round(loadavg()[0]! * 100) / 100, held, why });
+      log(`${name} step ${step}: ${visitors} visitors × ${perVisitorRate.toFixed(2)} msg/s = ${Math.round(targetRate)} msg/s asked, ${Math.round(deliveredRate)} delivered, p50 ${summary.delivery.p50} ms, p99 ${summary.delivery.p99} ms; cores: nodes ${cpu.nodeCores.join("/")}, load ${cpu.loadGeneratorCores}, postgres ${cpu.postgresCores}, redis ${cpu.redisCores}; node CPU-s/1000 msg ${cpu.perThousandMessages.join("/")}${cpu.redisCommandsPerMessage ? `; Redis commands/msg ${JSON.stringify(cpu.redisCommandsPerMessage)}` : ""}${held ? "" : ` — stops: ${why.join("; ")}`}`);
       if (!held) {
         stoppedBecause = why.join("; ");
         break;
@@ -93,9 +136,11 @@ export async function runRamp(name: TargetName, options: RampOptions, log: (line
     session = undefined;
     const storage = target.verify ? await target.verify({ messages, conversationIds: [...new Set(messages.map((m) => m.conversationId))] }) : undefined;
     const lastHeld = [...steps].reverse().find((s) => s.held);
-    return { target: name, nodes: target.nodes.length, steps, maxSustainedRate: lastHeld?.deliveredRate ?? 0, ...(storage ? { storage: { ...storage, problems: storage.problems.slice(0, 20) } } : {}), serverErrors: target.errors(), stoppedBecause };
+    return { target: name, nodes: target.nodes.length, ...(options.nodeCpu !== undefined ? { nodeCpu: options.nodeCpu } : {}), steps, maxSustainedRate: lastHeld?.deliveredRate ?? 0, ...(lastHeld ? { cpuAtMax: lastHeld.cpu } : {}), ...(storage ? { storage: { ...storage, problems: storage.problems.slice(0, 20) } } : {}), serverErrors: target.errors(), stoppedBecause };
   } finally {
     await session?.close();
+    loadGroup?.remove();
+    await redis?.quit().catch(() => undefined);
     await target.stop();
   }
 }

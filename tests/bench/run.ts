@@ -131,6 +131,8 @@ export function rampOptionsFromEnv(): RampOptions {
     loadProcesses,
     postgresUrl,
     redisUrl,
+    ...(process.env.BENCH_NODE_CPU ? { nodeCpu: numberFromEnv("BENCH_NODE_CPU", 1) } : {}),
+    ...(process.env.BENCH_PROFILE_DIR ? { profileDir: process.env.BENCH_PROFILE_DIR } : {}),
   };
 }
 
@@ -139,7 +141,8 @@ async function ramp(): Promise<number> {
   const names = (process.env.BENCH_TARGETS ? process.env.BENCH_TARGETS.split(",") : TARGET_NAMES) as TargetName[];
   const startedAt = new Date().toISOString();
   const atStart = machine();
-  log(`ramp: from ${options.startRate} msg/s ×${options.factor} a step, ${options.stepSeconds} s a step, until p99 > ${options.p99LimitMs} ms or a loss; ${atStart.cpus} CPUs, load average ${atStart.loadAverage.join(" ")}`);
+  const cap = options.nodeCpu !== undefined ? `, each node capped at ${options.nodeCpu} of a core` : "";
+  log(`ramp: from ${options.startRate} msg/s ×${options.factor} a step, ${options.stepSeconds} s a step, until p99 > ${options.p99LimitMs} ms or a loss${cap}; ${atStart.cpus} CPUs, load average ${atStart.loadAverage.join(" ")}`);
   const results: RampResult[] = [];
   for (const name of names) results.push(await runRamp(name, options, log));
   const rateOf = (name: TargetName) => results.find((r) => r.target === name)?.maxSustainedRate;
@@ -151,14 +154,17 @@ async function ramp(): Promise<number> {
     threeNodesToOne: ratio(rateOf("cluster3-postgresql"), rateOf("product-postgresql")),
     floorPostgresqlToRelay: ratio(rateOf("floor-postgresql"), rateOf("relay")),
   };
-  process.stdout.write(`\nmax sustained msg/s (p99 ≤ ${options.p99LimitMs} ms, nothing lost), ${atStart.cpus} CPUs, load average ${atStart.loadAverage.join(" ")} → ${loadavg().map(round2).join(" ")}\n`);
-  for (const r of results) process.stdout.write(`  ${r.target.padEnd(22)} ${String(r.maxSustainedRate).padStart(7)}  (stopped: ${r.stoppedBecause})${r.storage ? `, stored ${r.storage.stored}, ${r.storage.problems.length} problems` : ""}\n`);
+  process.stdout.write(`\nmax sustained msg/s (p99 ≤ ${options.p99LimitMs} ms, nothing lost)${cap}, ${atStart.cpus} CPUs, load average ${atStart.loadAverage.join(" ")} → ${loadavg().map(round2).join(" ")}\n`);
+  for (const r of results) process.stdout.write(`  ${r.target.padEnd(22)} ${String(r.maxSustainedRate).padStart(7)}  (stopped: ${r.stoppedBecause})${r.storage ? `, stored ${r.storage.stored}, ${r.storage.problems.length} problems` : ""}${r.cpuAtMax ? `; at that step node CPU-s/1000 msg ${r.cpuAtMax.perThousandMessages.join("/")}, cores: nodes ${r.cpuAtMax.nodeCores.join("/")}, load ${r.cpuAtMax.loadGeneratorCores}, postgres ${r.cpuAtMax.postgresCores}, redis ${r.cpuAtMax.redisCores}` : ""}\n`);
   process.stdout.write(`ratios: ${JSON.stringify(ratios)}\n`);
+  // What a message costs the whole target (all its nodes) at its highest step that held.
+  const cpuPerThousand = Object.fromEntries(results.filter((r) => r.cpuAtMax).map((r) => [r.target, round2(r.cpuAtMax!.perThousandMessages.reduce((n, x) => n + x, 0))]));
+  if (Object.keys(cpuPerThousand).length > 0) process.stdout.write(`CPU-seconds per 1,000 messages, all nodes together, at the highest step that held: ${JSON.stringify(cpuPerThousand)}\n`);
   const lost = results.filter((r) => r.storage && (r.storage.problems.length > 0 || r.storage.stored !== r.steps.reduce((n, s) => n + s.summary.acknowledged, 0)));
   const name = process.env.BENCH_RESULT_NAME || "ramp";
-  writeResult(name, { startedAt, machine: { ...atStart, loadAverageAtEnd: loadavg().map(round2) }, options: { ...options, postgresUrl: undefined, redisUrl: undefined }, results, ratios });
+  writeResult(name, { startedAt, machine: { ...atStart, loadAverageAtEnd: loadavg().map(round2) }, options: { ...options, postgresUrl: undefined, redisUrl: undefined }, results, ratios, cpuPerThousand });
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(join(resultsDir, `${name}.svg`), rampChart(results, `Delivery latency against rate — ${atStart.cpus} CPUs, load ${atStart.loadAverage[0]}`));
+  writeFileSync(join(resultsDir, `${name}.svg`), rampChart(results, `Delivery latency against rate${cap ? ` — nodes capped at ${options.nodeCpu} core` : ""} — ${atStart.cpus} CPUs, load ${atStart.loadAverage[0]}`));
   return lost.length === 0 ? 0 : 1;
 }
 

@@ -9,6 +9,7 @@ import type { Message } from "@live-chat/protocol";
 import { ADMIN, api, createOperator, login } from "../support/clients.js";
 import { spawnServer, spawnUntilUrl, type SpawnedServer } from "../support/spawn-server.js";
 import type { LoadRun, Target } from "./load.js";
+import { CpuGroup, removeStaleGroups } from "./cpu.js";
 
 export type { Target };
 
@@ -193,10 +194,39 @@ export interface NamedTarget extends RunningTarget {
   /** The product's own check that every acknowledged message is stored once, in order; none for the relays. */
   verify?: (run: Pick<LoadRun, "messages" | "conversationIds">) => Promise<StorageCheck>;
   errors: () => string[];
+  /** With `nodeCpu`: each node's own capped cpu group, in node order. */
+  cpuGroups: CpuGroup[];
+}
+
+/** Puts each process in a cpu group of its own capped at `cores` of a core; `remove` takes the groups away again. */
+function capEach(pids: number[], cores: number | undefined): { groups: CpuGroup[]; remove: () => void } {
+  if (cores === undefined) return { groups: [], remove: () => undefined };
+  removeStaleGroups();
+  const groups: CpuGroup[] = [];
+  const remove = () => {
+    for (const g of groups.splice(0)) {
+      try {
+        g.remove();
+      } catch (err) {
+        process.stderr.write(`could not remove the cpu group ${g.path}: ${String(err)}\n`);
+      }
+    }
+  };
+  try {
+    pids.forEach((pid, i) => {
+      const group = CpuGroup.create(`node${i}`, cores);
+      groups.push(group);
+      group.add(pid);
+    });
+  } catch (err) {
+    remove();
+    throw err;
+  }
+  return { groups: [...groups], remove };
 }
 
 /** Starts a target by name on a fresh database of its own (dropped again by `stop`), with operators for `visitors`. */
-export async function startNamed(name: TargetName, visitors: number, options: { postgresUrl: string; redisUrl: string; profileDir?: string; memoryDir?: string }): Promise<NamedTarget> {
+export async function startNamed(name: TargetName, visitors: number, options: { postgresUrl: string; redisUrl: string; profileDir?: string; memoryDir?: string; nodeCpu?: number }): Promise<NamedTarget> {
   const probeEnv: Record<string, string> = options.memoryDir ? { NODE_OPTIONS: `--expose-gc --require ${join(here, "memory-probe.cjs")}`, BENCH_MEMORY_DIR: options.memoryDir } : {};
   const nodes = name === "cluster2-postgresql" ? 2 : name === "cluster3-postgresql" ? 3 : 1;
   const storage = name === "relay" ? "none" : name.endsWith("sqlite") ? "sqlite" : "postgresql";
@@ -206,15 +236,31 @@ export async function startNamed(name: TargetName, visitors: number, options: { 
   try {
     if (!name.startsWith("product") && !name.startsWith("cluster")) {
       const relay = await startRelay(operatorCount, database?.url, probeEnv);
-      return { ...relay, name, storage, errors: () => [], stop: async () => { await relay.stop(); await dispose(); } };
+      let capped: ReturnType<typeof capEach>;
+      try {
+        capped = capEach(relay.pids, options.nodeCpu);
+      } catch (err) {
+        await relay.stop();
+        throw err;
+      }
+      return { ...relay, name, storage, cpuGroups: capped.groups, errors: () => [], stop: async () => { await relay.stop(); capped.remove(); await dispose(); } };
     }
     const product = await startProduct(database!.url, operatorCount, { nodes, ...(nodes > 1 ? { redisUrl: options.redisUrl } : {}), profileDir: options.profileDir, probeEnv });
+    let capped: ReturnType<typeof capEach>;
+    try {
+      // Capped once started and given its operators: the cap models the node serving, not its start-up.
+      capped = capEach(product.pids, options.nodeCpu);
+    } catch (err) {
+      await product.stop();
+      throw err;
+    }
     return {
       ...product,
       name,
       storage,
+      cpuGroups: capped.groups,
       verify: (run) => verifyStored(product.nodes[0]!, product.adminToken, run),
-      stop: async () => { await product.stop(); await dispose(); },
+      stop: async () => { await product.stop(); capped.remove(); await dispose(); },
     };
   } catch (err) {
     await dispose();

@@ -4,8 +4,21 @@ import { describe, expect, it } from "vitest";
 import { runRamp, type RampOptions } from "../bench/ramp.js";
 import type { TargetName } from "../bench/targets.js";
 import { POSTGRES_URL, REDIS_URL, requireServices } from "../support/services.js";
+import { existsSync, readdirSync } from "node:fs";
+import { CpuGroup } from "../bench/cpu.js";
 
 const available = await requireServices(["postgres", "redis"], "the bench smoke test");
+const CPU_ROOT = "/sys/fs/cgroup/cpu";
+/** The capped form needs a writable cgroup v1 cpu controller (root on such a machine); elsewhere it is skipped. */
+const cgroupWritable = (() => {
+  try {
+    CpuGroup.create("probe", 0.5).remove();
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const ourGroups = () => (existsSync(CPU_ROOT) ? readdirSync(CPU_ROOT).filter((n) => n.startsWith(`live-chat-bench-${process.pid}-`)) : []);
 
 const smoke: RampOptions = {
   startRate: 40,
@@ -38,5 +51,23 @@ describe.skipIf(!available)("the bench's smoke form", () => {
     expect(result.storage?.problems).toEqual([]);
     expect(result.storage?.stored).toBe(s.acknowledged);
     expect(result.serverErrors).toEqual([]);
+  });
+
+  it.skipIf(!cgroupWritable)("cluster2-postgresql with each node capped at half a core: loses nothing, measures each node's CPU and removes its groups", { timeout: 60_000 }, async () => {
+    const result = await runRamp("cluster2-postgresql", { ...smoke, nodeCpu: 0.5 });
+    const [step] = result.steps;
+    const s = step!.summary;
+    expect(result.nodeCpu).toBe(0.5);
+    expect(s.acknowledged).toBe(s.sent);
+    expect(s.delivered).toBe(s.sent);
+    expect(s.duplicatesDelivered).toBe(0);
+    expect(result.storage?.stored).toBe(s.acknowledged);
+    // Both nodes worked (every chat crosses nodes), each within its cap, and Redis was asked for every message.
+    expect(step!.cpu.nodes).toHaveLength(2);
+    for (const cores of step!.cpu.nodeCores) expect(cores).toBeGreaterThan(0);
+    for (const cores of step!.cpu.nodeCores) expect(cores).toBeLessThanOrEqual(0.5 * 1.1);
+    expect(step!.cpu.throttledSeconds).toHaveLength(2);
+    expect(step!.cpu.redisCommandsPerMessage?.xadd).toBeGreaterThan(0);
+    expect(ourGroups()).toEqual([]);
   });
 });

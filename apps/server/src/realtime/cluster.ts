@@ -18,20 +18,27 @@ type RedisClient = ReturnType<typeof createClient>;
  */
 function withSafePublish(client: RedisClient, log: Logger): RedisClient {
   const guarded = new Set<PropertyKey>(["publish", "sPublish", "PUBLISH", "SPUBLISH"]);
+  // The adapter looks up xAdd and the rest on every broadcast: each method is bound once, not per message.
+  const methods = new Map<PropertyKey, { of: unknown; bound: (...args: unknown[]) => unknown }>();
   return new Proxy(client, {
     get(target, prop) {
       const value: unknown = Reflect.get(target, prop, target);
       if (typeof value !== "function") return value;
+      const known = methods.get(prop);
+      if (known?.of === value) return known.bound;
       const bound = (value as (...args: unknown[]) => unknown).bind(target);
-      if (!guarded.has(prop)) return bound;
-      return async (...args: unknown[]) => {
-        try {
-          return await bound(...args);
-        } catch (err) {
-          log.warn({ err }, "cluster message not published");
-          return 0;
-        }
-      };
+      const method = !guarded.has(prop)
+        ? bound
+        : async (...args: unknown[]) => {
+            try {
+              return await bound(...args);
+            } catch (err) {
+              log.warn({ err }, "cluster message not published");
+              return 0;
+            }
+          };
+      methods.set(prop, { of: value, bound: method });
+      return method;
     },
   });
 }

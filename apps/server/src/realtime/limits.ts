@@ -1,7 +1,8 @@
 // Flood protection for the sockets, above all the public /visitor namespace: generous for people, firm for scripts.
 // Every budget counts per visitor AND per client address, so a reconnect (a new visitor id) starts
 // nothing afresh; with REDIS_URL the counters live in Redis and hold across the cluster's nodes.
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { createHash } from "node:crypto";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { createClient } from "redis";
 import { RateLimitedError } from "../auth/service.js";
 import type { Logger } from "../log.js";
@@ -71,48 +72,161 @@ export function clientAddress(req: IncomingMessage, trust: TrustFn): string {
   return hops[i]!;
 }
 
+/**
+ * Fixed windows in Redis, the visitor's and the address's counter in ONE round trip, and most of the
+ * time none: a node takes a lease of several units of a window at once (a tenth of the budget) and
+ * spends it locally until it is used up or the window ends. Each key is created at 0 with the window as
+ * its expiry; the first counter whose window is spent refuses (the later ones are then not counted, as
+ * before) with the ms its window has left; otherwise each is counted up by its lease, at most what the
+ * window has left. The counter thus never admits more than the budget across all nodes; a lease a node
+ * does not use up is lost for that window (a visitor who moves to another node mid-window may be refused
+ * up to lease − 1 units early; budgets under 20 lease one unit, exact). Keys and meaning stay
+ * rate-limiter-flexible's (`<prefix>:rl:<action>:<scope>:<id>`, the units counted in the window).
+ * ARGV: per key its points, its window in seconds and its lease. Answers {refused index (0: none),
+ * ms left of the refused window, then per key the units granted and the ms its window has left}.
+ */
+const TAKE_SCRIPT = `
+local out = {0, 0}
+for i = 1, #KEYS do
+  local points = tonumber(ARGV[i * 3 - 2])
+  local seconds = ARGV[i * 3 - 1]
+  local lease = tonumber(ARGV[i * 3])
+  redis.call('set', KEYS[i], 0, 'EX', seconds, 'NX')
+  local used = tonumber(redis.call('get', KEYS[i]))
+  local ttl = redis.call('pttl', KEYS[i])
+  if ttl < 0 then
+    redis.call('expire', KEYS[i], seconds)
+    ttl = 1000 * seconds
+  end
+  if used >= points then
+    redis.call('incr', KEYS[i])
+    out[1] = i
+    out[2] = ttl
+    return out
+  end
+  local grant = math.min(lease, points - used)
+  redis.call('incrby', KEYS[i], grant)
+  out[#out + 1] = grant
+  out[#out + 1] = ttl
+end
+return out
+`;
+const TAKE_SHA = createHash("sha1").update(TAKE_SCRIPT).digest("hex");
+/** Leases held are pruned of ended windows once there are this many. */
+const LEASES_PRUNE_AT = 10_000;
+
+type Counter = { budget: Budget; lease: number; memory?: RateLimiterMemory };
+/** Units of one key's window this node may still spend without asking Redis, until `until` (epoch ms). */
+type Lease = { left: number; until: number };
+
 export class SocketRateLimits {
-  private readonly limiters = new Map<string, RateLimiterAbstract>();
+  private readonly counters = new Map<string, Counter>();
+  private readonly leases = new Map<string, Lease>();
+  /** Lease requests in flight, by key: a call that finds one waits for it instead of leasing again (a burst would take a lease each and waste them). */
+  private readonly leasing = new Map<string, Promise<unknown>>();
 
   constructor(private readonly options: LimitOptions = {}, readonly trust: TrustFn = () => false) {
     for (const [action, budgets] of Object.entries(BUDGETS)) {
       const perVisitor = action === "message" && options.messagesPer10s ? { ...budgets.visitor, points: options.messagesPer10s } : budgets.visitor;
-      this.limiters.set(`${action}:visitor`, this.limiter(`${action}:visitor`, perVisitor));
+      this.counters.set(`${action}:visitor`, this.counter(perVisitor));
       const scale = options.addressScale ?? 1;
-      this.limiters.set(`${action}:address`, this.limiter(`${action}:address`, { ...budgets.address, points: Math.max(1, Math.round(budgets.address.points * scale)) }));
+      this.counters.set(`${action}:address`, this.counter({ ...budgets.address, points: Math.max(1, Math.round(budgets.address.points * scale)) }));
     }
-    for (const [action, budget] of Object.entries(OPERATOR_BUDGETS)) this.limiters.set(`${action}:operator`, this.limiter(`${action}:operator`, budget));
-    this.limiters.set("connect:address", this.limiter("connect:address", options.connectsPerMinute ? { ...CONNECT, points: options.connectsPerMinute } : CONNECT));
+    for (const [action, budget] of Object.entries(OPERATOR_BUDGETS)) this.counters.set(`${action}:operator`, this.counter(budget));
+    this.counters.set("connect:address", this.counter(options.connectsPerMinute ? { ...CONNECT, points: options.connectsPerMinute } : CONNECT));
   }
 
-  private limiter(name: string, budget: Budget): RateLimiterAbstract {
-    const { redis } = this.options;
-    if (!redis) return new RateLimiterMemory(budget);
-    return new RateLimiterRedis({ ...budget, storeClient: redis.client, useRedisPackage: true, keyPrefix: `${redis.keyPrefix}:rl:${name}` });
+  private counter(budget: Budget): Counter {
+    const lease = Math.max(1, Math.floor(budget.points / 10));
+    return this.options.redis ? { budget, lease } : { budget, lease, memory: new RateLimiterMemory(budget) };
   }
 
   /** Takes one unit of the action's budget for the visitor and for their address, or refuses with RATE_LIMITED and when to retry. */
   async take(action: VisitorAction, visitorId: string, address: string): Promise<void> {
-    await this.consume(`${action}:visitor`, visitorId);
-    await this.consume(`${action}:address`, address);
+    await this.consume([[`${action}:visitor`, visitorId], [`${action}:address`, address]]);
   }
 
   /** Takes one unit of an operator action's budget for that signed-in user, or refuses with RATE_LIMITED. */
   async takeOperator(action: OperatorAction, userId: string): Promise<void> {
-    await this.consume(`${action}:operator`, userId);
+    await this.consume([[`${action}:operator`, userId]]);
   }
 
   /** One new connection from `address`; refused (RATE_LIMITED) when the address opens too many. */
   async connect(address: string): Promise<void> {
-    await this.consume("connect:address", address);
+    await this.consume([["connect:address", address]]);
   }
 
-  private async consume(limiter: `${string}:${Scope}`, key: string): Promise<void> {
+  /** One unit of each counter in turn; the first one past its budget refuses, and the later ones are not counted. */
+  private async consume(units: Array<[`${string}:${Scope}`, string]>): Promise<void> {
+    const { redis } = this.options;
+    if (redis) return this.consumeShared(redis, units);
+    for (const [name, key] of units) {
+      try {
+        await this.counters.get(name)!.memory!.consume(key);
+      } catch (err) {
+        if (err instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
+        throw err;
+      }
+    }
+  }
+
+  private async consumeShared(redis: NonNullable<LimitOptions["redis"]>, units: Array<[`${string}:${Scope}`, string]>): Promise<void> {
+    const keys = units.map(([name, key]) => `${redis.keyPrefix}:rl:${name}:${key}`);
+    for (;;) {
+      const inFlight = keys.map((key) => this.leasing.get(key)).find((p) => p !== undefined);
+      if (!inFlight) break;
+      await inFlight.catch(() => undefined);
+    }
+    const began = Date.now();
+    // A unit of a lease held here is taken at once (before any await, so no concurrent call can take it too).
+    const local = keys.map((key) => {
+      const lease = this.leases.get(key);
+      if (!lease || lease.left <= 0 || lease.until <= began) return undefined;
+      lease.left--;
+      return lease;
+    });
+    const asked = keys.map((key, i) => ({ key, i })).filter(({ i }) => !local[i]);
+    // Every counter had units leased here: no round trip.
+    if (asked.length === 0) return;
+    const args = asked.flatMap(({ i }) => {
+      const { budget, lease } = this.counters.get(units[i]![0])!;
+      return [String(budget.points), String(budget.duration), String(lease)];
+    });
+    let answer: number[];
+    const request = this.evalTake(redis.client, asked.map((a) => a.key), args);
+    for (const { key } of asked) this.leasing.set(key, request);
     try {
-      await this.limiters.get(limiter)!.consume(key);
+      answer = ((await request) as Array<number | string>).map(Number);
     } catch (err) {
-      if (err instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
+      for (const lease of local) if (lease) lease.left++;
       throw err;
+    } finally {
+      for (const { key } of asked) if (this.leasing.get(key) === request) this.leasing.delete(key);
+    }
+    const [refusedAsked = 0, refusedTtl = 0] = answer;
+    const now = Date.now();
+    // Counted: every unit before the refused counter (all of them when none refused); those after it are given back.
+    const refusedAt = refusedAsked > 0 ? asked[refusedAsked - 1]!.i : keys.length;
+    local.forEach((lease, i) => {
+      if (lease && i > refusedAt) lease.left++;
+    });
+    asked.forEach(({ key, i }, n) => {
+      if (i >= refusedAt) return;
+      const grant = answer[2 + n * 2]!;
+      const ttl = answer[3 + n * 2]!;
+      this.leases.set(key, { left: grant - 1, until: now + ttl });
+    });
+    if (this.leases.size > LEASES_PRUNE_AT) for (const [key, lease] of this.leases) if (lease.until <= now || lease.left <= 0) this.leases.delete(key);
+    if (refusedAsked > 0) throw new RateLimitedError(Math.max(1, Math.ceil(refusedTtl / 1000)));
+  }
+
+  /** By its hash (the script text crosses once per Redis start), loading it when Redis does not know it yet. */
+  private async evalTake(client: RedisClient, keys: string[], args: string[]): Promise<unknown> {
+    try {
+      return await client.evalSha(TAKE_SHA, { keys, arguments: args });
+    } catch (err) {
+      if (!(err instanceof Error) || !err.message.startsWith("NOSCRIPT")) throw err;
+      return client.eval(TAKE_SCRIPT, { keys, arguments: args });
     }
   }
 }
