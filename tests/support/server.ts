@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 // Starts the real server in this process on an ephemeral loopback port with a fresh database.
 import { mkdtempSync } from "node:fs";
 import { afterAll, beforeAll } from "vitest";
@@ -28,6 +29,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     // Suites open hundreds of visitors from 127.0.0.1, as if from one address; abuse-*.test.ts sets the real budgets.
     VISITOR_CONNECT_LIMIT: "10000",
     VISITOR_ADDRESS_LIMIT_SCALE: "100",
+    // One cluster per database: nodes of one test share Redis keys (limits, adapter streams), other tests' do not.
+    REDIS_KEY_PREFIX: `live-chat-test-${createHash("sha256").update(databaseUrl).digest("hex").slice(0, 12)}`,
     ...env,
     DATABASE_URL: databaseUrl,
   });
