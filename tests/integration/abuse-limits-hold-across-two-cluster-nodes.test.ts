@@ -1,6 +1,7 @@
 // Two nodes on one PostgreSQL and one Redis: a visitor hopping between nodes with fresh identities
 // still meets one offline budget per address, and one visitor one message budget, because the counters live in Redis.
 import { randomBytes } from "node:crypto";
+import { createClient } from "redis";
 import { afterAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server.js";
 import { connectVisitor, emitAck } from "../support/clients.js";
@@ -73,5 +74,35 @@ describe.skipIf(!available)("abuse limits in a cluster of two nodes", () => {
     first.socket.close();
     // Node a leases 6 at a time: 36 counted, 4 still its own. Node b gets the 24 the window has left; a then spends its 4.
     expect([await burst(a.url, 32), await burst(b.url, 40), await burst(a.url, 10)]).toEqual([32, 24, 4]);
+  });
+
+  it("leases at most 32 units of a large budget, and a node that stops gives back what it did not spend", async () => {
+    const url = new URL(POSTGRES_URL);
+    url.searchParams.set("schema", `lc_abuse_${randomBytes(5).toString("hex")}`);
+    const prefix = `test-${randomBytes(5).toString("hex")}`;
+    const env = { DATABASE_URL: url.toString(), REDIS_URL, REDIS_KEY_PREFIX: prefix, SESSION_SECRET: "cluster-test-secret", VISITOR_CONNECT_LIMIT: "10000" };
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    try {
+      const counted = async () => {
+        const keys = await redis.keys(`${prefix}:rl:connect:address:*`);
+        expect(keys).toHaveLength(1);
+        return Number(await redis.get(keys[0]!));
+      };
+      const a = await startTestServer(env);
+      const b = await startTestServer(env);
+      nodes.push(a, b);
+      for (let i = 0; i < 3; i++) (await connectVisitor(a.url, {})).socket.close();
+      (await connectVisitor(b.url, {})).socket.close();
+      // A tenth of 10,000 would be 1,000 per node, lost with a node that dies: each node holds 32.
+      expect(await counted()).toBe(64);
+      await a.close();
+      // a spent 3 of its 32 and gave the other 29 back; b still holds its lease.
+      expect(await counted()).toBe(35);
+      await b.close();
+      expect(await counted()).toBe(4);
+    } finally {
+      await redis.quit();
+    }
   });
 });

@@ -111,7 +111,26 @@ for i = 1, #KEYS do
 end
 return out
 `;
+/** Lowers each live key by the units given back (at most its count); answers the units given back in all. */
+const GIVE_BACK_SCRIPT = `
+local given = 0
+for i = 1, #KEYS do
+  if redis.call('pttl', KEYS[i]) > 0 then
+    local used = tonumber(redis.call('get', KEYS[i]) or '0')
+    local back = math.min(tonumber(ARGV[i]), used)
+    if back > 0 then
+      redis.call('decrby', KEYS[i], back)
+      given = given + back
+    end
+  end
+end
+return given
+`;
+/** A lease whose window ends sooner than this is not given back. */
+const GIVE_BACK_MIN_MS = 250;
 const TAKE_SHA = createHash("sha1").update(TAKE_SCRIPT).digest("hex");
+/** The most units one lease takes: at most this many are lost with a node that stops without giving them back. */
+const LEASE_MAX = 32;
 /** Leases held are pruned of ended windows once there are this many. */
 const LEASES_PRUNE_AT = 10_000;
 
@@ -137,7 +156,10 @@ export class SocketRateLimits {
   }
 
   private counter(budget: Budget): Counter {
-    const lease = Math.max(1, Math.floor(budget.points / 10));
+    // A tenth of the budget, but never more than LEASE_MAX: a node that dies (kill -9, a crash, a
+    // rolling restart) loses what it leased, and with a large budget (an intranet's scaled address
+    // budgets) a tenth of it lost per restart would refuse real visitors after a few restarts.
+    const lease = Math.max(1, Math.min(LEASE_MAX, Math.floor(budget.points / 10)));
     return this.options.redis ? { budget, lease } : { budget, lease, memory: new RateLimiterMemory(budget) };
   }
 
@@ -220,6 +242,23 @@ export class SocketRateLimits {
     if (refusedAsked > 0) throw new RateLimitedError(Math.max(1, Math.ceil(refusedTtl / 1000)));
   }
 
+  /**
+   * On a graceful stop (a deploy, a rolling restart): the units leased here and not spent go back to
+   * their windows, so a restart costs the budgets nothing. A window that ends within GIVE_BACK_MIN_MS is
+   * left alone (its key may be gone by the time the answer arrives, and a new window must not be
+   * lowered); only a window whose key still lives is lowered, never below zero.
+   */
+  async giveBack(): Promise<number> {
+    const redis = this.options.redis;
+    if (!redis) return 0;
+    const now = Date.now();
+    const back = [...this.leases].filter(([, lease]) => lease.left > 0 && lease.until - now > GIVE_BACK_MIN_MS);
+    this.leases.clear();
+    if (back.length === 0) return 0;
+    const given = await redis.client.eval(GIVE_BACK_SCRIPT, { keys: back.map(([key]) => key), arguments: back.map(([, lease]) => String(lease.left)) });
+    return Number(given);
+  }
+
   /** By its hash (the script text crosses once per Redis start), loading it when Redis does not know it yet. */
   private async evalTake(client: RedisClient, keys: string[], args: string[]): Promise<unknown> {
     try {
@@ -239,5 +278,9 @@ export async function createSocketLimits(config: { redisUrl?: string; redisKeyPr
   client.on("error", (err: unknown) => log.error({ err }, "redis error (rate limits)"));
   await client.connect();
   const limits = new SocketRateLimits({ ...overrides, redis: { client, keyPrefix: config.redisKeyPrefix } }, trust);
-  return { limits, close: async () => { await client.quit().catch(() => undefined); } };
+  const close = async () => {
+    await limits.giveBack().catch((err: unknown) => log.warn({ err }, "could not give back rate-limit leases"));
+    await client.quit().catch(() => undefined);
+  };
+  return { limits, close };
 }
