@@ -19,6 +19,16 @@ export interface RampOptions {
   stepSeconds: number;
   /** A step holds while its p99 delivery stays at most this. */
   p99LimitMs: number;
+  /**
+   * BENCH_RAMP_PRIME_SECONDS: before the first step, the first step's visitors send at its rate for this
+   * long, unmeasured (stored and checked like every other message), so no target is timed on cold code.
+   */
+  primeSeconds?: number;
+  /**
+   * BENCH_RAMP_CONFIRM: a step that fails is run this many times more at the same rate and visitors
+   * before the ramp stops (a stall of a shared machine is not a saturation point). Every try is recorded.
+   */
+  confirmTries?: number;
   loadProcesses: number;
   postgresUrl: string;
   redisUrl: string;
@@ -52,6 +62,8 @@ export interface RampStep {
   loadAverage: number;
   held: boolean;
   why: string[];
+  /** 0 for a step's first try; 1, 2 … for the tries that confirm a failure. */
+  attempt: number;
 }
 
 export interface RampResult {
@@ -60,6 +72,8 @@ export interface RampResult {
   /** The cap on each node, in cores (none: uncapped). */
   nodeCpu?: number;
   steps: RampStep[];
+  /** Messages the priming phase sent and had acknowledged (stored, checked, not timed). */
+  primed: { sent: number; acknowledged: number };
   /** The delivered rate of the last step that held (0: not even the first). */
   maxSustainedRate: number;
   /** The CPU of the last step that held: per node, per 1,000 messages, and what the rest of the machine used. */
@@ -88,6 +102,7 @@ export async function runRamp(name: TargetName, options: RampOptions, log: (line
   const steps: RampStep[] = [];
   const messages: Parameters<NonNullable<typeof target.verify>>[0]["messages"] = [];
   let stoppedBecause = `all ${options.maxSteps} steps held`;
+  const primedCount = { sent: 0, acknowledged: 0 };
   let session: LoadSession | undefined;
   // With capped nodes the load generators get a group of their own too: uncapped, but weighted so other work on the machine does not starve them.
   let loadGroup: CpuGroup | undefined;
@@ -100,7 +115,16 @@ export async function runRamp(name: TargetName, options: RampOptions, log: (line
       loadGroup = CpuGroup.create("load", undefined);
       for (const pid of [process.pid, ...session.pids]) loadGroup.add(pid);
     }
-    for (let step = 0; step < options.maxSteps; step++) {
+    if ((options.primeSeconds ?? 0) > 0) {
+      await session.grow(visitorsAt(0));
+      const primed = await session.step(-1, options.startRate / visitorsAt(0), 0, options.primeSeconds!);
+      messages.push(...primed.messages);
+      const s = summarise(primed);
+      Object.assign(primedCount, { sent: s.sent, acknowledged: s.acknowledged });
+      log(`${name} primed: ${s.sent} messages in ${options.primeSeconds} s, ${s.acknowledged} acknowledged, p99 delivery ${s.delivery.p99} ms (not a step)`);
+    }
+    for (let step = 0, attempt = 0; step < options.maxSteps; attempt = 0, step++) {
+      for (;;) {
       const targetRate = options.startRate * options.factor ** step;
       const visitors = visitorsAt(step);
       await session.grow(visitors);
@@ -108,7 +132,8 @@ export async function runRamp(name: TargetName, options: RampOptions, log: (line
       const throttledBefore = target.cpuGroups.map((g) => g.throttling().throttledSeconds);
       const callsBefore = redis ? await redisCommandCalls(redis) : undefined;
       const before = meter.sample();
-      const run = await session.step(step, perVisitorRate, options.warmupSeconds, options.stepSeconds);
+      // (Each try its own run number: the clientIds of a step's tries must differ.)
+      const run = await session.step(step + 1000 * attempt, perVisitorRate, options.warmupSeconds, options.stepSeconds);
       const use = CpuMeter.between(before, meter.sample());
       const callsAfter = redis ? await redisCommandCalls(redis) : undefined;
       const cpu: StepCpu = {
@@ -125,18 +150,25 @@ export async function runRamp(name: TargetName, options: RampOptions, log: (line
       // An open-loop generator that cannot keep its schedule would measure a lower rate than it claims.
       if (summary.sendLag.p99 > options.p99LimitMs) why.push(`the load generator fell behind (send lag p99 ${summary.sendLag.p99} ms)`);
       const held = why.length === 0;
-      steps.push({ step, visitors, perVisitorRate: Math.round(perVisitorRate * 100) / 100, targetRate: Math.round(targetRate), deliveredRate: Math.round(deliveredRate), summary, sameNodeAssignments: run.sameNodeAssignments, cpu, loadAverage: Math.round(loadavg()[0]! * 100) / 100, held, why });
-      log(`${name} step ${step}: ${visitors} visitors × ${perVisitorRate.toFixed(2)} msg/s = ${Math.round(targetRate)} msg/s asked, ${Math.round(deliveredRate)} delivered, p50 ${summary.delivery.p50} ms, p99 ${summary.delivery.p99} ms; cores: nodes ${cpu.nodeCores.join("/")}, load ${cpu.loadGeneratorCores}, postgres ${cpu.postgresCores}, redis ${cpu.redisCores}; node CPU-s/1000 msg ${cpu.perThousandMessages.join("/")}${cpu.redisCommandsPerMessage ? `; Redis commands/msg ${JSON.stringify(cpu.redisCommandsPerMessage)}` : ""}${held ? "" : ` — stops: ${why.join("; ")}`}`);
-      if (!held) {
-        stoppedBecause = why.join("; ");
-        break;
+      steps.push({ step, attempt, visitors, perVisitorRate: Math.round(perVisitorRate * 100) / 100, targetRate: Math.round(targetRate), deliveredRate: Math.round(deliveredRate), summary, sameNodeAssignments: run.sameNodeAssignments, cpu, loadAverage: Math.round(loadavg()[0]! * 100) / 100, held, why });
+      log(`${name} step ${step}${attempt > 0 ? ` (try ${attempt + 1})` : ""}: ${visitors} visitors × ${perVisitorRate.toFixed(2)} msg/s = ${Math.round(targetRate)} msg/s asked, ${Math.round(deliveredRate)} delivered, p50 ${summary.delivery.p50} ms, p99 ${summary.delivery.p99} ms; cores: nodes ${cpu.nodeCores.join("/")}, load ${cpu.loadGeneratorCores}, postgres ${cpu.postgresCores}, redis ${cpu.redisCores}; node CPU-s/1000 msg ${cpu.perThousandMessages.join("/")}${cpu.redisCommandsPerMessage ? `; Redis commands/msg ${JSON.stringify(cpu.redisCommandsPerMessage)}` : ""}${held ? "" : ` — stops: ${why.join("; ")}`}`);
+      // A messages lost is never retried away: only a late p99 (or a generator behind) gets another try.
+      const lost = summary.acknowledged !== summary.sent || summary.delivered !== summary.sent || summary.duplicatesDelivered > 0 || summary.alteredBodies > 0;
+      if (held) break;
+      if (!lost && attempt < (options.confirmTries ?? 0)) {
+        attempt++;
+        continue;
       }
+      stoppedBecause = why.join("; ");
+      break;
+      }
+      if (!steps[steps.length - 1]!.held) break;
     }
     await session.close();
     session = undefined;
     const storage = target.verify ? await target.verify({ messages, conversationIds: [...new Set(messages.map((m) => m.conversationId))] }) : undefined;
     const lastHeld = [...steps].reverse().find((s) => s.held);
-    return { target: name, nodes: target.nodes.length, ...(options.nodeCpu !== undefined ? { nodeCpu: options.nodeCpu } : {}), steps, maxSustainedRate: lastHeld?.deliveredRate ?? 0, ...(lastHeld ? { cpuAtMax: lastHeld.cpu } : {}), ...(storage ? { storage: { ...storage, problems: storage.problems.slice(0, 20) } } : {}), serverErrors: target.errors(), stoppedBecause };
+    return { target: name, nodes: target.nodes.length, ...(options.nodeCpu !== undefined ? { nodeCpu: options.nodeCpu } : {}), steps, primed: primedCount, maxSustainedRate: lastHeld?.deliveredRate ?? 0, ...(lastHeld ? { cpuAtMax: lastHeld.cpu } : {}), ...(storage ? { storage: { ...storage, problems: storage.problems.slice(0, 20) } } : {}), serverErrors: target.errors(), stoppedBecause };
   } finally {
     await session?.close();
     loadGroup?.remove();

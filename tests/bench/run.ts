@@ -128,6 +128,8 @@ export function rampOptionsFromEnv(): RampOptions {
     warmupSeconds: numberFromEnv("BENCH_WARMUP_SECONDS", 1),
     stepSeconds: numberFromEnv("BENCH_SECONDS", 5),
     p99LimitMs: numberFromEnv("BENCH_P99_LIMIT_MS", 100),
+    primeSeconds: numberFromEnv("BENCH_RAMP_PRIME_SECONDS", 10),
+    confirmTries: Math.round(numberFromEnv("BENCH_RAMP_CONFIRM", 1)),
     loadProcesses,
     postgresUrl,
     redisUrl,
@@ -160,7 +162,7 @@ async function ramp(): Promise<number> {
   // What a message costs the whole target (all its nodes) at its highest step that held.
   const cpuPerThousand = Object.fromEntries(results.filter((r) => r.cpuAtMax).map((r) => [r.target, round2(r.cpuAtMax!.perThousandMessages.reduce((n, x) => n + x, 0))]));
   if (Object.keys(cpuPerThousand).length > 0) process.stdout.write(`CPU-seconds per 1,000 messages, all nodes together, at the highest step that held: ${JSON.stringify(cpuPerThousand)}\n`);
-  const lost = results.filter((r) => r.storage && (r.storage.problems.length > 0 || r.storage.stored !== r.steps.reduce((n, s) => n + s.summary.acknowledged, 0)));
+  const lost = results.filter((r) => r.storage && (r.storage.problems.length > 0 || r.storage.stored !== r.steps.reduce((n, s) => n + s.summary.acknowledged, r.primed.acknowledged)));
   const name = process.env.BENCH_RESULT_NAME || "ramp";
   writeResult(name, { startedAt, machine: { ...atStart, loadAverageAtEnd: loadavg().map(round2) }, options: { ...options, postgresUrl: undefined, redisUrl: undefined }, results, ratios, cpuPerThousand });
   mkdirSync(resultsDir, { recursive: true });

@@ -14,6 +14,28 @@ async function stored(page: Page): Promise<Record<string, string>> {
     return Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith(prefix)).map((k) => [k.slice(prefix.length), localStorage.getItem(k)!]));
   });
 }
+/** The keys of the files the widget keeps in IndexedDB for uploads not yet sent (its "live-chat-files" database). */
+async function keptFiles(page: Page, add?: string): Promise<string[]> {
+  return page.evaluate(
+    (add) =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open("live-chat-files", 1);
+        open.onupgradeneeded = () => open.result.createObjectStore("files");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction("files", "readwrite");
+          if (add) tx.objectStore("files").put(new Blob([`kept for ${add}`]), add);
+          const keys = tx.objectStore("files").getAllKeys();
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve((keys.result as IDBValidKey[]).map(String));
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    add,
+  );
+}
 const visitorIdOf = (token: string | undefined) => /^"vt1_(v[0-9a-f]+)\./.exec(token ?? "")?.[1];
 
 /** The visitor chats under `name`, hears back, ends the chat, and the operator closes it: only an ended chat can be erased. */
@@ -37,6 +59,8 @@ test("a visitor erased in the Privacy page sees a fresh widget, open or reloaded
   const chat = await chatThatEnded(page, server.url, anna, "Femke de Vries", "Mijn bestelnummer is 4711", "Ik kijk het na, Femke.");
   const erasedId = visitorIdOf((await stored(page)).token);
   expect(erasedId).toBe(chat.visitor.id);
+  // A screenshot the widget kept for an upload that was still waiting (as it does while offline).
+  expect(await keptFiles(page, "screenshot-bestelling.png")).toEqual(["screenshot-bestelling.png"]);
 
   const inbox = await (await browser.newContext()).newPage();
   await signInToInbox(inbox, server.url);
@@ -56,6 +80,7 @@ test("a visitor erased in the Privacy page sees a fresh widget, open or reloaded
   await expect.poll(async () => visitorIdOf((await stored(page)).token)).toMatch(/^v/);
   expect(visitorIdOf((await stored(page)).token)).not.toBe(erasedId);
   expect(Object.keys(await stored(page)).filter((item) => ["conversation", "left", "seen", "outbox"].includes(item))).toEqual([]);
+  await expect.poll(() => keptFiles(page)).toEqual([]);
 
   // Reloaded: still nothing of it.
   await page.reload();

@@ -67,7 +67,8 @@ describe.skipIf(!available)("the bench's smoke form", () => {
     for (const cores of step!.cpu.nodeCores) expect(cores).toBeGreaterThan(0);
     for (const cores of step!.cpu.nodeCores) expect(cores).toBeLessThanOrEqual(0.5 * 1.1);
     expect(step!.cpu.throttledSeconds).toHaveLength(2);
-    expect(step!.cpu.redisCommandsPerMessage?.xadd).toBeGreaterThan(0);
+    // (The default adapter publishes each message to its operator's room: one SPUBLISH at least.)
+    expect(step!.cpu.redisCommandsPerMessage?.spublish).toBeGreaterThanOrEqual(1);
     expect(ourGroups()).toEqual([]);
   });
 });

@@ -113,7 +113,12 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   });
   const work = new BackgroundWork(log);
   const clustered = Boolean(config.redisUrl);
-  const detachCluster = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, config.redisKeyPrefix, log) : async () => undefined;
+  // After a cut of the cluster's pub/sub, this node's clients are sent to reconnect: each one then reads
+  // what it missed from the database (the widget and the inbox catch up on every connect).
+  const catchUp = () => {
+    for (const ns of [ctx.visitors, ctx.operators]) for (const socket of ns.sockets.values()) socket.conn.close();
+  };
+  const detachCluster = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, config.redisKeyPrefix, log, config.clusterAdapter, catchUp) : async () => undefined;
 
   const ctx: Context = {
     config,

@@ -14,6 +14,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Prefix of this deployment's keys in a shared Redis. */
   redisKeyPrefix: string;
+  /** CLUSTER_ADAPTER: how broadcasts cross the nodes (sharded pub/sub, or one Redis stream). */
+  clusterAdapter: "sharded" | "streams";
   /** In a cluster: how often a node checks who is connected anywhere (a crashed node's sockets). */
   clusterReconcileMs: number;
   /** RETENTION_INTERVAL_MS: how often the retention job runs (one node per interval in a cluster). */
@@ -101,6 +103,12 @@ function defaultFilesDir(databaseUrl: string, rootDir: string): string {
   return join(rootDir, "data", "files");
 }
 
+function clusterAdapter(value: string | undefined): Config["clusterAdapter"] {
+  if (!value || value === "sharded") return "sharded";
+  if (value === "streams") return "streams";
+  throw new Error(`CLUSTER_ADAPTER must be "sharded" or "streams", not ${JSON.stringify(value)}`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const rootDir = env.LIVE_CHAT_ROOT ? resolve(env.LIVE_CHAT_ROOT) : findRoot();
   const databaseUrl = env.DATABASE_URL || "file:./data/chat.db";
@@ -112,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || undefined,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     redisKeyPrefix: env.REDIS_KEY_PREFIX || "live-chat",
+    clusterAdapter: clusterAdapter(env.CLUSTER_ADAPTER),
     clusterReconcileMs: positiveInt(env.CLUSTER_RECONCILE_MS, "CLUSTER_RECONCILE_MS") || 15_000,
     retentionIntervalMs: positiveInt(env.RETENTION_INTERVAL_MS, "RETENTION_INTERVAL_MS") || 3_600_000,
     adminEmail: env.ADMIN_EMAIL || undefined,

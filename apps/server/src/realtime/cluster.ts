@@ -1,4 +1,6 @@
-// With REDIS_URL the server is one node of a cluster: Socket.IO events cross nodes via Redis Streams.
+// With REDIS_URL the server is one node of a cluster: Socket.IO events cross nodes over Redis, by
+// sharded pub/sub (the default: a node hears only the rooms it has sockets in) or a Redis stream.
+import { createShardedAdapter } from "@socket.io/redis-adapter";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
 import type { Server } from "socket.io";
@@ -43,15 +45,56 @@ function withSafePublish(client: RedisClient, log: Logger): RedisClient {
   });
 }
 
-export async function attachRedisAdapter(io: Server, redisUrl: string, keyPrefix: string, log: Logger): Promise<() => Promise<void>> {
-  const client = createClient({ url: redisUrl });
-  client.on("error", (err: unknown) => log.error({ err }, "redis error"));
-  await client.connect();
-  // One stream per deployment, so several deployments (or test runs) can share a Redis.
-  io.adapter(createAdapter(withSafePublish(client, log), { streamName: `${keyPrefix}:socket.io` }));
-  log.info("cluster mode: Socket.IO Redis Streams adapter attached");
+/** CLUSTER_ADAPTER: how broadcasts cross the nodes. All nodes of one deployment must use the same. */
+export type ClusterAdapterKind = "sharded" | "streams";
+
+/**
+ * Attaches the cluster adapter; the answer detaches it. `onGap` is called when the node may have
+ * missed broadcasts (its pub/sub connection to Redis was lost and is back): it should make this
+ * node's clients catch up from the database.
+ *
+ * - `sharded` (default): Redis 7 sharded pub/sub, one channel per namespace plus one per room
+ *   (`dynamic`): a node subscribes to a room's channel while it has a socket in it, so a message
+ *   reaches only the nodes of its visitor and its operator, pushed to them (no polling). A node
+ *   subscribes when a socket joins a room, before the client can ask for anything, and every client
+ *   reads what it missed from the database when it (re)connects, so nothing falls in between. Pub/sub
+ *   keeps nothing for a node that is cut off: after its subscriber reconnects the node calls `onGap`.
+ * - `streams`: one Redis stream every node reads in full (XREAD), resuming from its last offset after
+ *   a cut; each node decodes every entry, and each read is a round trip.
+ */
+export async function attachRedisAdapter(io: Server, redisUrl: string, keyPrefix: string, log: Logger, kind: ClusterAdapterKind = "sharded", onGap: () => void = () => undefined): Promise<() => Promise<void>> {
+  if (kind === "streams") {
+    const client = createClient({ url: redisUrl });
+    client.on("error", (err: unknown) => log.error({ err }, "redis error"));
+    await client.connect();
+    // One stream per deployment, so several deployments (or test runs) can share a Redis.
+    io.adapter(createAdapter(withSafePublish(client, log), { streamName: `${keyPrefix}:socket.io` }));
+    log.info("cluster mode: Socket.IO Redis Streams adapter attached");
+    return async () => {
+      await client.quit().catch(() => undefined);
+    };
+  }
+  // Named, so an operator (or a test) can find the adapter's connections in CLIENT LIST.
+  const pub = createClient({ url: redisUrl, name: `${keyPrefix}:adapter-pub` });
+  const sub = createClient({ url: redisUrl, name: `${keyPrefix}:adapter-sub` });
+  pub.on("error", (err: unknown) => log.error({ err }, "redis error (cluster publish)"));
+  sub.on("error", (err: unknown) => log.error({ err }, "redis error (cluster subscribe)"));
+  let readyBefore = false;
+  let detaching = false;
+  sub.on("ready", () => {
+    if (readyBefore && !detaching) {
+      log.warn("cluster subscriber reconnected: broadcasts of the gap may be missed, clients catch up");
+      onGap();
+    }
+    readyBefore = true;
+  });
+  await Promise.all([pub.connect(), sub.connect()]);
+  // One channel set per deployment, so several deployments (or test runs) can share a Redis.
+  io.adapter(createShardedAdapter(withSafePublish(pub, log), sub, { channelPrefix: `${keyPrefix}:socket.io`, subscriptionMode: "dynamic" }));
+  log.info("cluster mode: Socket.IO sharded Redis pub/sub adapter attached");
   return async () => {
-    await client.quit().catch(() => undefined);
+    detaching = true;
+    await Promise.all([pub.quit().catch(() => undefined), sub.quit().catch(() => undefined)]);
   };
 }
 
