@@ -108,6 +108,17 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
         own(socket, conversation.id);
         live.conversationChanged(visitorId, conversation.id);
         const position = await routing.queuePosition(conversation.id);
+        // The queue drains on its own: the chat may be assigned (and that broadcast to this visitor) before
+        // this ack reaches them, when the widget does not know the chat yet and drops the update. So once the
+        // ack is out, the chat is read again and a change since this snapshot is sent after it, in order.
+        setImmediate(() => {
+          void conversations
+            .load(conversation.id)
+            .then((now) => {
+              if (now && socket.connected && (now.status !== conversation.status || now.operatorId !== conversation.operatorId)) socket.emit("conversation:updated", toConversation(now, { forVisitor: true }));
+            })
+            .catch((err: unknown) => ctx.log.warn({ err }, "could not re-read a chat after its start"));
+        });
         return { conversation: toConversation(conversation, { forVisitor: true, queuePosition: position?.position }) };
       },
       "message:send": async (socket, { conversationId, clientId, body, attachments }) => {
