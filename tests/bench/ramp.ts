@@ -102,7 +102,7 @@ export async function runRamp(name: TargetName, options: RampOptions, log: (line
   const steps: RampStep[] = [];
   const messages: Parameters<NonNullable<typeof target.verify>>[0]["messages"] = [];
   let stoppedBecause = `all ${options.maxSteps} steps held`;
-  const primedCount = { sent: 0, acknowledged: 0 };
+  let primed = { sent: 0, acknowledged: 0 };
   let session: LoadSession | undefined;
   // With capped nodes the load generators get a group of their own too: uncapped, but weighted so other work on the machine does not starve them.
   let loadGroup: CpuGroup | undefined;
@@ -117,58 +117,56 @@ export async function runRamp(name: TargetName, options: RampOptions, log: (line
     }
     if ((options.primeSeconds ?? 0) > 0) {
       await session.grow(visitorsAt(0));
-      const primed = await session.step(-1, options.startRate / visitorsAt(0), 0, options.primeSeconds!);
-      messages.push(...primed.messages);
-      const s = summarise(primed);
-      Object.assign(primedCount, { sent: s.sent, acknowledged: s.acknowledged });
+      const run = await session.step(-1, options.startRate / visitorsAt(0), 0, options.primeSeconds!);
+      messages.push(...run.messages);
+      const s = summarise(run);
+      primed = { sent: s.sent, acknowledged: s.acknowledged };
       log(`${name} primed: ${s.sent} messages in ${options.primeSeconds} s, ${s.acknowledged} acknowledged, p99 delivery ${s.delivery.p99} ms (not a step)`);
     }
-    for (let step = 0, attempt = 0; step < options.maxSteps; attempt = 0, step++) {
-      for (;;) {
+    for (let step = 0; step < options.maxSteps; step++) {
       const targetRate = options.startRate * options.factor ** step;
       const visitors = visitorsAt(step);
       await session.grow(visitors);
       const perVisitorRate = targetRate / visitors;
-      const throttledBefore = target.cpuGroups.map((g) => g.throttling().throttledSeconds);
-      const callsBefore = redis ? await redisCommandCalls(redis) : undefined;
-      const before = meter.sample();
-      // (Each try its own run number: the clientIds of a step's tries must differ.)
-      const run = await session.step(step + 1000 * attempt, perVisitorRate, options.warmupSeconds, options.stepSeconds);
-      const use = CpuMeter.between(before, meter.sample());
-      const callsAfter = redis ? await redisCommandCalls(redis) : undefined;
-      const cpu: StepCpu = {
-        ...use,
-        perThousandMessages: use.nodes.map((s) => Math.round((s / (run.messages.length / 1000)) * 1000) / 1000),
-        ...(callsBefore && callsAfter ? { redisCommandsPerMessage: perMessage(callsBefore, callsAfter, run.messages.length) } : {}),
-        ...(target.cpuGroups.length > 0 ? { throttledSeconds: target.cpuGroups.map((g, i) => Math.round((g.throttling().throttledSeconds - throttledBefore[i]!) * 100) / 100) } : {}),
-      };
-      messages.push(...run.messages);
-      const summary = summarise(run);
-      const measured = run.messages.filter((m) => m.measured);
-      const deliveredRate = measured.filter((m) => m.deliveredAt !== undefined).length / options.stepSeconds;
-      const why = stepProblems(summary, options.p99LimitMs);
-      // An open-loop generator that cannot keep its schedule would measure a lower rate than it claims.
-      if (summary.sendLag.p99 > options.p99LimitMs) why.push(`the load generator fell behind (send lag p99 ${summary.sendLag.p99} ms)`);
-      const held = why.length === 0;
-      steps.push({ step, attempt, visitors, perVisitorRate: Math.round(perVisitorRate * 100) / 100, targetRate: Math.round(targetRate), deliveredRate: Math.round(deliveredRate), summary, sameNodeAssignments: run.sameNodeAssignments, cpu, loadAverage: Math.round(loadavg()[0]! * 100) / 100, held, why });
-      log(`${name} step ${step}${attempt > 0 ? ` (try ${attempt + 1})` : ""}: ${visitors} visitors × ${perVisitorRate.toFixed(2)} msg/s = ${Math.round(targetRate)} msg/s asked, ${Math.round(deliveredRate)} delivered, p50 ${summary.delivery.p50} ms, p99 ${summary.delivery.p99} ms; cores: nodes ${cpu.nodeCores.join("/")}, load ${cpu.loadGeneratorCores}, postgres ${cpu.postgresCores}, redis ${cpu.redisCores}; node CPU-s/1000 msg ${cpu.perThousandMessages.join("/")}${cpu.redisCommandsPerMessage ? `; Redis commands/msg ${JSON.stringify(cpu.redisCommandsPerMessage)}` : ""}${held ? "" : ` — stops: ${why.join("; ")}`}`);
-      // A messages lost is never retried away: only a late p99 (or a generator behind) gets another try.
-      const lost = summary.acknowledged !== summary.sent || summary.delivered !== summary.sent || summary.duplicatesDelivered > 0 || summary.alteredBodies > 0;
-      if (held) break;
-      if (!lost && attempt < (options.confirmTries ?? 0)) {
-        attempt++;
-        continue;
+      let held = false;
+      for (let attempt = 0; !held; attempt++) {
+        const throttledBefore = target.cpuGroups.map((g) => g.throttling().throttledSeconds);
+        const callsBefore = redis ? await redisCommandCalls(redis) : undefined;
+        const before = meter.sample();
+        // (Each try its own run number: the clientIds of a step's tries must differ.)
+        const run = await session.step(step + 1000 * attempt, perVisitorRate, options.warmupSeconds, options.stepSeconds);
+        const use = CpuMeter.between(before, meter.sample());
+        const callsAfter = redis ? await redisCommandCalls(redis) : undefined;
+        const cpu: StepCpu = {
+          ...use,
+          perThousandMessages: use.nodes.map((s) => Math.round((s / (run.messages.length / 1000)) * 1000) / 1000),
+          ...(callsBefore && callsAfter ? { redisCommandsPerMessage: perMessage(callsBefore, callsAfter, run.messages.length) } : {}),
+          ...(target.cpuGroups.length > 0 ? { throttledSeconds: target.cpuGroups.map((g, i) => Math.round((g.throttling().throttledSeconds - throttledBefore[i]!) * 100) / 100) } : {}),
+        };
+        messages.push(...run.messages);
+        const summary = summarise(run);
+        const measured = run.messages.filter((m) => m.measured);
+        const deliveredRate = measured.filter((m) => m.deliveredAt !== undefined).length / options.stepSeconds;
+        const why = stepProblems(summary, options.p99LimitMs);
+        // An open-loop generator that cannot keep its schedule would measure a lower rate than it claims.
+        if (summary.sendLag.p99 > options.p99LimitMs) why.push(`the load generator fell behind (send lag p99 ${summary.sendLag.p99} ms)`);
+        held = why.length === 0;
+        steps.push({ step, attempt, visitors, perVisitorRate: Math.round(perVisitorRate * 100) / 100, targetRate: Math.round(targetRate), deliveredRate: Math.round(deliveredRate), summary, sameNodeAssignments: run.sameNodeAssignments, cpu, loadAverage: Math.round(loadavg()[0]! * 100) / 100, held, why });
+        log(`${name} step ${step}${attempt > 0 ? ` (try ${attempt + 1})` : ""}: ${visitors} visitors × ${perVisitorRate.toFixed(2)} msg/s = ${Math.round(targetRate)} msg/s asked, ${Math.round(deliveredRate)} delivered, p50 ${summary.delivery.p50} ms, p99 ${summary.delivery.p99} ms; cores: nodes ${cpu.nodeCores.join("/")}, load ${cpu.loadGeneratorCores}, postgres ${cpu.postgresCores}, redis ${cpu.redisCores}; node CPU-s/1000 msg ${cpu.perThousandMessages.join("/")}${cpu.redisCommandsPerMessage ? `; Redis commands/msg ${JSON.stringify(cpu.redisCommandsPerMessage)}` : ""}${held ? "" : ` — stops: ${why.join("; ")}`}`);
+        // Only a late p99 (or a generator behind) gets another try: a lost message is never retried away.
+        const lost = summary.acknowledged !== summary.sent || summary.delivered !== summary.sent || summary.duplicatesDelivered > 0 || summary.alteredBodies > 0;
+        if (!held && (lost || attempt >= (options.confirmTries ?? 0))) {
+          stoppedBecause = why.join("; ");
+          break;
+        }
       }
-      stoppedBecause = why.join("; ");
-      break;
-      }
-      if (!steps[steps.length - 1]!.held) break;
+      if (!held) break;
     }
     await session.close();
     session = undefined;
     const storage = target.verify ? await target.verify({ messages, conversationIds: [...new Set(messages.map((m) => m.conversationId))] }) : undefined;
     const lastHeld = [...steps].reverse().find((s) => s.held);
-    return { target: name, nodes: target.nodes.length, ...(options.nodeCpu !== undefined ? { nodeCpu: options.nodeCpu } : {}), steps, primed: primedCount, maxSustainedRate: lastHeld?.deliveredRate ?? 0, ...(lastHeld ? { cpuAtMax: lastHeld.cpu } : {}), ...(storage ? { storage: { ...storage, problems: storage.problems.slice(0, 20) } } : {}), serverErrors: target.errors(), stoppedBecause };
+    return { target: name, nodes: target.nodes.length, ...(options.nodeCpu !== undefined ? { nodeCpu: options.nodeCpu } : {}), steps, primed, maxSustainedRate: lastHeld?.deliveredRate ?? 0, ...(lastHeld ? { cpuAtMax: lastHeld.cpu } : {}), ...(storage ? { storage: { ...storage, problems: storage.problems.slice(0, 20) } } : {}), serverErrors: target.errors(), stoppedBecause };
   } finally {
     await session?.close();
     loadGroup?.remove();

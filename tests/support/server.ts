@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 // Starts the real server in this process on an ephemeral loopback port with a fresh database.
 import { mkdtempSync } from "node:fs";
 import { afterAll, beforeAll } from "vitest";
@@ -6,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../apps/server/src/config.js";
 import { startServer, type RunningServer } from "../../apps/server/src/app.js";
-import { freshDatabaseUrl } from "./database.js";
+import { clusterKeyPrefix, freshDatabaseUrl } from "./database.js";
 import { ADMIN, login } from "./clients.js";
 import { standIn } from "./stand-in.js";
 
@@ -29,8 +28,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     // Suites open hundreds of visitors from 127.0.0.1, as if from one address; abuse-*.test.ts sets the real budgets.
     VISITOR_CONNECT_LIMIT: "10000",
     VISITOR_ADDRESS_LIMIT_SCALE: "100",
-    // One cluster per database: nodes of one test share Redis keys (limits, adapter streams), other tests' do not.
-    REDIS_KEY_PREFIX: `live-chat-test-${createHash("sha256").update(databaseUrl).digest("hex").slice(0, 12)}`,
+    REDIS_KEY_PREFIX: clusterKeyPrefix(databaseUrl),
     ...env,
     DATABASE_URL: databaseUrl,
   });

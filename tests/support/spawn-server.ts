@@ -1,13 +1,12 @@
 // Starts the built server (apps/server/dist/main.js) as a real child process on a free loopback
 // port with its own fresh database, for tests that need a whole process (restarts, browsers).
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ADMIN } from "./clients.js";
-import { freshDatabaseUrl } from "./database.js";
+import { clusterKeyPrefix, freshDatabaseUrl } from "./database.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 export const SERVER_MAIN = join(root, "apps/server/dist/main.js");
@@ -94,9 +93,7 @@ export async function spawnServer(options: { env?: Record<string, string>; datab
     // Specs open many visitors from 127.0.0.1, as if from one address; abuse-*.test.ts sets the real budgets.
     VISITOR_CONNECT_LIMIT: "10000",
     VISITOR_ADDRESS_LIMIT_SCALE: "100",
-    // One cluster per database (with REDIS_URL): the nodes and restarts of one test share Redis keys
-    // (limits, adapter streams), other tests' servers do not spend its budgets.
-    REDIS_KEY_PREFIX: `live-chat-test-${createHash("sha256").update(databaseUrl).digest("hex").slice(0, 12)}`,
+    REDIS_KEY_PREFIX: clusterKeyPrefix(databaseUrl),
     ...options.env,
   };
   const server = await spawnUntilUrl([SERVER_MAIN], {

@@ -113,12 +113,14 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   });
   const work = new BackgroundWork(log);
   const clustered = Boolean(config.redisUrl);
-  // After a cut of the cluster's pub/sub, this node's clients are sent to reconnect: each one then reads
-  // what it missed from the database (the widget and the inbox catch up on every connect).
-  const catchUp = () => {
+  // Only this node's sockets (ns.sockets is local), never the whole cluster's. The transports are cut
+  // rather than the sockets disconnected: a server-side disconnect tells socket.io clients to stay away
+  // for good, a lost transport makes them reconnect (to the next process) and read what they missed.
+  const sendClientsToReconnect = () => {
     for (const ns of [ctx.visitors, ctx.operators]) for (const socket of ns.sockets.values()) socket.conn.close();
   };
-  const detachCluster = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, config.redisKeyPrefix, log, config.clusterAdapter, catchUp) : async () => undefined;
+  // After a cut of the cluster's pub/sub, this node's clients catch up from the database.
+  const detachCluster = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, config.redisKeyPrefix, log, config.clusterAdapter, sendClientsToReconnect) : async () => undefined;
 
   const ctx: Context = {
     config,
@@ -259,11 +261,8 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     await mail.stop();
     // Disconnect bookkeeping and acks in flight finish while the cluster adapter can still answer,
     // then whatever closing the sockets started, and only then do the cluster and database go.
-    // Only this node's sockets (ns.sockets is local), never the whole cluster's.
     log.info({ inFlight: work.inFlight }, "shutting down: disconnecting sockets");
-    // The transports are cut rather than the sockets disconnected: a server-side disconnect tells
-    // socket.io clients to stay away for good, a lost transport makes them reconnect to the next process.
-    for (const ns of [ctx.visitors, ctx.operators]) for (const socket of ns.sockets.values()) socket.conn.close();
+    sendClientsToReconnect();
     await work.settle();
     // Closing waits for every HTTP connection to end; one a browser keeps busy is cut after a moment.
     const closed = new Promise<void>((resolve) => io.close(() => resolve()));

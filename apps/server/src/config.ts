@@ -14,7 +14,7 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Prefix of this deployment's keys in a shared Redis. */
   redisKeyPrefix: string;
-  /** CLUSTER_ADAPTER: how broadcasts cross the nodes (sharded pub/sub, or one Redis stream). */
+  /** CLUSTER_ADAPTER: how broadcasts cross the nodes (sharded pub/sub, or one Redis stream); the same on every node. */
   clusterAdapter: "sharded" | "streams";
   /** In a cluster: how often a node checks who is connected anywhere (a crashed node's sockets). */
   clusterReconcileMs: number;

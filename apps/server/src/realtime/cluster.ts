@@ -4,6 +4,7 @@ import { createShardedAdapter } from "@socket.io/redis-adapter";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
 import type { Server } from "socket.io";
+import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Context } from "../context.js";
 import type { Broadcast } from "./broadcast.js";
@@ -45,9 +46,6 @@ function withSafePublish(client: RedisClient, log: Logger): RedisClient {
   });
 }
 
-/** CLUSTER_ADAPTER: how broadcasts cross the nodes. All nodes of one deployment must use the same. */
-export type ClusterAdapterKind = "sharded" | "streams";
-
 /**
  * Attaches the cluster adapter; the answer detaches it. `onGap` is called when the node may have
  * missed broadcasts (its pub/sub connection to Redis was lost and is back): it should make this
@@ -62,7 +60,7 @@ export type ClusterAdapterKind = "sharded" | "streams";
  * - `streams`: one Redis stream every node reads in full (XREAD), resuming from its last offset after
  *   a cut; each node decodes every entry, and each read is a round trip.
  */
-export async function attachRedisAdapter(io: Server, redisUrl: string, keyPrefix: string, log: Logger, kind: ClusterAdapterKind = "sharded", onGap: () => void = () => undefined): Promise<() => Promise<void>> {
+export async function attachRedisAdapter(io: Server, redisUrl: string, keyPrefix: string, log: Logger, kind: Config["clusterAdapter"] = "sharded", onGap: () => void = () => undefined): Promise<() => Promise<void>> {
   if (kind === "streams") {
     const client = createClient({ url: redisUrl });
     client.on("error", (err: unknown) => log.error({ err }, "redis error"));
