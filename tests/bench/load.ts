@@ -134,7 +134,7 @@ export class LoadSession {
       const here = fresh.filter((v) => v % nodes === node);
       if (here.length === 0) continue;
       if (nodes > 1) {
-        const serving = (node + 1) % nodes;
+        const serving = process.env.BENCH_CLUSTER_PLACEMENT === "same" ? node : (node + 1) % nodes;
         const all = this.target.operatorTokens.map((_, i) => i);
         await this.operatorProcess.ask({ type: "presence", online: all.filter((i) => i % nodes === serving), away: all.filter((i) => i % nodes !== serving) });
       }

@@ -245,7 +245,7 @@ export async function startNamed(name: TargetName, visitors: number, options: { 
       }
       return { ...relay, name, storage, cpuGroups: capped.groups, errors: () => [], stop: async () => { await relay.stop(); capped.remove(); await dispose(); } };
     }
-    const product = await startProduct(database!.url, operatorCount, { nodes, ...(nodes > 1 ? { redisUrl: options.redisUrl } : {}), profileDir: options.profileDir, probeEnv });
+    const product = await startProduct(database!.url, operatorCount, { nodes, ...(nodes > 1 || process.env.BENCH_ONE_NODE_REDIS === "1" ? { redisUrl: options.redisUrl } : {}), profileDir: options.profileDir, probeEnv });
     let capped: ReturnType<typeof capEach>;
     try {
       // Capped once started and given its operators: the cap models the node serving, not its start-up.

@@ -23,8 +23,8 @@ function clusterEnv(extra: Record<string, string> = {}): Record<string, string> 
   return { DATABASE_URL: url.toString(), REDIS_URL, REDIS_KEY_PREFIX: `test-${randomBytes(5).toString("hex")}`, SESSION_SECRET: "cluster-test-secret", ...extra };
 }
 
-async function twoNodes(): Promise<[TestServer, TestServer]> {
-  const env = clusterEnv();
+async function twoNodes(extra: Record<string, string> = {}): Promise<[TestServer, TestServer]> {
+  const env = clusterEnv(extra);
   const a = await startTestServer(env);
   const b = await startTestServer(env);
   nodes.push(a, b);
@@ -32,8 +32,9 @@ async function twoNodes(): Promise<[TestServer, TestServer]> {
 }
 
 describe.skipIf(!available)("a cluster of two nodes", () => {
-  it("carries a chat between a visitor on one node and an operator on the other", async () => {
-    const [a, b] = await twoNodes();
+  // The default adapter carries every test of this file; the two others carry at least a chat.
+  it.each([["the default adapter", {}], ["CLUSTER_ADAPTER=batched", { CLUSTER_ADAPTER: "batched", CLUSTER_BATCH_MS: "2" }], ["CLUSTER_ADAPTER=streams", { CLUSTER_ADAPTER: "streams" }]] as const)("carries a chat between a visitor on one node and an operator on the other (%s)", async (_name, extra) => {
+    const [a, b] = await twoNodes(extra);
     const op = await createOperator(b.url, b.adminToken, { name: "Wim" });
     const operator = await onlineOperator(b.url, op.token);
     sockets.push(operator);

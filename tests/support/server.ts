@@ -25,6 +25,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     // Named up front, so specs meet the inbox without the first-sign-in name dialog (its own spec unsets it).
     ADMIN_NAME: "Admin",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
+    // The whole cluster suite can run on another adapter: CLUSTER_ADAPTER=batched npx vitest run tests/integration/cluster-*.
+    ...(process.env.CLUSTER_ADAPTER ? { CLUSTER_ADAPTER: process.env.CLUSTER_ADAPTER } : {}),
     // Suites open hundreds of visitors from 127.0.0.1, as if from one address; abuse-*.test.ts sets the real budgets.
     VISITOR_CONNECT_LIMIT: "10000",
     VISITOR_ADDRESS_LIMIT_SCALE: "100",

@@ -120,7 +120,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     for (const ns of [ctx.visitors, ctx.operators]) for (const socket of ns.sockets.values()) socket.conn.close();
   };
   // After a cut of the cluster's pub/sub, this node's clients catch up from the database.
-  const detachCluster = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, config.redisKeyPrefix, log, config.clusterAdapter, sendClientsToReconnect) : async () => undefined;
+  const detachCluster = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, config.redisKeyPrefix, log, config.clusterAdapter, sendClientsToReconnect, config.clusterBatchMs) : async () => undefined;
 
   const ctx: Context = {
     config,

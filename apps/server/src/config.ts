@@ -15,7 +15,9 @@ export interface Config {
   /** Prefix of this deployment's keys in a shared Redis. */
   redisKeyPrefix: string;
   /** CLUSTER_ADAPTER: how broadcasts cross the nodes (sharded pub/sub, or one Redis stream); the same on every node. */
-  clusterAdapter: "sharded" | "streams";
+  clusterAdapter: "batched" | "sharded" | "streams";
+  /** CLUSTER_BATCH_MS: with the batched adapter, how long a node gathers broadcasts after a PUBLISH (0: one event-loop turn). */
+  clusterBatchMs: number;
   /** In a cluster: how often a node checks who is connected anywhere (a crashed node's sockets). */
   clusterReconcileMs: number;
   /** RETENTION_INTERVAL_MS: how often the retention job runs (one node per interval in a cluster). */
@@ -103,10 +105,17 @@ function defaultFilesDir(databaseUrl: string, rootDir: string): string {
   return join(rootDir, "data", "files");
 }
 
+function nonNegativeMs(value: string | undefined, name: string): number {
+  if (value === undefined || value === "") return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 1000) throw new Error(`${name} must be a whole number of milliseconds from 0 to 1000, not ${JSON.stringify(value)}`);
+  return n;
+}
+
 function clusterAdapter(value: string | undefined): Config["clusterAdapter"] {
   if (!value || value === "sharded") return "sharded";
-  if (value === "streams") return "streams";
-  throw new Error(`CLUSTER_ADAPTER must be "sharded" or "streams", not ${JSON.stringify(value)}`);
+  if (value === "batched" || value === "streams") return value;
+  throw new Error(`CLUSTER_ADAPTER must be "batched", "sharded" or "streams", not ${JSON.stringify(value)}`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -121,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     redisKeyPrefix: env.REDIS_KEY_PREFIX || "live-chat",
     clusterAdapter: clusterAdapter(env.CLUSTER_ADAPTER),
+    clusterBatchMs: nonNegativeMs(env.CLUSTER_BATCH_MS, "CLUSTER_BATCH_MS"),
     clusterReconcileMs: positiveInt(env.CLUSTER_RECONCILE_MS, "CLUSTER_RECONCILE_MS") || 15_000,
     retentionIntervalMs: positiveInt(env.RETENTION_INTERVAL_MS, "RETENTION_INTERVAL_MS") || 3_600_000,
     adminEmail: env.ADMIN_EMAIL || undefined,
