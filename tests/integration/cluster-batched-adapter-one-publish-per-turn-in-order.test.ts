@@ -11,6 +11,7 @@ import { Adapter } from "socket.io-adapter";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, describe, expect, it } from "vitest";
 import { BatchedLink, createBatchedAdapter, type PubSub } from "../../apps/server/src/realtime/batched-adapter.js";
+import { redisPubSub } from "../../apps/server/src/realtime/cluster.js";
 import { REDIS_URL, requireServices } from "../support/services.js";
 
 const available = await requireServices(["redis"], "the batched cluster adapter suite");
@@ -31,20 +32,22 @@ async function startNode(prefix: string, lingerMs = 0): Promise<Node> {
   const sub = createClient({ url: REDIS_URL });
   await Promise.all([pub.connect(), sub.connect()]);
   const publishes: Node["publishes"] = [];
+  const redis = redisPubSub(pub, sub);
+  // The product's wiring, with each PUBLISH recorded (how many messages it carried) on its way to Redis.
   const pubsub: PubSub = {
+    ...redis,
     publish: (channel, payload) => {
-      publishes.push({ channel, messages: (JSON.parse(String(payload)) as unknown[]).length });
-      return pub.publish(channel, payload);
+      publishes.push({ channel, messages: (JSON.parse(payload) as unknown[]).length });
+      return redis.publish(channel, payload);
     },
-    subscribe: (channel, listener) => sub.subscribe(channel, listener, true),
-    unsubscribe: (channel) => sub.unsubscribe(channel),
-    listeners: async (channel) => Number(((await pub.sendCommand(["PUBSUB", "NUMSUB", channel])) as [string, number])[1]),
   };
   const link = new BatchedLink(pubsub, { channelPrefix: prefix, lingerMs });
   await link.ready;
   const http: HttpServer = createServer();
   const io = new Server(http, { transports: ["websocket"] });
   io.adapter(createBatchedAdapter(link));
+  // Every client joins the room its query names.
+  for (const nsp of ["/visitor", "/operator"]) io.of(nsp).on("connection", (s) => void s.join(String(s.handshake.query.room)));
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   cleanups.push(async () => {
@@ -65,10 +68,6 @@ async function client(url: string, nsp: string, room: string): Promise<Socket> {
   return socket;
 }
 
-function joinRooms(node: Node): void {
-  for (const nsp of ["/visitor", "/operator"]) node.io.of(nsp).on("connection", (s) => void s.join(String(s.handshake.query.room)));
-}
-
 const until = async (check: () => boolean, what: string): Promise<void> => {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
   if (!check()) throw new Error(`timed out waiting for ${what}`);
@@ -78,8 +77,6 @@ describe.skipIf(!available)("the batched cluster adapter", () => {
   it("sends one turn's broadcasts of both namespaces as one PUBLISH, and the other node delivers them in order", async () => {
     const prefix = `test-batched-${randomBytes(4).toString("hex")}`;
     const [a, b] = [await startNode(prefix), await startNode(prefix)];
-    joinRooms(a);
-    joinRooms(b);
     const operator = await client(b.url, "/operator", "operator:1");
     const visitorTab = await client(b.url, "/visitor", "visitor:1");
     const toOperator: number[] = [];
@@ -102,7 +99,6 @@ describe.skipIf(!available)("the batched cluster adapter", () => {
   it("keeps the order of a word and a disconnect, answers fetchSockets and serverSideEmit from every node, and carries binary", async () => {
     const prefix = `test-batched-${randomBytes(4).toString("hex")}`;
     const [a, b, c] = [await startNode(prefix), await startNode(prefix), await startNode(prefix)];
-    for (const node of [a, b, c]) joinRooms(node);
     expect(await a.io.of("/visitor").adapter.serverCount()).toBe(3);
     await client(b.url, "/visitor", "visitor:2");
     await client(c.url, "/visitor", "visitor:2");
@@ -130,8 +126,6 @@ describe.skipIf(!available)("the batched cluster adapter", () => {
   it("skips a broadcast for rooms it has no socket in, before encoding or delivering it", async () => {
     const prefix = `test-batched-${randomBytes(4).toString("hex")}`;
     const [a, b] = [await startNode(prefix), await startNode(prefix)];
-    joinRooms(a);
-    joinRooms(b);
     const tab = await client(b.url, "/visitor", "visitor:5");
     const got: string[] = [];
     tab.on("message", (m: string) => got.push(m));
@@ -155,8 +149,6 @@ describe.skipIf(!available)("the batched cluster adapter", () => {
   it("with a linger time sends the first broadcast after a quiet spell at once and gathers the ones that follow", async () => {
     const prefix = `test-batched-${randomBytes(4).toString("hex")}`;
     const [a, b] = [await startNode(prefix, 200), await startNode(prefix)];
-    joinRooms(a);
-    joinRooms(b);
     const operator = await client(b.url, "/operator", "operator:9");
     const got: Array<{ n: number; at: number }> = [];
     operator.on("message", (n: number) => got.push({ n, at: performance.now() }));

@@ -1,14 +1,15 @@
 // A Socket.IO cluster adapter for the small clusters this product runs on (two to a handful of nodes):
-// every node hears one Redis pub/sub channel per namespace, and what a node publishes within one turn
-// of its event loop goes out as one PUBLISH. A chat message costs its node one Redis command per turn,
-// not two (one per room) per message, and the node delivers to its own sockets without waiting for Redis.
+// every node hears one Redis pub/sub channel, shared by all namespaces, and what a node publishes within
+// one turn of its event loop (or a linger window) goes out as one PUBLISH. A chat message costs its node
+// at most one Redis command, not two (one per room), and the node delivers to its own sockets without
+// waiting for Redis.
 import { randomBytes } from "node:crypto";
 import type { Namespace } from "socket.io";
 import { ClusterAdapter, MessageType, type ClusterMessage, type ClusterResponse, type Offset } from "socket.io-adapter";
 
 /** The Redis side the adapter needs: a connection that publishes, one that subscribes. */
 export interface PubSub {
-  publish(channel: string, payload: string | Buffer): Promise<unknown>;
+  publish(channel: string, payload: string): Promise<unknown>;
   /** `listener` gets each message on `channel` as it came (the adapter parses it). */
   subscribe(channel: string, listener: (payload: Buffer) => void): Promise<unknown>;
   unsubscribe(channel: string): Promise<unknown>;
@@ -16,11 +17,12 @@ export interface PubSub {
   listeners(channel: string): Promise<number>;
 }
 
-export interface BatchedAdapterOptions {
+/** At most this many messages go in one PUBLISH; more go in the next, at once. */
+const MAX_BATCH = 256;
+
+export interface BatchedLinkOptions {
   /** Channel names start with it, so several deployments (or test runs) can share a Redis. */
   channelPrefix: string;
-  /** At most this many messages go in one PUBLISH; more wait for the next. */
-  maxBatch?: number;
   /**
    * How long a node gathers messages after a PUBLISH before the next (0: only within one event-loop turn).
    * The first message after a quiet spell goes at once; only under load do messages wait, at most this long.
@@ -63,15 +65,13 @@ export class BatchedLink {
   private flushing: { cancel: () => void } | undefined;
   private lastFlush = 0;
   private closed = false;
-  private readonly maxBatch: number;
   private readonly lingerMs: number;
 
   constructor(
     private readonly pubsub: PubSub,
-    private readonly options: BatchedAdapterOptions,
+    private readonly options: BatchedLinkOptions,
   ) {
     this.uid = randomBytes(8).toString("hex");
-    this.maxBatch = options.maxBatch ?? 256;
     this.lingerMs = options.lingerMs ?? 0;
     this.channel = `${options.channelPrefix}#all#`;
     this.ready = Promise.all([
@@ -120,15 +120,15 @@ export class BatchedLink {
     await Promise.all([this.pubsub.unsubscribe(this.channel), this.pubsub.unsubscribe(this.responseChannel(this.uid))]).catch(() => undefined);
   }
 
-  /** One PUBLISH per channel with what queued since the last turn (at most maxBatch each). */
+  /** One PUBLISH per channel with what queued since the last flush (at most MAX_BATCH each). */
   private flush(): void {
     this.flushing?.cancel();
     this.flushing = undefined;
     if (this.queues.size === 0) return;
     this.lastFlush = performance.now();
     for (const [channel, queue] of this.queues) {
-      for (let start = 0; start < queue.length; start += this.maxBatch) {
-        const payload = `[${queue.slice(start, start + this.maxBatch).join(",")}]`;
+      for (let start = 0; start < queue.length; start += MAX_BATCH) {
+        const payload = `[${queue.slice(start, start + MAX_BATCH).join(",")}]`;
         this.pubsub.publish(channel, payload).catch((err: unknown) => this.options.onError?.(err, "publish"));
       }
     }

@@ -92,30 +92,31 @@ export async function attachRedisAdapter(io: Server, redisUrl: string, keyPrefix
     readyBefore = true;
   });
   await Promise.all([pub.connect(), sub.connect()]);
+  let link: BatchedLink | undefined;
   if (kind === "batched") {
-    const pubsub: PubSub = {
-      publish: (channel, payload) => pub.publish(channel, payload),
-      subscribe: (channel, listener) => sub.subscribe(channel, listener, true),
-      unsubscribe: (channel) => sub.unsubscribe(channel),
-      listeners: async (channel) => Number(((await pub.sendCommand(["PUBSUB", "NUMSUB", channel])) as [string, number])[1]),
-    };
-    const link = new BatchedLink(pubsub, { channelPrefix: `${keyPrefix}:socket.io`, lingerMs: batchMs, onError: (err, what) => log.warn({ err }, what === "publish" ? "cluster message not published" : "cluster message unreadable") });
+    link = new BatchedLink(redisPubSub(pub, sub), { channelPrefix: `${keyPrefix}:socket.io`, lingerMs: batchMs, onError: (err, what) => log.warn({ err }, what === "publish" ? "cluster message not published" : "cluster message unreadable") });
     // Listening before serving: a broadcast in the node's first moments reaches its sockets too.
     await link.ready;
     io.adapter(createBatchedAdapter(link));
-    log.info("cluster mode: Socket.IO batched Redis pub/sub adapter attached");
-    return async () => {
-      detaching = true;
-      await link.close();
-      await Promise.all([pub.quit().catch(() => undefined), sub.quit().catch(() => undefined)]);
-    };
+  } else {
+    // One channel set per deployment, so several deployments (or test runs) can share a Redis.
+    io.adapter(createShardedAdapter(withSafePublish(pub, log), sub, { channelPrefix: `${keyPrefix}:socket.io`, subscriptionMode: "dynamic" }));
   }
-  // One channel set per deployment, so several deployments (or test runs) can share a Redis.
-  io.adapter(createShardedAdapter(withSafePublish(pub, log), sub, { channelPrefix: `${keyPrefix}:socket.io`, subscriptionMode: "dynamic" }));
-  log.info("cluster mode: Socket.IO sharded Redis pub/sub adapter attached");
+  log.info(`cluster mode: Socket.IO ${kind} Redis pub/sub adapter attached`);
   return async () => {
     detaching = true;
+    await link?.close();
     await Promise.all([pub.quit().catch(() => undefined), sub.quit().catch(() => undefined)]);
+  };
+}
+
+/** The batched adapter's view of two Redis connections: one publishes (and counts listeners), one subscribes. */
+export function redisPubSub(pub: RedisClient, sub: RedisClient): PubSub {
+  return {
+    publish: (channel, payload) => pub.publish(channel, payload),
+    subscribe: (channel, listener) => sub.subscribe(channel, listener, true),
+    unsubscribe: (channel) => sub.unsubscribe(channel),
+    listeners: async (channel) => Number(((await pub.sendCommand(["PUBSUB", "NUMSUB", channel])) as [string, number])[1]),
   };
 }
 
