@@ -88,6 +88,20 @@ export function processCpuSeconds(pid: number): number {
   }
 }
 
+/**
+ * How often a process's main thread went to sleep waiting for something and was woken again
+ * (voluntary context switches, /proc/<pid>/status of the thread-group leader; 0 once it is gone).
+ * An event loop that sleeps between messages pays one wake-up each; a busy one serves many per wake-up.
+ */
+export function processWakeups(pid: number): number {
+  try {
+    const match = /^voluntary_ctxt_switches:\s+(\d+)$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Every process whose command name is `comm` (e.g. all PostgreSQL backends, the Redis server). */
 export function pidsNamed(comm: string): number[] {
   const pids: number[] = [];
@@ -106,6 +120,8 @@ export interface CpuSample {
   at: number;
   /** CPU seconds so far of each process, by group. */
   groups: { nodes: Array<[number, number]>; loadGenerators: Array<[number, number]>; postgres: Array<[number, number]>; redis: Array<[number, number]> };
+  /** Wake-ups of each node's main thread so far. */
+  nodeWakeups: number[];
 }
 
 export interface CpuUse {
@@ -116,6 +132,8 @@ export interface CpuUse {
   loadGeneratorCores: number;
   postgresCores: number;
   redisCores: number;
+  /** Wake-ups of each node's main thread in the interval. */
+  nodeWakeups: number[];
 }
 
 /** Who to watch during a run: the nodes, the load generators (the coordinator included), PostgreSQL and Redis. */
@@ -124,7 +142,7 @@ export class CpuMeter {
 
   sample(): CpuSample {
     const read = (pids: number[]) => pids.map((pid) => [pid, processCpuSeconds(pid)] as [number, number]);
-    return { at: Date.now(), groups: { nodes: read(this.nodePids), loadGenerators: read([process.pid, ...this.loadPids()]), postgres: read(pidsNamed("postgres")), redis: read(pidsNamed("redis-server")) } };
+    return { at: Date.now(), groups: { nodes: read(this.nodePids), loadGenerators: read([process.pid, ...this.loadPids()]), postgres: read(pidsNamed("postgres")), redis: read(pidsNamed("redis-server")) }, nodeWakeups: this.nodePids.map(processWakeups) };
   }
 
   static between(a: CpuSample, b: CpuSample): CpuUse {
@@ -137,7 +155,7 @@ export class CpuMeter {
     const sum = (xs: number[]) => xs.reduce((n, x) => n + x, 0);
     const cores = (x: number) => Math.round((x / seconds) * 1000) / 1000;
     const nodes = delta("nodes");
-    return { seconds, nodes: nodes.map((v) => Math.round(v * 100) / 100), nodeCores: nodes.map(cores), loadGeneratorCores: cores(sum(delta("loadGenerators"))), postgresCores: cores(sum(delta("postgres"))), redisCores: cores(sum(delta("redis"))) };
+    return { seconds, nodes: nodes.map((v) => Math.round(v * 100) / 100), nodeCores: nodes.map(cores), loadGeneratorCores: cores(sum(delta("loadGenerators"))), postgresCores: cores(sum(delta("postgres"))), redisCores: cores(sum(delta("redis"))), nodeWakeups: b.nodeWakeups.map((w, i) => Math.max(0, w - (a.nodeWakeups[i] ?? 0))) };
   }
 }
 

@@ -87,10 +87,18 @@ class LoadProcess {
   }
 }
 
+/** BENCH_CLUSTER_PLACEMENT: where a cluster's chats go (see the bench README). */
+export function clusterPlacement(value = process.env.BENCH_CLUSTER_PLACEMENT): "cross" | "same" | "natural" {
+  if (!value || value === "cross") return "cross";
+  if (value === "same" || value === "natural") return value;
+  throw new Error(`BENCH_CLUSTER_PLACEMENT must be "cross", "same" or "natural", not ${JSON.stringify(value)}`);
+}
+
 /**
  * A target under load that can grow: more visitors, then a timed step at a given rate, again and again.
- * Operator i sits on node i mod N. On a cluster each node's new visitors start while only the operators of
- * the next node are online, so routing gives every chat to an operator on another node than its visitor.
+ * Operator i sits on node i mod N. On a cluster (placement `cross`, the default) each node's new visitors start
+ * while only the operators of the next node are online, so routing gives every chat to an operator on another
+ * node than its visitor; `same` keeps them on their visitor's node; `natural` leaves it to the product's routing.
  */
 export class LoadSession {
   private visitorCount = 0;
@@ -130,11 +138,13 @@ export class LoadSession {
     const began = now();
     const nodes = this.target.nodes.length;
     const fresh = Array.from({ length: Math.max(0, total - this.visitorCount) }, (_, i) => this.visitorCount + i);
-    for (let node = 0; node < nodes; node++) {
-      const here = fresh.filter((v) => v % nodes === node);
+    const placement = nodes > 1 ? clusterPlacement() : "natural";
+    // Natural: every operator online, every node's visitors at once; routing alone decides where each chat goes.
+    const groups = placement === "natural" ? [fresh] : Array.from({ length: nodes }, (_, node) => fresh.filter((v) => v % nodes === node));
+    for (const [node, here] of groups.entries()) {
       if (here.length === 0) continue;
-      if (nodes > 1) {
-        const serving = process.env.BENCH_CLUSTER_PLACEMENT === "same" ? node : (node + 1) % nodes;
+      if (placement !== "natural") {
+        const serving = placement === "same" ? node : (node + 1) % nodes;
         const all = this.target.operatorTokens.map((_, i) => i);
         await this.operatorProcess.ask({ type: "presence", online: all.filter((i) => i % nodes === serving), away: all.filter((i) => i % nodes !== serving) });
       }

@@ -41,6 +41,8 @@ export interface RampOptions {
 export interface StepCpu extends CpuUse {
   /** CPU seconds each node spent per 1,000 messages the step sent (warm-up included, as the CPU is). */
   perThousandMessages: number[];
+  /** Each node's main-thread wake-ups per message sent (voluntary context switches; see cpu.ts). */
+  wakeupsPerMessage: number[];
   /** With the cap: seconds each node's group was held back by it in the step. */
   throttledSeconds?: number[];
   /** A cluster's Redis commands per message sent, by command (INFO commandstats of the whole Redis server). */
@@ -140,6 +142,7 @@ export async function runRamp(name: TargetName, options: RampOptions, log: (line
         const cpu: StepCpu = {
           ...use,
           perThousandMessages: use.nodes.map((s) => Math.round((s / (run.messages.length / 1000)) * 1000) / 1000),
+          wakeupsPerMessage: use.nodeWakeups.map((w) => Math.round((w / Math.max(1, run.messages.length)) * 100) / 100),
           ...(callsBefore && callsAfter ? { redisCommandsPerMessage: perMessage(callsBefore, callsAfter, run.messages.length) } : {}),
           ...(target.cpuGroups.length > 0 ? { throttledSeconds: target.cpuGroups.map((g, i) => Math.round((g.throttling().throttledSeconds - throttledBefore[i]!) * 100) / 100) } : {}),
         };
@@ -152,7 +155,7 @@ export async function runRamp(name: TargetName, options: RampOptions, log: (line
         if (summary.sendLag.p99 > options.p99LimitMs) why.push(`the load generator fell behind (send lag p99 ${summary.sendLag.p99} ms)`);
         held = why.length === 0;
         steps.push({ step, attempt, visitors, perVisitorRate: Math.round(perVisitorRate * 100) / 100, targetRate: Math.round(targetRate), deliveredRate: Math.round(deliveredRate), summary, sameNodeAssignments: run.sameNodeAssignments, cpu, loadAverage: Math.round(loadavg()[0]! * 100) / 100, held, why });
-        log(`${name} step ${step}${attempt > 0 ? ` (try ${attempt + 1})` : ""}: ${visitors} visitors × ${perVisitorRate.toFixed(2)} msg/s = ${Math.round(targetRate)} msg/s asked, ${Math.round(deliveredRate)} delivered, p50 ${summary.delivery.p50} ms, p99 ${summary.delivery.p99} ms; cores: nodes ${cpu.nodeCores.join("/")}, load ${cpu.loadGeneratorCores}, postgres ${cpu.postgresCores}, redis ${cpu.redisCores}; node CPU-s/1000 msg ${cpu.perThousandMessages.join("/")}${cpu.redisCommandsPerMessage ? `; Redis commands/msg ${JSON.stringify(cpu.redisCommandsPerMessage)}` : ""}${held ? "" : ` — stops: ${why.join("; ")}`}`);
+        log(`${name} step ${step}${attempt > 0 ? ` (try ${attempt + 1})` : ""}: ${visitors} visitors × ${perVisitorRate.toFixed(2)} msg/s = ${Math.round(targetRate)} msg/s asked, ${Math.round(deliveredRate)} delivered, p50 ${summary.delivery.p50} ms, p99 ${summary.delivery.p99} ms; cores: nodes ${cpu.nodeCores.join("/")}, load ${cpu.loadGeneratorCores}, postgres ${cpu.postgresCores}, redis ${cpu.redisCores}; node CPU-s/1000 msg ${cpu.perThousandMessages.join("/")}, wake-ups/msg ${cpu.wakeupsPerMessage.join("/")}${cpu.redisCommandsPerMessage ? `; Redis commands/msg ${JSON.stringify(cpu.redisCommandsPerMessage)}` : ""}${held ? "" : ` — stops: ${why.join("; ")}`}`);
         // Only a late p99 (or a generator behind) gets another try: a lost message is never retried away.
         const lost = summary.acknowledged !== summary.sent || summary.delivered !== summary.sent || summary.duplicatesDelivered > 0 || summary.alteredBodies > 0;
         if (!held && (lost || attempt >= (options.confirmTries ?? 0))) {

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { LoadSession } from "./load.js";
+import { clusterPlacement, LoadSession } from "./load.js";
 import { runRamp, stepProblems, type RampOptions, type RampResult } from "./ramp.js";
 import { summarise, type Latency, type RunSummary } from "./stats.js";
 import { startNamed, TARGET_NAMES, type StorageCheck, type TargetName } from "./targets.js";
@@ -144,7 +144,9 @@ async function ramp(): Promise<number> {
   const startedAt = new Date().toISOString();
   const atStart = machine();
   const cap = options.nodeCpu !== undefined ? `, each node capped at ${options.nodeCpu} of a core` : "";
-  log(`ramp: from ${options.startRate} msg/s ×${options.factor} a step, ${options.stepSeconds} s a step, until p99 > ${options.p99LimitMs} ms or a loss${cap}; ${atStart.cpus} CPUs, load average ${atStart.loadAverage.join(" ")}`);
+  // How the cluster targets are set up: where chats are placed, and the product's adapter and routing (passed on from this environment).
+  const cluster = { placement: clusterPlacement(), adapter: process.env.CLUSTER_ADAPTER || "sharded", routing: process.env.CLUSTER_ROUTING || "fair" };
+  log(`ramp: from ${options.startRate} msg/s ×${options.factor} a step, ${options.stepSeconds} s a step, until p99 > ${options.p99LimitMs} ms or a loss${cap}; clusters: ${JSON.stringify(cluster)}; ${atStart.cpus} CPUs, load average ${atStart.loadAverage.join(" ")}`);
   const results: RampResult[] = [];
   for (const name of names) results.push(await runRamp(name, options, log));
   const rateOf = (name: TargetName) => results.find((r) => r.target === name)?.maxSustainedRate;
@@ -164,7 +166,7 @@ async function ramp(): Promise<number> {
   if (Object.keys(cpuPerThousand).length > 0) process.stdout.write(`CPU-seconds per 1,000 messages, all nodes together, at the highest step that held: ${JSON.stringify(cpuPerThousand)}\n`);
   const lost = results.filter((r) => r.storage && (r.storage.problems.length > 0 || r.storage.stored !== r.steps.reduce((n, s) => n + s.summary.acknowledged, r.primed.acknowledged)));
   const name = process.env.BENCH_RESULT_NAME || "ramp";
-  writeResult(name, { startedAt, machine: { ...atStart, loadAverageAtEnd: loadavg().map(round2) }, options: { ...options, postgresUrl: undefined, redisUrl: undefined }, results, ratios, cpuPerThousand });
+  writeResult(name, { startedAt, machine: { ...atStart, loadAverageAtEnd: loadavg().map(round2) }, options: { ...options, postgresUrl: undefined, redisUrl: undefined }, cluster, results, ratios, cpuPerThousand });
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, `${name}.svg`), rampChart(results, `Delivery latency against rate${cap ? ` — nodes capped at ${options.nodeCpu} core` : ""} — ${atStart.cpus} CPUs, load ${atStart.loadAverage[0]}`));
   return lost.length === 0 ? 0 : 1;

@@ -48,6 +48,9 @@ describe.skipIf(!available)("the bench's smoke form", () => {
     expect(s.alteredBodies).toBe(0);
     expect(s.disconnects).toEqual([]);
     expect(step!.sameNodeAssignments).toBe(0);
+    // Each node's main thread slept and woke while it served (read from /proc for every node).
+    expect(step!.cpu.wakeupsPerMessage).toHaveLength(name === "cluster2-postgresql" ? 2 : 1);
+    for (const w of step!.cpu.wakeupsPerMessage) expect(w).toBeGreaterThan(0);
     expect(result.storage?.problems).toEqual([]);
     expect(result.storage?.stored).toBe(s.acknowledged);
     expect(result.serverErrors).toEqual([]);

@@ -140,7 +140,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   const broadcast = new Broadcast(ctx.operators, ctx.visitors);
   const auth = new AuthService(ctx);
   const conversations = new ConversationService(ctx);
-  const routing = new RoutingService(ctx, conversations, broadcast);
+  const routing = new RoutingService(ctx, conversations, broadcast, { localFirst: clustered && config.clusterRouting === "local-first" });
   const offline = new OfflineService(ctx);
   const live = new LiveVisitorHub({ db, work, settings, announce: broadcast, routing });
   if (clustered) live.connectPeers(connectLivePeers(ctx.visitors, live.local, log));

@@ -18,6 +18,12 @@ export interface Config {
   clusterAdapter: "batched" | "sharded" | "streams";
   /** CLUSTER_BATCH_MS: with the batched adapter, how long a node gathers broadcasts after a PUBLISH (0: one event-loop turn). */
   clusterBatchMs: number;
+  /**
+   * CLUSTER_ROUTING: `fair` (fewest open chats, then the longest idle) or `local-first`: among the
+   * operators with the fewest open chats, one connected to the node the visitor is on comes first, so
+   * the chat's messages need not cross to another node (then the longest idle, as with `fair`).
+   */
+  clusterRouting: "fair" | "local-first";
   /** In a cluster: how often a node checks who is connected anywhere (a crashed node's sockets). */
   clusterReconcileMs: number;
   /** RETENTION_INTERVAL_MS: how often the retention job runs (one node per interval in a cluster). */
@@ -118,6 +124,12 @@ function clusterAdapter(value: string | undefined): Config["clusterAdapter"] {
   throw new Error(`CLUSTER_ADAPTER must be "batched", "sharded" or "streams", not ${JSON.stringify(value)}`);
 }
 
+function clusterRouting(value: string | undefined): Config["clusterRouting"] {
+  if (!value || value === "fair") return "fair";
+  if (value === "local-first") return value;
+  throw new Error(`CLUSTER_ROUTING must be "fair" or "local-first", not ${JSON.stringify(value)}`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const rootDir = env.LIVE_CHAT_ROOT ? resolve(env.LIVE_CHAT_ROOT) : findRoot();
   const databaseUrl = env.DATABASE_URL || "file:./data/chat.db";
@@ -131,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisKeyPrefix: env.REDIS_KEY_PREFIX || "live-chat",
     clusterAdapter: clusterAdapter(env.CLUSTER_ADAPTER),
     clusterBatchMs: nonNegativeMs(env.CLUSTER_BATCH_MS, "CLUSTER_BATCH_MS"),
+    clusterRouting: clusterRouting(env.CLUSTER_ROUTING),
     clusterReconcileMs: positiveInt(env.CLUSTER_RECONCILE_MS, "CLUSTER_RECONCILE_MS") || 15_000,
     retentionIntervalMs: positiveInt(env.RETENTION_INTERVAL_MS, "RETENTION_INTERVAL_MS") || 3_600_000,
     adminEmail: env.ADMIN_EMAIL || undefined,

@@ -14,6 +14,7 @@ import { KeyedMutex } from "../conversation/locks.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import { isWithinBusinessHours, nextOpeningAt } from "./hours.js";
 import { queueWaits, slotFreeTimes, typicalHandleSeconds } from "./estimate.js";
+import { routingOrder } from "./order.js";
 import type { RoutingAnnouncer } from "./announcer.js";
 import { recordPresence } from "../coaching/presence.js";
 
@@ -51,6 +52,7 @@ export class RoutingService {
     private readonly ctx: { db: Db; settings: SettingsStore; work: BackgroundWork },
     private readonly conversations: ConversationService,
     private readonly announce: RoutingAnnouncer,
+    private readonly options: { localFirst?: boolean } = {},
   ) {
     conversations.onSlotFreed = () => this.requestDrain();
     conversations.onQueueChanged = () => this.requestDrain();
@@ -77,14 +79,19 @@ export class RoutingService {
 
   private readonly onlineWhere = { active: true, presence: "online", disconnectedAt: null } as const;
 
-  /** Operators who may get a new chat now: online, connected, active, below capacity; fewest open chats first, then the longest idle. */
-  private async candidates() {
+  /**
+   * Operators who may get a new chat now: online, connected, active, below capacity, in the order of
+   * `routingOrder` (fewest open chats, then the longest idle). With `localFirst` and the chat's visitor
+   * known, operators on the visitor's node come first among those with the fewest open chats, so the
+   * chat's messages stay on one node instead of crossing the cluster's Redis.
+   */
+  private async candidates(visitorId?: string) {
     const users = await this.ctx.db.user.findMany({
       where: { ...this.onlineWhere, openChats: { lt: this.ctx.db.user.fields.maxChats } },
       select: { id: true, openChats: true, lastAssignedAt: true, presenceChangedAt: true },
     });
-    const idleSince = (u: (typeof users)[number]) => (u.lastAssignedAt ?? u.presenceChangedAt).getTime();
-    return users.sort((a, b) => a.openChats - b.openChats || idleSince(a) - idleSince(b) || (a.id < b.id ? -1 : 1));
+    const near = this.options.localFirst && visitorId !== undefined ? { visitorHere: this.announce.visitorHere(visitorId), operatorHere: (id: string) => this.announce.operatorHere(id) } : undefined;
+    return routingOrder(users, near);
   }
 
   /** The operator the next chat would go to (online, connected, with room), if there is one. */
@@ -106,9 +113,9 @@ export class RoutingService {
   async drainQueue(): Promise<number> {
     let assigned = 0;
     for (;;) {
-      const next = await this.ctx.db.conversation.findFirst({ where: { status: "queued" }, orderBy: QUEUE_ORDER, select: { id: true } });
+      const next = await this.ctx.db.conversation.findFirst({ where: { status: "queued" }, orderBy: QUEUE_ORDER, select: { id: true, visitorId: true } });
       if (!next) return assigned;
-      const operators = await this.candidates();
+      const operators = await this.candidates(next.visitorId);
       if (operators.length === 0) return assigned;
       let outcome: "assigned" | "full" | "gone" = "full";
       for (const op of operators) {
