@@ -27,7 +27,7 @@ interface Node {
   publishes: Array<{ channel: string; messages: number }>;
 }
 
-async function startNode(prefix: string, lingerMs = 0): Promise<Node> {
+async function startNode(prefix: string, lingerMs = 0, errors: string[] = []): Promise<Node> {
   const pub = createClient({ url: REDIS_URL });
   const sub = createClient({ url: REDIS_URL });
   await Promise.all([pub.connect(), sub.connect()]);
@@ -37,11 +37,12 @@ async function startNode(prefix: string, lingerMs = 0): Promise<Node> {
   const pubsub: PubSub = {
     ...redis,
     publish: (channel, payload) => {
-      publishes.push({ channel, messages: (JSON.parse(payload) as unknown[]).length });
+      // (After the publishing node's uid.)
+      publishes.push({ channel, messages: (JSON.parse(payload.slice(payload.indexOf("["))) as unknown[]).length });
       return redis.publish(channel, payload);
     },
   };
-  const link = new BatchedLink(pubsub, { channelPrefix: prefix, lingerMs });
+  const link = new BatchedLink(pubsub, { channelPrefix: prefix, lingerMs, onError: (_err, what) => errors.push(what) });
   await link.ready;
   const http: HttpServer = createServer();
   const io = new Server(http, { transports: ["websocket"] });
@@ -144,6 +145,21 @@ describe.skipIf(!available)("the batched cluster adapter", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(got).toEqual(["for B"]);
     expect(localBroadcasts, "node B broadcast only the message for its room").toBe(1);
+  });
+
+  it("drops its own PUBLISH unread when Redis hands it back, and reports one from another node it cannot read", async () => {
+    const prefix = `test-batched-${randomBytes(4).toString("hex")}`;
+    const errors: string[] = [];
+    const a = await startNode(prefix, 0, errors);
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    cleanups.push(async () => void (await redis.quit()));
+    // Neither payload is JSON: only one that is read at all can fail.
+    await redis.publish(a.link.channel, `${a.link.uid}[not json`);
+    await redis.publish(a.link.channel, `${"0".repeat(a.link.uid.length)}[not json`);
+    await until(() => errors.length > 0, "the unreadable payload reported");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(errors, "only the other node's payload was parsed").toEqual(["parse"]);
   });
 
   it("with a linger time sends the first broadcast after a quiet spell at once and gathers the ones that follow", async () => {

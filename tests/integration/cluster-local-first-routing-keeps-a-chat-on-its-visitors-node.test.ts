@@ -35,45 +35,45 @@ async function team(a: TestServer, b: TestServer): Promise<{ anna: TeamMember; b
   return { anna, bram };
 }
 
-async function chatOn(node: TestServer, name: string): Promise<Chatter> {
-  const chatter = await startChat(node, name);
-  closers.push(chatter);
-  return chatter;
+/** Starts one chat per step, on the step's node, and waits until it is with the step's operator; returns the chats. */
+async function routeInTurn(steps: Array<{ on: TestServer; expect: TeamMember; why: string }>): Promise<Chatter[]> {
+  const chats: Chatter[] = [];
+  for (const [i, step] of steps.entries()) {
+    const chatter = await startChat(step.on, `visitor-${i}`);
+    closers.push(chatter);
+    await assignedTo(step.on, chatter.conversationId, step.expect.id).catch((err: unknown) => {
+      throw new Error(`chat ${i + 1} (${step.why}): ${String(err)}`);
+    });
+    chats.push(chatter);
+  }
+  return chats;
 }
 
 describe.skipIf(!available)("routing in a cluster of two nodes", () => {
   it("with CLUSTER_ROUTING=local-first gives a chat to an operator on the visitor's node among those with the fewest open chats", async () => {
     const [a, b] = await twoNodes("local-first");
     const { anna, bram } = await team(a, b);
-    // Both have nothing open: Bram is idle longest, but Anna is on the visitor's node.
-    const first = await chatOn(a, "local-1");
-    await assignedTo(a, first.conversationId, anna.id);
-    // One open for Anna, none for Bram: fewer open chats win over the node, also for a visitor on node a.
-    const second = await chatOn(a, "local-2");
-    await assignedTo(a, second.conversationId, bram.id);
-    // One each: a visitor on node b gets Bram (on b) although Anna has been idle longer since her last chat.
-    const third = await chatOn(b, "local-3");
-    await assignedTo(a, third.conversationId, bram.id);
-    // Anna 1, Bram 2: Anna, on the other node, has fewer.
-    const fourth = await chatOn(b, "local-4");
-    await assignedTo(a, fourth.conversationId, anna.id);
+    const chats = await routeInTurn([
+      { on: a, expect: anna, why: "nothing open for either: Bram is idle longest, but Anna is on the visitor's node" },
+      { on: a, expect: bram, why: "Anna 1, Bram 0: fewer open chats beat the node" },
+      { on: b, expect: bram, why: "one each: Anna is idle longer since her last chat, but Bram is on the visitor's node" },
+      { on: b, expect: anna, why: "Anna 1, Bram 2: Anna, on the other node, has fewer" },
+    ]);
+    const ids = chats.map((c) => c.conversationId);
     await eventually(() => {
-      expect(anna.assigned.map((c) => c.id)).toEqual([first.conversationId, fourth.conversationId]);
-      expect(bram.assigned.map((c) => c.id)).toEqual([second.conversationId, third.conversationId]);
+      expect(anna.assigned.map((c) => c.id)).toEqual([ids[0], ids[3]]);
+      expect(bram.assigned.map((c) => c.id)).toEqual([ids[1], ids[2]]);
     });
   });
 
   it("without the setting gives the same first chat to the longest idle, on the other node", async () => {
     const [a, b] = await twoNodes();
     const { anna, bram } = await team(a, b);
-    const first = await chatOn(a, "fair-1");
-    await assignedTo(a, first.conversationId, bram.id);
-    // One open for Bram: Anna has fewer.
-    const second = await chatOn(b, "fair-2");
-    await assignedTo(a, second.conversationId, anna.id);
-    // One each: Bram got his chat before Anna did, so he is idle longest, whatever the visitor's node.
-    const third = await chatOn(a, "fair-3");
-    await assignedTo(a, third.conversationId, bram.id);
-    await eventually(() => expect(anna.assigned.map((c) => c.id)).toEqual([second.conversationId]));
+    const chats = await routeInTurn([
+      { on: a, expect: bram, why: "nothing open for either: Bram is idle longest, wherever he is" },
+      { on: b, expect: anna, why: "Bram 1, Anna 0: Anna has fewer" },
+      { on: a, expect: bram, why: "one each: Bram got his chat before Anna did, so he is idle longest" },
+    ]);
+    await eventually(() => expect(anna.assigned.map((c) => c.id)).toEqual([chats[1]!.conversationId]));
   });
 });

@@ -120,7 +120,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     for (const ns of [ctx.visitors, ctx.operators]) for (const socket of ns.sockets.values()) socket.conn.close();
   };
   // After a cut of the cluster's pub/sub, this node's clients catch up from the database.
-  const detachCluster = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, config.redisKeyPrefix, log, config.clusterAdapter, sendClientsToReconnect, config.clusterBatchMs) : async () => undefined;
+  const cluster = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, config.redisKeyPrefix, log, config.clusterAdapter, sendClientsToReconnect, config.clusterBatchMs) : undefined;
 
   const ctx: Context = {
     config,
@@ -235,6 +235,8 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   const retentionTimer = setInterval(() => work.run("retention", () => retention.run()), config.retentionIntervalMs);
   routing.requestDrain();
 
+  // A node serves once Redis has its namespaces' subscriptions: what another node broadcasts from then on reaches it.
+  await cluster?.subscribed();
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -274,7 +276,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
     clearTimeout(cut);
     log.info({ inFlight: work.inFlight }, "shutting down: sockets and HTTP closed");
     await work.close();
-    await detachCluster();
+    await cluster?.detach();
     await socketLimits.close();
     await database.close();
     log.info("shut down");

@@ -19,6 +19,8 @@ export interface PubSub {
 
 /** At most this many messages go in one PUBLISH; more go in the next, at once. */
 const MAX_BATCH = 256;
+/** A node's uid: hex characters, at the start of every payload it publishes. */
+const UID_LENGTH = 16;
 
 export interface BatchedLinkOptions {
   /** Channel names start with it, so several deployments (or test runs) can share a Redis. */
@@ -52,7 +54,8 @@ function hasBinary(value: unknown, depth = 0): boolean {
  * Every node hears every broadcast; one to rooms it has no socket in is dropped before any work (no
  * encoding, no delivery). That is cheap at a handful of nodes; a large cluster wants `sharded` instead.
  * Binary values cannot travel in JSON: a message holding one travels in an envelope with its binary
- * parts in base64, restored on arrival.
+ * parts in base64, restored on arrival. A payload is the publishing node's uid followed by a JSON array
+ * of messages; Redis hands every PUBLISH to its own publisher's subscriber too, which drops it unread.
  */
 export class BatchedLink {
   /** The node's id in the cluster: every namespace adapter of this node uses it as its uid. */
@@ -71,7 +74,7 @@ export class BatchedLink {
     private readonly pubsub: PubSub,
     private readonly options: BatchedLinkOptions,
   ) {
-    this.uid = randomBytes(8).toString("hex");
+    this.uid = randomBytes(UID_LENGTH / 2).toString("hex");
     this.lingerMs = options.lingerMs ?? 0;
     this.channel = `${options.channelPrefix}#all#`;
     this.ready = Promise.all([
@@ -128,7 +131,8 @@ export class BatchedLink {
     this.lastFlush = performance.now();
     for (const [channel, queue] of this.queues) {
       for (let start = 0; start < queue.length; start += MAX_BATCH) {
-        const payload = `[${queue.slice(start, start + MAX_BATCH).join(",")}]`;
+        // The sender's uid first: every node hears its own PUBLISH too, and drops it on these bytes alone.
+        const payload = `${this.uid}[${queue.slice(start, start + MAX_BATCH).join(",")}]`;
         this.pubsub.publish(channel, payload).catch((err: unknown) => this.options.onError?.(err, "publish"));
       }
     }
@@ -136,9 +140,11 @@ export class BatchedLink {
   }
 
   private onPayload(payload: Buffer, isResponse: boolean): void {
+    // Our own PUBLISH coming back: nothing in it is for us, so it is not even parsed.
+    if (payload.length >= UID_LENGTH && payload.toString("latin1", 0, UID_LENGTH) === this.uid) return;
     let batch: unknown[];
     try {
-      const parsed: unknown = JSON.parse(payload.toString("utf8"));
+      const parsed: unknown = JSON.parse(payload.toString("utf8", UID_LENGTH));
       if (!Array.isArray(parsed)) throw new Error("a cluster payload is a JSON array");
       batch = parsed;
     } catch (err) {

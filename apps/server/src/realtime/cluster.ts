@@ -48,7 +48,32 @@ function withSafePublish(client: RedisClient, log: Logger): RedisClient {
 }
 
 /**
- * Attaches the cluster adapter; the answer detaches it. `onGap` is called when the node may have
+ * The sharded adapter subscribes (SSUBSCRIBE) without waiting for Redis to confirm. It gets the
+ * subscriber through this view, which keeps each subscription in `pending` until Redis confirms it,
+ * so the node can wait for its namespaces' channels before it serves, and logs one Redis refused
+ * instead of leaving it unhandled. The adapter uses nothing else of its subscriber.
+ */
+function withTrackedSubscriptions(client: RedisClient, pending: Set<Promise<unknown>>, log: Logger) {
+  return {
+    sSubscribe: (...args: Parameters<RedisClient["sSubscribe"]>) => {
+      const subscribed = client.sSubscribe(...args);
+      pending.add(subscribed);
+      subscribed.catch((err: unknown) => log.warn({ err }, "cluster subscription not confirmed")).finally(() => pending.delete(subscribed));
+      return subscribed;
+    },
+    sUnsubscribe: (...args: Parameters<RedisClient["sUnsubscribe"]>) => client.sUnsubscribe(...args),
+  };
+}
+
+/** What attaching the cluster adapter gives: wait for its subscriptions, and detach it. */
+export interface ClusterLink {
+  /** Resolves once Redis has confirmed every subscription asked for so far (call it after the namespaces exist). */
+  subscribed(): Promise<void>;
+  detach(): Promise<void>;
+}
+
+/**
+ * Attaches the cluster adapter. `onGap` is called when the node may have
  * missed broadcasts (its pub/sub connection to Redis was lost and is back): it should make this
  * node's clients catch up from the database.
  *
@@ -65,7 +90,7 @@ function withSafePublish(client: RedisClient, log: Logger): RedisClient {
  * - `streams`: one Redis stream every node reads in full (XREAD), resuming from its last offset after
  *   a cut; each node decodes every entry, and each read is a round trip.
  */
-export async function attachRedisAdapter(io: Server, redisUrl: string, keyPrefix: string, log: Logger, kind: Config["clusterAdapter"] = "sharded", onGap: () => void = () => undefined, batchMs = 0): Promise<() => Promise<void>> {
+export async function attachRedisAdapter(io: Server, redisUrl: string, keyPrefix: string, log: Logger, kind: Config["clusterAdapter"] = "sharded", onGap: () => void = () => undefined, batchMs = 0): Promise<ClusterLink> {
   if (kind === "streams") {
     const client = createClient({ url: redisUrl });
     client.on("error", (err: unknown) => log.error({ err }, "redis error"));
@@ -73,8 +98,12 @@ export async function attachRedisAdapter(io: Server, redisUrl: string, keyPrefix
     // One stream per deployment, so several deployments (or test runs) can share a Redis.
     io.adapter(createAdapter(withSafePublish(client, log), { streamName: `${keyPrefix}:socket.io` }));
     log.info("cluster mode: Socket.IO Redis Streams adapter attached");
-    return async () => {
-      await client.quit().catch(() => undefined);
+    return {
+      // Each namespace reads the stream from where it stands; there is no subscription to wait for.
+      subscribed: async () => undefined,
+      detach: async () => {
+        await client.quit().catch(() => undefined);
+      },
     };
   }
   // Named, so an operator (or a test) can find the adapter's connections in CLIENT LIST.
@@ -93,6 +122,7 @@ export async function attachRedisAdapter(io: Server, redisUrl: string, keyPrefix
   });
   await Promise.all([pub.connect(), sub.connect()]);
   let link: BatchedLink | undefined;
+  const pending = new Set<Promise<unknown>>();
   if (kind === "batched") {
     link = new BatchedLink(redisPubSub(pub, sub), { channelPrefix: `${keyPrefix}:socket.io`, lingerMs: batchMs, onError: (err, what) => log.warn({ err }, what === "publish" ? "cluster message not published" : "cluster message unreadable") });
     // Listening before serving: a broadcast in the node's first moments reaches its sockets too.
@@ -100,13 +130,19 @@ export async function attachRedisAdapter(io: Server, redisUrl: string, keyPrefix
     io.adapter(createBatchedAdapter(link));
   } else {
     // One channel set per deployment, so several deployments (or test runs) can share a Redis.
-    io.adapter(createShardedAdapter(withSafePublish(pub, log), sub, { channelPrefix: `${keyPrefix}:socket.io`, subscriptionMode: "dynamic" }));
+    io.adapter(createShardedAdapter(withSafePublish(pub, log), withTrackedSubscriptions(sub, pending, log), { channelPrefix: `${keyPrefix}:socket.io`, subscriptionMode: "dynamic" }));
   }
   log.info(`cluster mode: Socket.IO ${kind} Redis pub/sub adapter attached`);
-  return async () => {
-    detaching = true;
-    await link?.close();
-    await Promise.all([pub.quit().catch(() => undefined), sub.quit().catch(() => undefined)]);
+  return {
+    // (The batched link awaited its channels above; the sharded adapter's are in `pending`.)
+    subscribed: async () => {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+    detach: async () => {
+      detaching = true;
+      await link?.close();
+      await Promise.all([pub.quit().catch(() => undefined), sub.quit().catch(() => undefined)]);
+    },
   };
 }
 
