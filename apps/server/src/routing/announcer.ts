@@ -1,4 +1,4 @@
-// What routing tells the sockets while it drains the queue in the background, and the one thing it asks
+// What routing tells the sockets while it drains the queue in the background, and what it asks
 // them (is an operator still connected; who has a socket on this node). The transport implements it (realtime/broadcast.ts), so
 // routing names no room and imports nothing from realtime.
 import type { Availability, Presence, QueueInfo } from "@live-chat/protocol";
