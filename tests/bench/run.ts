@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadConfig } from "../../apps/server/src/config.js";
 import { clusterPlacement, LoadSession } from "./load.js";
 import { runRamp, stepProblems, type RampOptions, type RampResult } from "./ramp.js";
 import { summarise, type Latency, type RunSummary } from "./stats.js";
@@ -144,8 +145,10 @@ async function ramp(): Promise<number> {
   const startedAt = new Date().toISOString();
   const atStart = machine();
   const cap = options.nodeCpu !== undefined ? `, each node capped at ${options.nodeCpu} of a core` : "";
-  // How the cluster targets are set up: where chats are placed, and the product's adapter and routing (passed on from this environment).
-  const cluster = { placement: clusterPlacement(), adapter: process.env.CLUSTER_ADAPTER || "sharded", routing: process.env.CLUSTER_ROUTING || "fair" };
+  // How the cluster targets are set up: where chats are placed, and the adapter and routing the product's nodes
+  // read from this environment (parsed by the product's own config, so its defaults and refusals apply).
+  const product = loadConfig({ CLUSTER_ADAPTER: process.env.CLUSTER_ADAPTER, CLUSTER_BATCH_MS: process.env.CLUSTER_BATCH_MS, CLUSTER_ROUTING: process.env.CLUSTER_ROUTING });
+  const cluster = { placement: clusterPlacement(), adapter: product.clusterAdapter, batchMs: product.clusterBatchMs, routing: product.clusterRouting };
   log(`ramp: from ${options.startRate} msg/s ×${options.factor} a step, ${options.stepSeconds} s a step, until p99 > ${options.p99LimitMs} ms or a loss${cap}; clusters: ${JSON.stringify(cluster)}; ${atStart.cpus} CPUs, load average ${atStart.loadAverage.join(" ")}`);
   const results: RampResult[] = [];
   for (const name of names) results.push(await runRamp(name, options, log));

@@ -101,18 +101,23 @@ export class Broadcast {
     return (await this.visitors.in(rooms.visitor(visitorId)).fetchSockets()).length > 0;
   }
 
-  /** Whether the visitor has a widget connected to this node: the local side of the adapter's rooms, no Redis round trip. */
+  /** Whether the visitor has a widget connected to this node. */
   visitorHere(visitorId: string): boolean {
-    return (this.visitors.adapter.rooms.get(rooms.visitor(visitorId))?.size ?? 0) > 0;
+    return hasSocketHere(this.visitors, rooms.visitor(visitorId));
   }
 
   /** Whether the operator has an inbox tab connected to this node. */
   operatorHere(userId: string): boolean {
-    return (this.operators.adapter.rooms.get(rooms.operator(userId))?.size ?? 0) > 0;
+    return hasSocketHere(this.operators, rooms.operator(userId));
   }
 
   /** Whether the operator has an inbox tab open on any node of the cluster. */
   async operatorConnected(userId: string): Promise<boolean> {
     return (await this.operators.in(rooms.operator(userId)).fetchSockets()).length > 0;
   }
+}
+
+/** Whether a room has a socket on this node: the local side of the adapter's rooms, no Redis round trip. */
+function hasSocketHere(namespace: OperatorNamespace | VisitorNamespace, room: string): boolean {
+  return (namespace.adapter.rooms.get(room)?.size ?? 0) > 0;
 }

@@ -22,7 +22,6 @@ export interface Nearness {
 export function routingOrder<T extends Candidate>(candidates: readonly T[], near?: Nearness): T[] {
   const idleSince = (c: T) => (c.lastAssignedAt ?? c.presenceChangedAt).getTime();
   // 0 = on the visitor's node or possibly so, 1 = surely not; all 0 without a preference.
-  const far = new Map<string, number>(near ? candidates.map((c) => [c.id, near.operatorHere(c.id) === near.visitorHere ? 0 : 1]) : []);
-  const distance = (c: T) => far.get(c.id) ?? 0;
+  const distance = (c: T) => (near && near.operatorHere(c.id) !== near.visitorHere ? 1 : 0);
   return [...candidates].sort((a, b) => a.openChats - b.openChats || distance(a) - distance(b) || idleSince(a) - idleSince(b) || (a.id < b.id ? -1 : 1));
 }
