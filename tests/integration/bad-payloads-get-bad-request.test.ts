@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import type { Message } from "@live-chat/protocol";
 import { useTestServer } from "../support/server.js";
-import { api, connectVisitor, createOperator, emitAck, onlineOperator } from "../support/clients.js";
+import { SOCKET_FRAME_LIMIT_BYTES } from "../../apps/server/src/realtime/limits.js";
+import { api, connectVisitor, createOperator, emitAck, nextEvent, onlineOperator } from "../support/clients.js";
 
 const server = useTestServer();
 
@@ -54,6 +55,35 @@ describe("bad payloads", () => {
     const conv = await emitAck(operator, "conversations:list", {});
     const mine = conv.conversations.find((c: { id: string }) => c.id === conversationId);
     expect(mine).toMatchObject({ phase: "opening", checklist: { asked_resolved: false, visitor_left: false } });
+    visitor.close();
+    operator.close();
+  });
+
+  it("a frame over the socket limit closes only that connection: the client comes back and nothing was stored", async () => {
+    const op = await createOperator(server.url, server.adminToken, { name: "Frank" });
+    const operator = await onlineOperator(server.url, op.token);
+    const { socket: visitor, session } = await connectVisitor(server.url, { locale: "nl" }, { reconnection: true });
+    visitor.auth = { visitorToken: session.visitorToken };
+    const started = await emitAck(visitor, "conversation:start", { body: "hallo", clientId: "first" });
+    const conversationId = started.conversation.id as string;
+
+    const closed = new Promise<string>((resolve) => visitor.once("disconnect", (reason) => resolve(reason)));
+    const back = new Promise<{ visitorId: string }>((resolve) => visitor.io.once("reconnect", () => visitor.once("session", resolve)));
+    // 1.1 MB: socket.io refuses the frame before any handler sees it (no ack ever comes).
+    let acked = false;
+    visitor.emit("message:send", { conversationId, clientId: "huge", body: "x".repeat(SOCKET_FRAME_LIMIT_BYTES + 100_000) }, () => (acked = true));
+    // A transport loss, not a server-side disconnect: the latter would tell the client to stay away.
+    expect(await closed).toMatch(/^transport (close|error)$/);
+    expect((await back).visitorId).toBe(session.visitorId);
+    expect(acked).toBe(false);
+    expect(operator.connected).toBe(true);
+
+    // The chat goes on where it was.
+    const delivered = nextEvent(operator, "message", (m: Message) => m.clientId === "after");
+    expect(await emitAck(visitor, "message:send", { conversationId, clientId: "after", body: "nog steeds hier" })).toMatchObject({ ok: true });
+    await delivered;
+    const stored = await api<Message[]>(server.url, `/api/conversations/${conversationId}/messages`, { token: server.adminToken });
+    expect(stored.body.filter((m) => m.kind !== "system").map((m) => m.body)).toEqual(["hallo", "nog steeds hier"]);
     visitor.close();
     operator.close();
   });

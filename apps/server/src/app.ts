@@ -24,7 +24,7 @@ import { userRoutes } from "./http/routes/users.js";
 import { cannedReplyRoutes } from "./http/routes/canned-replies.js";
 import { conversationRoutes } from "./http/routes/conversations.js";
 import { adminRoutes } from "./http/routes/admin.js";
-import { createSocketLimits, type TrustFn } from "./realtime/limits.js";
+import { SOCKET_FRAME_LIMIT_BYTES, createSocketLimits, type TrustFn } from "./realtime/limits.js";
 import { attachRedisAdapter, reconcileConnections } from "./realtime/cluster.js";
 import { BackgroundWork } from "./background.js";
 import { InvitationService } from "./auth/invitations.js";
@@ -105,7 +105,7 @@ export async function startServer(config: Config, opts: { log?: Logger } = {}): 
   app.set("trust proxy", config.trustProxy);
   const httpServer = createServer(app);
   const io = new Server(httpServer, {
-    maxHttpBufferSize: 1e6,
+    maxHttpBufferSize: SOCKET_FRAME_LIMIT_BYTES,
     pingInterval: 10_000,
     pingTimeout: 10_000,
     cors: { origin: (origin, cb) => cb(null, originAllowed(config, origin, undefined) ? origin ?? true : false), credentials: true },

@@ -8,6 +8,13 @@ import { RateLimitedError } from "../auth/service.js";
 import type { Logger } from "../log.js";
 import type { IncomingMessage } from "node:http";
 
+/**
+ * The largest socket frame a client may send (socket.io's maxHttpBufferSize). A bigger one is not an event
+ * but a transport error: socket.io closes that one connection, the client reconnects and reads what it missed.
+ * Every payload a real client sends is far below it (a message body is at most 4,000 characters).
+ */
+export const SOCKET_FRAME_LIMIT_BYTES = 1_000_000;
+
 type Budget = { points: number; duration: number };
 
 /** Per action: the budget per visitor and per client address (an office behind one NAT shares the latter). */
