@@ -5,6 +5,19 @@ import { ADMIN } from "../support/clients.js";
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
 import { standIn } from "../support/stand-in.js";
 import { startSmtpSink, type SmtpSink } from "../integration/mail-support.js";
+import { reportServerLog } from "./failure-report.js";
+
+/** After each failed test of the file: what the file's server logged during that test. */
+function reportEachFailure(server: () => SpawnedServer | undefined): void {
+  let from = 0;
+  test.beforeEach(() => {
+    from = server()?.output().length ?? 0;
+  });
+  test.afterEach(({}, info) => {
+    const current = server();
+    if (current) reportServerLog(info, current.output().slice(from));
+  });
+}
 
 /** A server for this spec file: started before its first test, stopped after its last. */
 export function useSpawnedServer(options: Parameters<typeof spawnServer>[0] = {}): SpawnedServer {
@@ -15,6 +28,7 @@ export function useSpawnedServer(options: Parameters<typeof spawnServer>[0] = {}
   test.afterAll(async () => {
     await current?.stop();
   });
+  reportEachFailure(() => current);
   return standIn(() => current, "the server");
 }
 
@@ -41,5 +55,6 @@ export function useServerWithMail(env: Record<string, string> = {}): { server: S
     await server?.stop();
     await smtp?.close();
   });
+  reportEachFailure(() => server);
   return { server: standIn(() => server, "the server"), smtp: standIn(() => smtp, "the SMTP server") };
 }

@@ -5,6 +5,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import type { Conversation, Message } from "@live-chat/protocol";
 import { api, createOperator, emitAck, login, nextEvent, onlineOperator, type OperatorSocket } from "../support/clients.js";
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
+import { reportServerLog, watchBrowserConsole } from "./failure-report.js";
 
 export { expect };
 
@@ -19,12 +20,21 @@ export interface Operator {
   nextAssigned: () => Promise<Conversation>;
 }
 
-export const test = base.extend<{ server: SpawnedServer; foreignRequests: string[]; bringOperatorOnline: (name?: string, options?: { maxChats?: number }) => Promise<Operator> }>({
-  server: async ({}, use) => {
+export const test = base.extend<{ server: SpawnedServer; foreignRequests: string[]; bringOperatorOnline: (name?: string, options?: { maxChats?: number }) => Promise<Operator>; failureReport: void }>({
+  server: async ({}, use, info) => {
     const server = await spawnServer();
     await use(server);
+    reportServerLog(info, server.output());
     await server.stop();
   },
+  failureReport: [
+    async ({ context }, use, info) => {
+      const browser = watchBrowserConsole(context);
+      await use();
+      browser.report(info);
+    },
+    { auto: true },
+  ],
   foreignRequests: async ({ page, server }, use) => {
     const foreign: string[] = [];
     const origin = new URL(server.url).origin;

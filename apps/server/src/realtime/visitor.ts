@@ -260,7 +260,9 @@ export function setUpVisitorNamespace(ctx: Context, ns: VisitorNamespace, broadc
       if (position) socket.emit("queue", position);
     } catch (err) {
       ctx.log.error({ err }, "visitor session failed");
-      socket.disconnect(true);
+      // The transport is cut, not the socket disconnected: a server-side disconnect tells the widget to
+      // stay away for good (it would say "Connecting…" until a reload); a lost transport makes it try again.
+      socket.conn.close();
     }
   });
 }
