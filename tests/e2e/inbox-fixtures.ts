@@ -5,17 +5,20 @@ import { ADMIN } from "../support/clients.js";
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.js";
 import { standIn } from "../support/stand-in.js";
 import { startSmtpSink, type SmtpSink } from "../integration/mail-support.js";
-import { reportServerLog } from "./failure-report.js";
+import { reportServerLog, watchBrowserConsole } from "./failure-report.js";
 
-/** After each failed test of the file: what the file's server logged during that test. */
+/** After each failed test of the file: what the file's server logged during that test, and the pages' console. */
 function reportEachFailure(server: () => SpawnedServer | undefined): void {
   let from = 0;
-  test.beforeEach(() => {
+  let browser: ReturnType<typeof watchBrowserConsole> | undefined;
+  test.beforeEach(({ context }) => {
     from = server()?.output().length ?? 0;
+    browser = watchBrowserConsole(context);
   });
   test.afterEach(({}, info) => {
     const current = server();
     if (current) reportServerLog(info, current.output().slice(from));
+    browser?.report(info);
   });
 }
 
