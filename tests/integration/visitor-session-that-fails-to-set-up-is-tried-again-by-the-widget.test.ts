@@ -25,11 +25,11 @@ describe("a visitor session that fails to set up", () => {
       throw new Error("injected: the database refused this read");
     };
     try {
-      const again = await new Promise<Awaited<ReturnType<typeof connectVisitor>>>((resolve, reject) => {
-        const pending = connectVisitor(server.url, { visitorToken: first.session.visitorToken, locale: "nl" }, { reconnection: true });
-        pending.then(resolve, reject);
-        setTimeout(() => reject(new Error("no session within 15 s: the client stayed away")), 15_000);
-      });
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const again = await Promise.race([
+        connectVisitor(server.url, { visitorToken: first.session.visitorToken, locale: "nl" }, { reconnection: true }),
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("no session within 15 s: the client stayed away")), 15_000))),
+      ]).finally(() => clearTimeout(timer));
       expect(failures).toBe(1);
       expect(again.session.visitorId).toBe(first.session.visitorId);
       expect(again.session.conversation?.id).toBe(started.conversation.id);
